@@ -1,0 +1,50 @@
+"""Reading and writing a plan by file extension."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from reeplanner.formats import reeplan
+from reeplanner.model.plan import Plan
+from reeplanner.model.problems import PlanError, Problem
+
+PLAN_SUFFIXES = (".reeplan",)
+
+
+def read_plan(path: str | os.PathLike[str]) -> tuple[Plan, list[Problem]]:
+    """The plan in ``path`` and the warnings met while reading it.
+
+    Raises ``PlanError`` for a file that cannot be read as a plan.
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".reeplan":
+        return reeplan.load(path), []
+    raise PlanError(
+        [
+            Problem(
+                f"{path.name}: REE Planner opens {', '.join(PLAN_SUFFIXES)} files, "
+                f"not '{suffix or 'no extension'}'.",
+                path.name,
+            )
+        ]
+    )
+
+
+def write_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
+    """Write ``plan`` to ``path`` in the format its extension names, atomically."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".reeplan":
+        reeplan.save(plan, path)
+        return
+    raise PlanError(
+        [
+            Problem(
+                f"{path.name}: REE Planner writes {', '.join(PLAN_SUFFIXES)} files, "
+                f"not '{suffix or 'no extension'}'.",
+                path.name,
+            )
+        ]
+    )

@@ -1,0 +1,150 @@
+"""Every change the GUI makes to a plan: undoable commands over ``model.edits``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QUndoCommand
+
+from reeplanner.model import edits
+from reeplanner.model.plan import Plan
+
+if TYPE_CHECKING:
+    from reeplanner.gui.document import PlanDocument
+
+
+class PlanCommand(QUndoCommand):
+    """Base: knows its document and tells it which table changed."""
+
+    def __init__(self, document: PlanDocument, text: str, table: str) -> None:
+        super().__init__(text)
+        self.document = document
+        self.table = table
+
+    def _changed(self) -> None:
+        self.document.notify_changed(self.table)
+
+
+class SetFieldCommand(PlanCommand):
+    """Set one field of one row (``table="plan"`` for a plan setting).
+
+    With ``rename_refs`` (an ID changed), every reference to the old ID
+    follows it, and undo puts them back.
+    """
+
+    def __init__(
+        self,
+        document: PlanDocument,
+        table: str,
+        index: int,
+        attr: str,
+        value: object,
+        text: str,
+        *,
+        rename_refs: bool = False,
+    ) -> None:
+        super().__init__(document, text, table)
+        self.index, self.attr, self.value = index, attr, value
+        self.old: object = None
+        self.rename_refs = rename_refs
+        self.renamed: list[tuple[str, int, str, object]] = []
+
+    def redo(self) -> None:
+        plan = self.document.plan
+        self.old = edits.set_field(plan, self.table, self.index, self.attr, self.value)
+        if self.rename_refs and self.old and self.old != self.value:
+            self.renamed = edits.rename_references(plan, self.table, str(self.old), str(self.value))
+        self._notify()
+
+    def undo(self) -> None:
+        plan = self.document.plan
+        for table, index, attr, old in reversed(self.renamed):
+            edits.set_field(plan, table, index, attr, old)
+        edits.set_field(plan, self.table, self.index, self.attr, self.old)
+        self._notify()
+
+    def _notify(self) -> None:
+        self.document.notify_changed("*" if self.renamed else self.table)
+
+
+class SetFieldsCommand(PlanCommand):
+    """Several fields of one table at once (a paste, a form), one undo step.
+
+    ``changes`` is a list of (row index, attribute, value).
+    """
+
+    def __init__(
+        self, document: PlanDocument, table: str, changes: list[tuple[int, str, object]], text: str
+    ) -> None:
+        super().__init__(document, text, table)
+        self.changes = changes
+        self.old: list[object] = []
+
+    def redo(self) -> None:
+        plan = self.document.plan
+        self.old = [edits.set_field(plan, self.table, i, a, v) for i, a, v in self.changes]
+        self._changed()
+
+    def undo(self) -> None:
+        plan = self.document.plan
+        for (i, a, _), old in reversed(list(zip(self.changes, self.old, strict=True))):
+            edits.set_field(plan, self.table, i, a, old)
+        self._changed()
+
+
+class InsertRowsCommand(PlanCommand):
+    """Insert records at an index (in order)."""
+
+    def __init__(
+        self, document: PlanDocument, table: str, index: int, records: list[object], text: str
+    ) -> None:
+        super().__init__(document, text, table)
+        self.index, self.records = index, list(records)
+
+    def redo(self) -> None:
+        for offset, rec in enumerate(self.records):
+            edits.insert_row(self.document.plan, self.table, self.index + offset, rec)
+        self._changed()
+
+    def undo(self) -> None:
+        for _ in self.records:
+            edits.remove_row(self.document.plan, self.table, self.index)
+        self._changed()
+
+
+class RemoveRowsCommand(PlanCommand):
+    """Remove rows by index; undo puts each back where it was."""
+
+    def __init__(self, document: PlanDocument, table: str, indexes: list[int], text: str) -> None:
+        super().__init__(document, text, table)
+        self.indexes = sorted(set(indexes))
+        self.removed: list[object] = []
+
+    def redo(self) -> None:
+        self.removed = [edits.remove_row(self.document.plan, self.table, i) for i in reversed(self.indexes)]
+        self.removed.reverse()
+        self._changed()
+
+    def undo(self) -> None:
+        for i, rec in zip(self.indexes, self.removed, strict=True):
+            edits.insert_row(self.document.plan, self.table, i, rec)
+        self._changed()
+
+
+class ReplacePlanCommand(PlanCommand):
+    """Swap in a whole plan (an import into the open document, a revert)."""
+
+    def __init__(self, document: PlanDocument, plan: Plan, text: str) -> None:
+        super().__init__(document, text, "*")
+        self.new_plan = plan
+        self.old_plan: Plan | None = None
+
+    def redo(self) -> None:
+        self.old_plan = self.document.plan
+        self.document.set_plan_silently(self.new_plan)
+        self._changed()
+
+    def undo(self) -> None:
+        assert self.old_plan is not None
+        self.document.set_plan_silently(self.old_plan)
+        self._changed()

@@ -1,0 +1,136 @@
+"""The open plan: the plan, its file, its undo stack and the latest engine results.
+
+Views read ``plan`` and ``results`` and change the plan only by pushing
+commands (``push``). After a burst of commands the document recomputes once
+(a zero-delay single-shot timer, so a paste of 300 cells costs one engine
+run) and emits ``results_changed``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from reeplanner.engine import PlanResult, compute_all
+from reeplanner.model.ids import id_key
+from reeplanner.model.plan import Plan
+from reeplanner.model.problems import PlanError, Problem
+from reeplanner.model.validation import validate
+
+
+class PlanDocument(QObject):
+    plan_changed = Signal(str)  # table attribute, "plan" for settings, "*" for everything
+    results_changed = Signal()
+    path_changed = Signal()
+    scenario_changed = Signal(str)
+    year_changed = Signal(int)
+
+    def __init__(
+        self, plan: Plan | None = None, path: str | Path | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._plan = plan if plan is not None else Plan()
+        self._path = Path(path) if path else None
+        self.undo_stack = QUndoStack(self)
+        self.results: PlanResult | None = None
+        self.problems: list[Problem] = []
+        self._scenario_id = self._plan.base_scenario_id
+        self._year = self._default_year()
+        self._recompute_timer = QTimer(self)
+        self._recompute_timer.setSingleShot(True)
+        self._recompute_timer.setInterval(0)
+        self._recompute_timer.timeout.connect(self.recompute)
+        self.undo_stack.cleanChanged.connect(lambda _clean: self.path_changed.emit())
+        self.recompute()
+
+    # -- the plan ---------------------------------------------------------
+
+    @property
+    def plan(self) -> Plan:
+        return self._plan
+
+    def push(self, command: QUndoCommand) -> None:
+        """Do ``command`` and put it on the undo stack."""
+        self.undo_stack.push(command)
+
+    def notify_changed(self, table: str) -> None:
+        """Called by commands after they changed ``table``."""
+        self.plan_changed.emit(table)
+        self._recompute_timer.start()
+
+    def set_plan_silently(self, plan: Plan) -> None:
+        """Swap the plan without a command (used by ``ReplacePlanCommand`` and opening)."""
+        self._plan = plan
+        if id_key(self._scenario_id) not in {id_key(s.id) for s in plan.scenarios}:
+            self._scenario_id = plan.base_scenario_id
+        if self._year not in plan.years:
+            self._year = self._default_year()
+
+    # -- file state -------------------------------------------------------
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    def set_path(self, path: str | Path | None) -> None:
+        self._path = Path(path) if path else None
+        self.path_changed.emit()
+
+    @property
+    def modified(self) -> bool:
+        """Unsaved changes: the undo stack is away from its clean state."""
+        return not self.undo_stack.isClean()
+
+    def mark_saved(self) -> None:
+        self.undo_stack.setClean()
+
+    @property
+    def display_name(self) -> str:
+        return self._path.name if self._path else self._plan.name or "Untitled"
+
+    # -- what the window looks at -----------------------------------------
+
+    @property
+    def scenario_id(self) -> str:
+        return self._scenario_id
+
+    def set_scenario(self, scenario_id: str) -> None:
+        if scenario_id != self._scenario_id:
+            self._scenario_id = scenario_id
+            self.scenario_changed.emit(scenario_id)
+
+    @property
+    def year(self) -> int:
+        return self._year
+
+    def set_year(self, year: int) -> None:
+        if year != self._year:
+            self._year = year
+            self.year_changed.emit(year)
+
+    def scenario_result(self):
+        """The results of the scenario on show, or None before the first run."""
+        if self.results is None or not self.results.scenarios:
+            return None
+        try:
+            return self.results.scenario(self._scenario_id)
+        except KeyError:
+            return next(iter(self.results.scenarios.values()))
+
+    # -- results ----------------------------------------------------------
+
+    def recompute(self) -> None:
+        """Validate and run the engine for every scenario, then tell the views."""
+        self._recompute_timer.stop()
+        self.problems = validate(self._plan)
+        try:
+            self.results = compute_all(self._plan)
+        except PlanError:
+            pass  # keep the last results on show; the problems panel says what is wrong
+        self.results_changed.emit()
+
+    def _default_year(self) -> int:
+        years = self._plan.years
+        return min(max(2028, years.start), years.stop - 1) if len(years) else 2028
