@@ -26,6 +26,7 @@ class PlanDocument(QObject):
     path_changed = Signal()
     scenario_changed = Signal(str)
     year_changed = Signal(int)
+    selection_changed = Signal(str, list)  # table attribute, row indexes
 
     def __init__(
         self, plan: Plan | None = None, path: str | Path | None = None, parent: QObject | None = None
@@ -38,6 +39,7 @@ class PlanDocument(QObject):
         self.problems: list[Problem] = []
         self._scenario_id = self._plan.base_scenario_id
         self._year = self._default_year()
+        self._selection: tuple[str, list[int]] = ("", [])
         self._recompute_timer = QTimer(self)
         self._recompute_timer.setSingleShot(True)
         self._recompute_timer.setInterval(0)
@@ -109,6 +111,18 @@ class PlanDocument(QObject):
         if year != self._year:
             self._year = year
             self.year_changed.emit(year)
+
+    @property
+    def selection(self) -> tuple[str, list[int]]:
+        """The selected rows: (table attribute, row indexes); ("", []) for none."""
+        return self._selection
+
+    def set_selection(self, table: str, indexes: list[int]) -> None:
+        """Select rows of one table; the canvas, tables and inspector follow."""
+        selection = (table, sorted(set(indexes)))
+        if selection != self._selection:
+            self._selection = selection
+            self.selection_changed.emit(table, selection[1])
 
     def scenario_result(self):
         """The results of the scenario on show, or None before the first run."""
