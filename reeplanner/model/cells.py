@@ -21,7 +21,7 @@ from reeplanner.model.schema import Column, Kind
 
 _TRUE = {"yes", "y", "true", "1", "x"}
 _FALSE = {"no", "n", "false", "0", ""}
-_DATE_RE = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
+_DATE_RE = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?(?:[T ]00:00(?::00(?:\.0+)?)?)?$")
 EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -61,7 +61,11 @@ def parse_int(raw: object, header: str = "Value") -> int:
 
 
 def parse_date(raw: object, header: str = "Date") -> dt.date:
-    """A date from a date, ``YYYY-MM-DD``/``YYYY-MM`` text, a bare year or an Excel serial."""
+    """A date from a date, ``YYYY-MM-DD``/``YYYY-MM`` text, a bare year or an Excel serial.
+
+    Text may end in a midnight time (``2027-03-01 00:00:00``), as some tools
+    write dates; any other time of day is refused rather than dropped.
+    """
     if isinstance(raw, dt.datetime):
         return raw.date()
     if isinstance(raw, dt.date):

@@ -1,0 +1,364 @@
+"""Rules that look at more than one cell: a row against its stage, rows against each other.
+
+``validation.validate`` runs these after the column rules (required, bounds,
+references), so a rule here can assume nothing about a reference it reads:
+an unknown stage has already been reported and is skipped.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterator
+
+from reeplanner.model.enums import CapacityBasis, Metric, OverrideKind, Status, parse_choice
+from reeplanner.model.ids import id_key
+from reeplanner.model.plan import Plan
+from reeplanner.model.problems import Problem, Severity
+from reeplanner.model.records import Stage
+from reeplanner.model.schema import (
+    COMPOSITION,
+    DEMAND,
+    FACILITIES,
+    LINKS,
+    OVERRIDE_TARGETS,
+    OVERRIDES,
+    SUPPLY,
+    TARGETS,
+    Table,
+)
+
+RECYCLE_STAGE = "RECYCLE"
+FACILITY_OVERRIDES = (
+    OverrideKind.DELAY,
+    OverrideKind.CAPACITY_FACTOR,
+    OverrideKind.CANCEL,
+    OverrideKind.STATUS,
+)
+
+
+def problem_at(
+    table: Table, index: int, rec: object, field: str, message: str, severity: Severity = Severity.ERROR
+) -> Problem:
+    """A problem on row ``index`` (0-based) of ``table``, shown as row ``index + 1``."""
+    item = str(getattr(rec, table.id_attr)) if table.id_attr else ""
+    return Problem(message, table.sheet, index + 1, field, item, severity, index)
+
+
+def _stages_by_id(plan: Plan) -> dict[str, Stage]:
+    return {id_key(s.id): s for s in plan.stages}
+
+
+def _material_by_basis(
+    table: Table, index: int, rec: object, stage: Stage | None, material: str, what: str
+) -> Iterator[Problem]:
+    """Material is named on a material stage and left empty on a product stage."""
+    if stage is None:
+        return
+    if stage.basis is CapacityBasis.MATERIAL and not material:
+        yield problem_at(
+            table,
+            index,
+            rec,
+            "Material",
+            f"Material is required on the {stage.name} stage: it counts tonnes per material, "
+            f"so name the material this {what} is for.",
+        )
+    elif stage.basis is CapacityBasis.PRODUCT and material:
+        yield problem_at(
+            table,
+            index,
+            rec,
+            "Material",
+            f"Leave Material empty on the {stage.name} stage: it counts tonnes of product.",
+        )
+
+
+def facility_rules(plan: Plan) -> Iterator[Problem]:
+    stages = _stages_by_id(plan)
+    with_composition = {id_key(c.facility) for c in plan.composition}
+    for index, fac in enumerate(plan.facilities):
+        stage = stages.get(id_key(fac.stage))
+        has_comp = id_key(fac.id) in with_composition
+        is_recycling = id_key(fac.stage) == id_key(RECYCLE_STAGE)
+        if stage is not None and stage.basis is CapacityBasis.MATERIAL:
+            if not fac.material and not has_comp:
+                yield problem_at(
+                    FACILITIES,
+                    index,
+                    fac,
+                    "Material",
+                    f"Material is required on the {stage.name} stage (capacity is per material), "
+                    "unless the facility has rows in Composition.",
+                )
+            elif fac.material and has_comp:
+                yield problem_at(
+                    FACILITIES,
+                    index,
+                    fac,
+                    "Material",
+                    "The facility has Composition rows, so its Material is ignored.",
+                    Severity.WARNING,
+                )
+        if stage is not None and stage.basis is CapacityBasis.PRODUCT and fac.material:
+            yield problem_at(
+                FACILITIES,
+                index,
+                fac,
+                "Material",
+                f"Leave Material empty on the {stage.name} stage: its capacity is tonnes of product.",
+            )
+        if is_recycling and not fac.feeds_stage:
+            yield problem_at(
+                FACILITIES, index, fac, "Feeds stage", "A recycling facility must name the stage it feeds."
+            )
+        if fac.feeds_stage and not is_recycling:
+            yield problem_at(
+                FACILITIES,
+                index,
+                fac,
+                "Feeds stage",
+                "Only recycling facilities feed another stage; leave Feeds stage empty.",
+            )
+        if fac.feeds_stage and id_key(fac.feeds_stage) == id_key(RECYCLE_STAGE):
+            yield problem_at(
+                FACILITIES, index, fac, "Feeds stage", "A recycling facility cannot feed RECYCLE."
+            )
+        if (
+            fac.status is not Status.OPERATING
+            and fac.status is not Status.CANCELLED
+            and fac.online is None
+            and fac.permitting_start is None
+        ):
+            yield problem_at(
+                FACILITIES,
+                index,
+                fac,
+                "Online",
+                f"Neither Online nor Permitting start is given for this {fac.status} facility, "
+                "so it contributes no capacity.",
+                Severity.WARNING,
+            )
+
+
+def composition_rules(plan: Plan) -> Iterator[Problem]:
+    stages = _stages_by_id(plan)
+    facilities = {id_key(f.id): f for f in plan.facilities}
+    totals: dict[str, float] = defaultdict(float)
+    last_row: dict[str, int] = {}
+    seen: dict[tuple[str, str], int] = {}
+    for index, row in enumerate(plan.composition):
+        key = id_key(row.facility)
+        fac = facilities.get(key)
+        stage = stages.get(id_key(fac.stage)) if fac is not None else None
+        if stage is not None and stage.basis is CapacityBasis.PRODUCT:
+            yield problem_at(
+                COMPOSITION,
+                index,
+                row,
+                "Facility ID",
+                f"Facility '{row.facility}' is on the {stage.name} stage, which counts tonnes of "
+                "product; Composition is only for material stages.",
+            )
+        pair = (key, id_key(row.material))
+        if row.material and pair in seen:
+            yield problem_at(
+                COMPOSITION,
+                index,
+                row,
+                "Material ID",
+                f"Material '{row.material}' of facility '{row.facility}' is already given in "
+                f"row {seen[pair] + 1}; give each material one share.",
+            )
+        seen.setdefault(pair, index)
+        if isinstance(row.share, (int, float)):
+            totals[key] += row.share
+            last_row[key] = index
+    for key, total in totals.items():
+        if total > 1 + 1e-9:
+            index = last_row[key]
+            yield problem_at(
+                COMPOSITION,
+                index,
+                plan.composition[index],
+                "Share",
+                f"Shares of facility '{plan.composition[index].facility}' add up to "
+                f"{total:.4g}, more than 1.",
+            )
+
+
+def link_rules(plan: Plan) -> Iterator[Problem]:
+    for index, link in enumerate(plan.links):
+        if link.from_facility and id_key(link.from_facility) == id_key(link.to_facility):
+            yield problem_at(
+                LINKS,
+                index,
+                link,
+                "To facility",
+                f"The link goes from '{link.from_facility}' to itself; a link joins two facilities.",
+            )
+
+
+def supply_rules(plan: Plan) -> Iterator[Problem]:
+    stages = _stages_by_id(plan)
+    for index, source in enumerate(plan.supply):
+        yield from _material_by_basis(
+            SUPPLY, index, source, stages.get(id_key(source.stage)), source.material, "supply source"
+        )
+        first, last = source.from_year, source.to_year
+        if isinstance(first, int) and isinstance(last, int) and last < first:
+            yield problem_at(SUPPLY, index, source, "To year", f"To year {last} is before From year {first}.")
+
+
+def demand_rules(plan: Plan) -> Iterator[Problem]:
+    stages = _stages_by_id(plan)
+    horizon = set(plan.years)
+    segments: dict[tuple[str, str, str], int] = {}
+    for index, row in enumerate(plan.demand):
+        yield from _material_by_basis(
+            DEMAND, index, row, stages.get(id_key(row.stage)), row.material, "demand"
+        )
+        key = (id_key(row.segment), id_key(row.stage), id_key(row.material))
+        if key in segments:
+            yield problem_at(
+                DEMAND,
+                index,
+                row,
+                "Segment",
+                f"Segment '{row.segment}' already has a row for this stage and material "
+                f"(row {segments[key] + 1}); their demand is added up.",
+                Severity.WARNING,
+            )
+        segments.setdefault(key, index)
+        outside = sorted(y for y in row.values if y not in horizon)
+        if outside:
+            yield problem_at(
+                DEMAND,
+                index,
+                row,
+                str(outside[0]),
+                f"Years {', '.join(map(str, outside))} are outside the plan horizon "
+                f"{plan.start_year}-{plan.end_year} and are ignored.",
+                Severity.WARNING,
+            )
+        for year in sorted(row.values):
+            value = row.values[year]
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                yield problem_at(
+                    DEMAND, index, row, str(year), f"Demand must be a number of t/yr; it is {value}."
+                )
+            elif value < 0:
+                yield problem_at(DEMAND, index, row, str(year), f"Demand must be 0 or more; it is {value:g}.")
+        inside = sorted(y for y in row.values if y in horizon)
+        if inside:
+            holes = [y for y in range(inside[0], inside[-1] + 1) if y not in row.values]
+            if holes:
+                yield problem_at(
+                    DEMAND,
+                    index,
+                    row,
+                    str(holes[0]),
+                    f"No demand is given for {', '.join(map(str, holes))}; those years count as zero.",
+                    Severity.WARNING,
+                )
+
+
+def target_rules(plan: Plan) -> Iterator[Problem]:
+    stages = _stages_by_id(plan)
+    for index, target in enumerate(plan.targets):
+        stage = stages.get(id_key(target.stage))
+        self_sufficiency = target.metric is Metric.SELF_SUFFICIENCY
+        if not self_sufficiency or (stage is not None and stage.basis is CapacityBasis.PRODUCT):
+            yield from _material_by_basis(TARGETS, index, target, stage, target.material, "target")
+        if self_sufficiency and isinstance(target.threshold, (int, float)):
+            message = _percent_problem(target.threshold)
+            if message:
+                yield problem_at(TARGETS, index, target, "Threshold", message, Severity.WARNING)
+        if isinstance(target.year, int) and not plan.start_year <= target.year <= plan.end_year:
+            yield problem_at(
+                TARGETS,
+                index,
+                target,
+                "Year",
+                f"Year {target.year} is outside the plan horizon {plan.start_year}-{plan.end_year}.",
+                Severity.WARNING,
+            )
+
+
+def _percent_problem(threshold: float) -> str:
+    """Self-sufficiency thresholds are percent; catch 150 and a fraction like 0.8 meant as 80%."""
+    if threshold > 100:
+        return (
+            f"Self-sufficiency is a percent; a threshold of {threshold:g} is above 100 and can never be met."
+        )
+    if 0 < threshold <= 1:
+        return (
+            f"Self-sufficiency is a percent: {threshold:g} means {threshold:g}%, "
+            f"not {threshold * 100:g}%; write {threshold * 100:g} for that."
+        )
+    return ""
+
+
+def override_rules(plan: Plan) -> Iterator[Problem]:
+    segments = {id_key(d.segment) for d in plan.demand}
+    sources = {id_key(s.id) for s in plan.supply}
+    countries = {id_key(s.country) for s in plan.supply}
+    facilities = {id_key(f.id) for f in plan.facilities}
+    for index, ov in enumerate(plan.overrides):
+        if not isinstance(ov.kind, OverrideKind):
+            continue  # the Kind column's own problem is already reported
+        message = _override_target_problem(ov.kind, ov.target, facilities, segments, sources, countries)
+        if message:
+            yield problem_at(OVERRIDES, index, ov, "Target", message)
+        if ov.value is not None:  # an empty Value is reported as required
+            message = _override_value_problem(ov.kind, ov.value)
+            if message:
+                yield problem_at(OVERRIDES, index, ov, "Value", message)
+
+
+def _override_target_problem(
+    kind: OverrideKind,
+    target: str,
+    facilities: set[str],
+    segments: set[str],
+    sources: set[str],
+    countries: set[str],
+) -> str:
+    expects = OVERRIDE_TARGETS[kind]
+    key = id_key(target)
+    if not key and kind in (*FACILITY_OVERRIDES, OverrideKind.SUPPLY_FACTOR, OverrideKind.RISK_FACTOR):
+        return f"A '{kind}' override needs {expects} in Target; it is empty."
+    if kind in FACILITY_OVERRIDES or (kind is OverrideKind.PERMITTING_FACTOR and key):
+        if key not in facilities:
+            return f"A '{kind}' override needs {expects}; '{target}' is not in Facilities."
+    elif kind is OverrideKind.DEMAND_FACTOR:
+        if key and key not in segments:
+            return f"A '{kind}' override needs {expects}; '{target}' is not a Demand segment."
+    elif kind is OverrideKind.SUPPLY_FACTOR:
+        if key not in sources and key not in countries:
+            return (
+                f"A '{kind}' override needs {expects}; '{target}' is neither a Source ID "
+                "nor the Country of a supply source."
+            )
+    elif kind is OverrideKind.RISK_FACTOR and parse_choice(Status, target) is None:
+        return f"A '{kind}' override needs a status ({', '.join(Status)}) in Target; it is '{target}'."
+    return ""
+
+
+def _override_value_problem(kind: OverrideKind, value: object) -> str:
+    number = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    if kind is OverrideKind.DELAY:
+        return "" if number else f"A delay is a number of months (may be negative); it is '{value}'."
+    if kind is OverrideKind.CANCEL:
+        return "" if value is True else f"A cancel override's Value is 'yes'; it is '{value}'."
+    if kind is OverrideKind.STATUS:
+        if isinstance(value, Status):
+            return ""
+        return f"A status override's Value is a status ({', '.join(Status)}); it is '{value}'."
+    if kind is OverrideKind.RISK_FACTOR:
+        if not number or not 0 <= value <= 1:  # type: ignore[operator]
+            return f"A risk factor is a number from 0 to 1; it is '{value}'."
+        return ""
+    if not number or value < 0:  # type: ignore[operator]
+        return f"A {kind} is a multiplier of 0 or more; it is '{value}'."
+    return ""
