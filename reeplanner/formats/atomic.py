@@ -27,7 +27,9 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise SaveError(f"Cannot write in {folder}: {exc.strerror or exc}.") from exc
+        raise SaveError(
+            f"Could not save {target.name}: cannot write in the folder {folder} ({exc.strerror or exc})."
+        ) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -43,6 +45,7 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
                 os.umask(umask)
                 os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
+        _sync_folder(folder)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         reason = exc.strerror or str(exc)
@@ -52,7 +55,22 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
         raise
 
 
+def _sync_folder(folder: Path) -> None:
+    """Flush the folder entry of the replaced file, where the platform allows it (not Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
 def write_bytes_atomic(target: str | os.PathLike[str], data: bytes) -> None:
+    """Replace ``target`` with ``data``, atomically; raises ``SaveError`` naming the file."""
     with atomic_path(target) as tmp, open(tmp, "wb") as fh:
         fh.write(data)
         fh.flush()

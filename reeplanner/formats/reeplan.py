@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from reeplanner.formats.atomic import write_bytes_atomic
-from reeplanner.model.cells import CellError, parse_cell, parse_override_value
+from reeplanner.model.cells import CellError, parse_cell, parse_int, parse_number, parse_override_value
 from reeplanner.model.enums import OverrideKind
-from reeplanner.model.plan import Plan
+from reeplanner.model.plan import TABLE_ATTRS, Plan
 from reeplanner.model.problems import PlanError, Problem, Severity
-from reeplanner.model.schema import PLAN_FIELDS, TABLES, Kind, Table
+from reeplanner.model.schema import PLAN_FIELDS, TABLES, Column, Kind, Table
 
 FORMAT_NAME = "reeplanner-plan"
 FORMAT_VERSION = 1
@@ -50,15 +50,25 @@ def save(plan: Plan, path: str | os.PathLike[str]) -> None:
 
 def load(path: str | os.PathLike[str]) -> Plan:
     """Read a ``.reeplan`` file. Raises ``PlanError`` naming the problem and its place."""
+    return load_with_warnings(path)[0]
+
+
+def load_with_warnings(path: str | os.PathLike[str]) -> tuple[Plan, list[Problem]]:
+    """The plan in a ``.reeplan`` file and the warnings met reading it (unknown fields...)."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise PlanError([Problem(f"Cannot read the file: {exc.strerror or exc}.", path.name)]) from exc
-    return loads(data, path.name)
+        raise PlanError([Problem(f"Cannot read {path.name}: {exc.strerror or exc}.", path.name)]) from exc
+    return loads_with_warnings(data, path.name)
 
 
 def loads(data: bytes | str, name: str = "plan") -> Plan:
+    """The plan in ``.reeplan`` text or bytes; ``name`` is the file name used in messages."""
+    return loads_with_warnings(data, name)[0]
+
+
+def loads_with_warnings(data: bytes | str, name: str = "plan") -> tuple[Plan, list[Problem]]:
     try:
         text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
     except UnicodeDecodeError as exc:
@@ -66,21 +76,29 @@ def loads(data: bytes | str, name: str = "plan") -> Plan:
             [Problem(f"{name} is not a REE Planner plan: it is not UTF-8 text (byte {exc.start}).", name)]
         ) from exc
     try:
-        doc = json.loads(text)
-    except json.JSONDecodeError as exc:
+        doc = json.loads(text, parse_constant=_refuse_constant)
+    except (json.JSONDecodeError, ValueError) as exc:
+        where = (
+            f" at line {exc.lineno}, column {exc.colno} ({exc.msg})"
+            if isinstance(exc, json.JSONDecodeError)
+            else f" ({exc})"
+        )
         raise PlanError(
-            [
-                Problem(
-                    f"{name} is not a REE Planner plan: the JSON is broken at line "
-                    f"{exc.lineno}, column {exc.colno} ({exc.msg}).",
-                    name,
-                )
-            ]
+            [Problem(f"{name} is not a REE Planner plan: the JSON is broken{where}.", name)]
         ) from exc
-    return from_document(doc, name)
+    return from_document_with_warnings(doc, name)
+
+
+def _refuse_constant(word: str) -> Any:
+    raise ValueError(f"{word} is not a number JSON allows")
 
 
 def from_document(doc: Any, name: str = "plan") -> Plan:
+    """The plan in an already-parsed ``.reeplan`` document."""
+    return from_document_with_warnings(doc, name)[0]
+
+
+def from_document_with_warnings(doc: Any, name: str = "plan") -> tuple[Plan, list[Problem]]:
     if not isinstance(doc, dict) or doc.get("format") != FORMAT_NAME:
         found = doc.get("format") if isinstance(doc, dict) else None
         what = f"its format is '{found}'" if found else "it has no 'format': 'reeplanner-plan' entry"
@@ -101,10 +119,10 @@ def from_document(doc: Any, name: str = "plan") -> Plan:
     while version < FORMAT_VERSION:
         doc = MIGRATIONS[version](doc)
         version += 1
-    return _plan_from_json(doc)
+    return _plan_from_json(doc, name)
 
 
-def _plan_from_json(doc: dict[str, Any]) -> Plan:
+def _plan_from_json(doc: dict[str, Any], name: str) -> tuple[Plan, list[Problem]]:
     problems: list[Problem] = []
     meta = doc.get("plan", {})
     if not isinstance(meta, dict):
@@ -113,12 +131,14 @@ def _plan_from_json(doc: dict[str, Any]) -> Plan:
     for col in PLAN_FIELDS:
         if col.attr in meta:
             try:
-                value = parse_cell(col, meta[col.attr])
+                value = _parse_value(col, meta[col.attr])
             except CellError as exc:
                 problems.append(Problem(str(exc), "Plan", None, col.header))
                 continue
             if value is not None:
                 settings[col.attr] = value
+    problems += _unknown_keys(meta, {c.attr for c in PLAN_FIELDS}, "Plan", "plan settings")
+    problems += _unknown_keys(doc, {"format", "version", "plan", *TABLE_ATTRS}, name, "top-level")
     plan = Plan(**settings)
     for table in TABLES:
         rows = doc.get(table.attr)
@@ -138,7 +158,26 @@ def _plan_from_json(doc: dict[str, Any]) -> Plan:
         setattr(plan, table.attr, records)
     if any(p.is_error for p in problems):
         raise PlanError(problems)
-    return plan
+    return plan, problems
+
+
+def _unknown_keys(obj: dict[str, Any], known: set[str], table: str, what: str) -> list[Problem]:
+    unknown = sorted(set(obj) - known)
+    if not unknown:
+        return []
+    message = f"Unknown {what} entries ignored: {', '.join(unknown)}."
+    return [Problem(message, table, severity=Severity.WARNING)]
+
+
+def _parse_value(col: Column, raw: Any) -> Any:
+    """``parse_cell`` for a JSON value; a list or object is refused where one value belongs."""
+    if isinstance(raw, (list, dict)) and not (col.kind is Kind.REFS and isinstance(raw, list)):
+        raise CellError(f"{col.header} must be a single value, not a list or an object.")
+    if col.kind is Kind.REFS and isinstance(raw, list):
+        if not all(isinstance(v, str) for v in raw):
+            raise CellError(f"{col.header} must be a list of IDs (text).")
+        raw = ", ".join(raw)
+    return parse_cell(col, raw)
 
 
 def _row_to_json(table: Table, rec: Any) -> dict[str, Any]:
@@ -178,28 +217,31 @@ def _row_from_json(table: Table, row: Any, index: int, problems: list[Problem]) 
         return None
     item = str(row.get(table.id_attr, "")) if table.id_attr else ""
     values: dict[str, Any] = {}
-    ok = True
+    refused: set[str] = set()
+    override_kind: OverrideKind | None = None
     for col in table.columns:
         if col.attr not in row:
             continue
         raw = row[col.attr]
-        if col.kind is Kind.REFS and isinstance(raw, list):
-            raw = ", ".join(str(v) for v in raw)
         try:
             if col.kind is Kind.OVERRIDE_VALUE:
-                kind = parse_cell(table.column("kind"), row.get("kind"))
-                value = parse_override_value(kind if isinstance(kind, OverrideKind) else None, raw)
+                if isinstance(raw, (list, dict)):
+                    raise CellError(f"{col.header} must be a single value, not a list or an object.")
+                value = parse_override_value(override_kind, raw)
             else:
-                value = parse_cell(col, raw)
+                value = _parse_value(col, raw)
         except CellError as exc:
             problems.append(Problem(str(exc), table.sheet, index + 1, col.header, item, index=index))
-            ok = False
+            refused.add(col.attr)
             continue
+        if col.attr == "kind" and isinstance(value, OverrideKind):
+            override_kind = value  # the Kind column comes before Value in the schema
         if value is not None or _field_has_no_default(table, col.attr):
             values[col.attr] = value
+    extra = {"values"} if table.attr == "demand" else set()
     if table.attr == "demand":
-        values["values"] = _demand_values(row.get("values", {}), table, index, problems)
-    unknown = set(row) - {c.attr for c in table.columns} - {"values"}
+        values["values"] = _demand_values(row.get("values", {}), table, index, item, problems)
+    unknown = set(row) - {c.attr for c in table.columns} - extra
     if unknown:
         problems.append(
             Problem(
@@ -218,20 +260,12 @@ def _row_from_json(table: Table, row: Any, index: int, problems: list[Problem]) 
         if f.default is dataclasses.MISSING
         and f.default_factory is dataclasses.MISSING  # type: ignore[misc]
         and f.name not in values
+        and f.name not in refused
     ]
     for attr in missing:
-        problems.append(
-            Problem(
-                f"{table.column(attr).header} is required.",
-                table.sheet,
-                index + 1,
-                table.column(attr).header,
-                item,
-                index=index,
-            )
-        )
-        ok = False
-    return table.record(**values) if ok else None
+        header = table.column(attr).header
+        problems.append(Problem(f"{header} is required.", table.sheet, index + 1, header, item, index=index))
+    return table.record(**values) if not (missing or refused) else None
 
 
 def _field_has_no_default(table: Table, attr: str) -> bool:
@@ -239,28 +273,36 @@ def _field_has_no_default(table: Table, attr: str) -> bool:
     return field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING  # type: ignore[misc]
 
 
-def _demand_values(raw: Any, table: Table, index: int, problems: list[Problem]) -> dict[int, float]:
+def _demand_values(
+    raw: Any, table: Table, index: int, item: str, problems: list[Problem]
+) -> dict[int, float]:
     if not isinstance(raw, dict):
-        problems.append(Problem("Demand 'values' must map years to t/yr.", table.sheet, index + 1, "values"))
+        problems.append(
+            Problem(
+                "Demand 'values' must map years to t/yr.", table.sheet, index + 1, "values", item, index=index
+            )
+        )
         return {}
     values = {}
     for key, value in raw.items():
         try:
-            year = int(key)
-            amount = float(value)
-        except (TypeError, ValueError):
-            problems.append(
-                Problem(
-                    f"Demand for '{key}' must be a number of t/yr; it is {value!r}.",
-                    table.sheet,
-                    index + 1,
-                    str(key),
-                    index=index,
-                )
-            )
+            year = parse_int(key, "A demand year")
+            amount = parse_number(value, f"Demand for {key}")
+        except CellError as exc:
+            problems.append(Problem(str(exc), table.sheet, index + 1, str(key), item, index=index))
             continue
         values[year] = amount
     return values
 
 
-__all__ = ["FORMAT_NAME", "FORMAT_VERSION", "dumps", "load", "loads", "save"]
+__all__ = [
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "dumps",
+    "from_document",
+    "load",
+    "load_with_warnings",
+    "loads",
+    "loads_with_warnings",
+    "save",
+]
