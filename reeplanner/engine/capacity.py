@@ -1,0 +1,76 @@
+"""Online dates, ramp-up shares and effective capacity, vectorised over facilities x years.
+
+Effective capacity = nameplate x capacity factor x risk factor x ramp share
+(engine.md, rules 3-6). The ramp share of year ``y`` is the exact mean of
+``clamp((t - t0) / R, 0, 1)`` over ``[y, y + 1)``, from its integral in
+closed form.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from reeplanner.engine.prepared_plan import STATUS_CODE, PreparedPlan
+from reeplanner.engine.scenario_inputs import ScenarioInputs
+from reeplanner.model.enums import Status
+
+OPERATING = STATUS_CODE[Status.OPERATING]
+
+
+@dataclass(frozen=True)
+class FacilityCapacity:
+    """Per facility: online time and its effective capacity in every year."""
+
+    online: np.ndarray  # (F,) t0; -inf when online before the horizon, NaN when never
+    ramp_share: np.ndarray  # (F, Y)
+    effective: np.ndarray  # (F, Y) 0 for facilities not present in the scenario
+
+    def lanes(self, shares: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+        """(L, Y) the capacity of each lane, from facilities in ``mask`` (all when None)."""
+        eff = self.effective if mask is None else self.effective * mask[:, None]
+        return shares.T @ eff
+
+
+def online_time(prep: PreparedPlan, inputs: ScenarioInputs) -> np.ndarray:
+    """(F,) each facility's online time after the permitting factor and the delay.
+
+    ``-inf``: operating with no dates, so online before the horizon. ``NaN``:
+    neither Online nor Permitting start, and not operating: never online.
+    """
+    derived = (
+        prep.permitting_start
+        + prep.permitting_months * inputs.permitting_factor / 12
+        + prep.construction_months / 12
+    )
+    t0 = np.where(np.isnan(prep.online), derived, prep.online) + inputs.delay_months / 12
+    no_dates = np.isnan(t0)
+    return np.where(no_dates & (inputs.status == OPERATING), -np.inf, t0)
+
+
+def ramp_shares(t0: np.ndarray, ramp_years: np.ndarray, years: np.ndarray) -> np.ndarray:
+    """(F, Y) the mean of the ramp over each year ``[y, y + 1)``, exactly."""
+    finite = np.isfinite(t0)
+    start = np.where(finite, t0, 0.0)[:, None]
+    ramp = ramp_years[:, None]
+    lo = years[None, :] - start  # time since online at the year's start
+    hi = lo + 1.0
+    safe = np.where(ramp > 0, ramp, 1.0)
+    ramped = safe * (_ramp_integral(hi / safe) - _ramp_integral(lo / safe))
+    # R = 0: the step t >= t0, whose mean over the year is the part of the year online.
+    share = np.where(ramp > 0, ramped, np.clip(hi, 0.0, 1.0))
+    share = np.where(finite[:, None], share, np.where(t0 == -np.inf, 1.0, 0.0)[:, None])
+    return share
+
+
+def _ramp_integral(x: np.ndarray) -> np.ndarray:
+    """Integral of ``clamp(u, 0, 1)`` from -inf to ``x``."""
+    return np.where(x <= 0, 0.0, np.where(x < 1, 0.5 * x * x, x - 0.5))
+
+
+def facility_capacity(prep: PreparedPlan, inputs: ScenarioInputs) -> FacilityCapacity:
+    t0 = online_time(prep, inputs)
+    share = ramp_shares(t0, prep.ramp_years, prep.years.astype(float))
+    per_facility = prep.nameplate * inputs.capacity_factor * inputs.risk_factor * inputs.present
+    return FacilityCapacity(online=t0, ramp_share=share, effective=per_facility[:, None] * share)

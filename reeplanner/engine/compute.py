@@ -1,0 +1,157 @@
+"""``compute_all`` and ``compute``: from a plan to every scenario's figures."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from reeplanner.engine import flows
+from reeplanner.engine.capacity import facility_capacity
+from reeplanner.engine.coordination import coordination_frame
+from reeplanner.engine.funding import funding_total
+from reeplanner.engine.prepared_plan import PreparedPlan, prepare
+from reeplanner.engine.results import EngineOptions, PlanResult, ScenarioArrays, ScenarioResult
+from reeplanner.engine.scenario_inputs import scenario_inputs
+from reeplanner.engine.targets import targets_frame
+from reeplanner.model.ids import id_key
+from reeplanner.model.plan import Plan
+from reeplanner.model.problems import PlanError, Problem
+
+FLOW_COLUMNS = [
+    "year",
+    "stage",
+    "material",
+    "capacity",
+    "requirement",
+    "output",
+    "output_with_imports",
+    "recycled",
+    "imports",
+    "gap",
+    "stranded",
+    "coverage",
+]
+
+
+def compute_all(plan: Plan, options: EngineOptions | None = None) -> PlanResult:
+    """Every scenario of ``plan``, in plan order. Raises ``PlanError`` when the plan has errors."""
+    prep = prepare(plan)
+    options = options or EngineOptions()
+    results = {s.id: _scenario_result(prep, position, options) for position, s in enumerate(prep.scenarios)}
+    return PlanResult(plan.name, results)
+
+
+def compute(plan: Plan, scenario_id: str, options: EngineOptions | None = None) -> ScenarioResult:
+    """One scenario of ``plan`` (its ID compared ignoring case and spaces)."""
+    prep = prepare(plan)
+    position = prep.scenario_index.get(id_key(scenario_id))
+    if position is None:
+        known = ", ".join(s.id for s in prep.scenarios)
+        raise PlanError([Problem(f"There is no scenario '{scenario_id}'. Known: {known}.", "Scenarios")])
+    return _scenario_result(prep, position, options or EngineOptions())
+
+
+def scenario_arrays(prep: PreparedPlan, position: int, options: EngineOptions) -> ScenarioArrays:
+    """The numbers of one scenario, before they are laid out as tables."""
+    chain = prep.chain
+    inputs = scenario_inputs(prep, position, options.risk_view)
+    fac = facility_capacity(prep, inputs)
+    capacity_all = fac.lanes(prep.shares)
+    capacity = fac.lanes(prep.shares, prep.domestic)
+    rec_eff = fac.effective[prep.recyclers]
+    rec_shape = (chain.n_stages, chain.n_materials, len(prep.years))
+    recycled_all = (prep.recycle_shares.T @ rec_eff).reshape(rec_shape)
+    recycled = (prep.recycle_shares.T @ (rec_eff * prep.domestic[prep.recyclers][:, None])).reshape(rec_shape)
+
+    demand = prep.demand_values * inputs.demand_factor[:, None]
+    direct = np.zeros_like(capacity)
+    on_lane = prep.demand_lane >= 0
+    np.add.at(direct, prep.demand_lane[on_lane], demand[on_lane])
+    if chain.has_product_stage:
+        magnet_demand = direct[chain.lane(chain.magnet_stage)].copy()
+    else:
+        magnet_demand = demand[~on_lane].sum(axis=0)
+    req = flows.requirement(chain, direct, magnet_demand)
+
+    imports = np.zeros_like(capacity)
+    np.add.at(imports, prep.supply_lane, prep.supply_tonnes * inputs.supply_factor[:, None])
+    domestic = flows.forward(chain, capacity, recycled, np.zeros_like(capacity))
+    with_imports = flows.forward(chain, capacity_all, recycled_all, imports)
+    return ScenarioArrays(
+        prep=prep,
+        inputs=inputs,
+        facility_capacity=fac,
+        capacity=capacity,
+        recycled=recycled,
+        imports=imports,
+        requirement=req,
+        domestic=domestic,
+        with_imports=with_imports,
+        stranded=flows.stranded(chain, domestic, req),
+        magnet_demand=magnet_demand,
+        magnet_output=flows.magnet_output(chain, domestic.output),
+        magnet_output_with_imports=flows.magnet_output(chain, with_imports.output),
+        bottleneck=flows.bottleneck(chain, flows.coverage(capacity, req)),
+    )
+
+
+def _scenario_result(prep: PreparedPlan, position: int, options: EngineOptions) -> ScenarioResult:
+    arrays = scenario_arrays(prep, position, options)
+    scenario = arrays.inputs.scenario
+    return ScenarioResult(
+        scenario_id=scenario.id,
+        scenario_name=scenario.name,
+        risk_view=arrays.inputs.risk_view,
+        years=[int(y) for y in prep.years],
+        flows=_flows_frame(arrays),
+        magnet=_magnet_frame(arrays),
+        targets=targets_frame(arrays),
+        funding_total=funding_total(arrays),
+        coordination=coordination_frame(arrays),
+        arrays=arrays,
+    )
+
+
+def _flows_frame(a: ScenarioArrays) -> pd.DataFrame:
+    """One row per (year, stage, material): lanes vary fastest."""
+    chain = a.prep.chain
+    n_lanes, n_years = a.capacity.shape
+    recycled = np.zeros_like(a.capacity)
+    for k in range(chain.n_stages):
+        here = chain.lane_slices[k]
+        rec = a.recycled[k]
+        recycled[here] = rec if chain.is_material_stage(k) else flows.product_tonnes(chain, rec)
+    columns = {
+        "year": np.repeat(a.prep.years, n_lanes),
+        "stage": np.tile(chain.lane_stage, n_years),
+        "material": np.tile(chain.lane_material, n_years),
+        "capacity": a.capacity,
+        "requirement": a.requirement,
+        "output": a.domestic.output,
+        "output_with_imports": a.with_imports.output,
+        "recycled": recycled,
+        "imports": a.imports,
+        "gap": a.requirement - a.domestic.output,
+        "stranded": a.stranded,
+        "coverage": flows.coverage(a.capacity, a.requirement),
+    }
+    return pd.DataFrame({k: v.T.ravel() if v.ndim == 2 else v for k, v in columns.items()})
+
+
+def _magnet_frame(a: ScenarioArrays) -> pd.DataFrame:
+    demand, out = a.magnet_demand, a.magnet_output
+    with np.errstate(divide="ignore", invalid="ignore"):
+        sufficiency = np.where(demand > 0, out / np.where(demand > 0, demand, 1.0), np.nan)
+    stage_ids = [s.id for s in a.prep.chain.stages]
+    bottleneck = [stage_ids[k] if k >= 0 else None for k in a.bottleneck]
+    frame = pd.DataFrame(
+        {
+            "magnet_demand": demand,
+            "domestic_magnet_output": out,
+            "magnet_output_with_imports": a.magnet_output_with_imports,
+            "self_sufficiency": sufficiency,
+            "bottleneck": pd.array(bottleneck, dtype=object),
+        },
+        index=pd.Index(a.prep.years, name="year"),
+    )
+    return frame

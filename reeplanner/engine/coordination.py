@@ -1,0 +1,119 @@
+"""Coordination findings: the fragmentation problems a planner should take to a meeting.
+
+- ``gap-without-owner``: a stage with a domestic gap in some year and no owner agency.
+- ``several-agencies-no-lead``: a facility funded by two or more agencies (private
+  money, agency or instrument PRIVATE, does not count) with no lead agency.
+- ``funding-without-facility``: a funding line tied to no facility.
+- ``target-without-owner``: a target with no owner agency.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+if TYPE_CHECKING:
+    from reeplanner.engine.results import ScenarioArrays
+
+COORDINATION_COLUMNS = ["kind", "subject", "stage", "agency", "year", "message"]
+#: A gap smaller than this (t/yr) is rounding, not a shortfall.
+GAP_TOLERANCE = 1e-6
+
+
+def coordination_frame(a: ScenarioArrays) -> pd.DataFrame:
+    rows = _gaps_without_owner(a) + _several_agencies(a) + _funding_without_facility(a)
+    rows += _targets_without_owner(a)
+    frame = pd.DataFrame(rows, columns=COORDINATION_COLUMNS)
+    frame["year"] = frame["year"].astype(object)
+    return frame
+
+
+def _gaps_without_owner(a: ScenarioArrays) -> list[tuple]:
+    chain = a.prep.chain
+    gap = np.maximum(0.0, a.requirement - a.domestic.output)
+    rows = []
+    for k, stage in enumerate(chain.stages):
+        if stage.owner_agency.strip():
+            continue
+        per_year = gap[chain.lane_slices[k]].sum(axis=0)
+        years = np.flatnonzero(per_year > GAP_TOLERANCE)
+        if len(years):
+            year = int(a.prep.years[years[0]])
+            rows.append(
+                (
+                    "gap-without-owner",
+                    stage.id,
+                    stage.id,
+                    "",
+                    year,
+                    f"{stage.name} falls {per_year[years[0]]:,.0f} t short of its requirement in {year} "
+                    "and no agency owns the stage.",
+                )
+            )
+    return rows
+
+
+def _several_agencies(a: ScenarioArrays) -> list[tuple]:
+    prep, plan = a.prep, a.prep.plan
+    lines = np.flatnonzero(a.inputs.funding_present & (prep.funding_facility >= 0) & prep.funding_public)
+    if not len(lines):
+        return []
+    n_agencies = int(prep.funding_agency.max()) + 1
+    pairs = np.unique(prep.funding_facility[lines] * n_agencies + prep.funding_agency[lines])
+    counts = np.bincount(pairs // n_agencies, minlength=prep.n_facilities)
+    rows = []
+    for f in np.flatnonzero(counts >= 2):
+        fac = plan.facilities[f]
+        if fac.lead_agency.strip():
+            continue
+        mine = [n for n in lines if prep.funding_facility[n] == f]
+        agencies = list(dict.fromkeys(plan.funding[n].agency for n in mine))
+        year = min(plan.funding[n].year for n in mine)
+        rows.append(
+            (
+                "several-agencies-no-lead",
+                fac.id,
+                fac.stage,
+                ", ".join(agencies),
+                year,
+                f"{fac.name} is funded by {', '.join(agencies)} and has no lead agency.",
+            )
+        )
+    return rows
+
+
+def _funding_without_facility(a: ScenarioArrays) -> list[tuple]:
+    plan = a.prep.plan
+    loose = np.flatnonzero(a.inputs.funding_present & (a.prep.funding_facility < 0))
+    rows = []
+    for n in loose:
+        line = plan.funding[n]
+        rows.append(
+            (
+                "funding-without-facility",
+                line.id,
+                "",
+                line.agency,
+                line.year,
+                f"Funding {line.id} ({line.amount:,.4g} {plan.currency} from {line.agency}) "
+                "is tied to no facility.",
+            )
+        )
+    return rows
+
+
+def _targets_without_owner(a: ScenarioArrays) -> list[tuple]:
+    return [
+        (
+            "target-without-owner",
+            t.id,
+            t.stage,
+            "",
+            t.year,
+            f"Target {t.id} ({t.description}) has no owner agency.",
+        )
+        for t in a.prep.plan.targets
+        if not t.owner_agency.strip()
+    ]

@@ -1,0 +1,260 @@
+"""How a figure was made, in terms a planner can redo by hand (engine.md, Explanations)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from reeplanner.engine.chain import Chain
+from reeplanner.engine.compute import compute
+from reeplanner.engine.flows import product_tonnes
+from reeplanner.engine.results import EngineOptions, ScenarioArrays, ScenarioResult
+from reeplanner.engine.targets import evaluate
+from reeplanner.model.ids import id_key
+from reeplanner.model.plan import Plan
+from reeplanner.model.problems import PlanError, Problem
+
+
+@dataclass(frozen=True)
+class CapacityLine:
+    """One facility's part of a stage's effective capacity in one year."""
+
+    facility: str
+    name: str
+    nameplate: float
+    share: float
+    capacity_factor: float
+    risk_factor: float
+    ramp_share: float
+    effective: float
+
+
+@dataclass(frozen=True)
+class OutputBound:
+    """Both sides of the stage's ``min()`` and which one bound."""
+
+    capacity: float
+    input_limit: float  # inf on the first stage (no input side)
+    output: float
+    bound: str  # "capacity", "input", or "first stage"
+    scarcest_material: str = ""  # on the first product stage
+    recycled: float = 0.0
+    input_from_above: float = 0.0
+
+
+@dataclass(frozen=True)
+class Explanation:
+    scenario_id: str
+    year: int
+    stage: str
+    material: str
+    lines: list[str]
+    capacity: list[CapacityLine] = field(default_factory=list)
+    capacity_total: float = 0.0
+    output: OutputBound | None = None
+    requirement: list[str] = field(default_factory=list)
+    requirement_total: float = 0.0
+    targets: list[dict[str, object]] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines)
+
+
+def explain(
+    plan: Plan,
+    scenario_id: str,
+    year: int,
+    stage: str,
+    material: str | None = None,
+    options: EngineOptions | None = None,
+) -> Explanation:
+    """The arithmetic behind ``stage``'s capacity, requirement and output in ``year``."""
+    return explain_result(compute(plan, scenario_id, options), year, stage, material)
+
+
+def explain_result(result: ScenarioResult, year: int, stage: str, material: str | None = None) -> Explanation:
+    """Like ``explain`` for a scenario already computed (no recomputation)."""
+    a = result.arrays
+    chain = a.prep.chain
+    k, m, y = _place(a, year, stage, material)
+    lane = chain.lane(k, chain.materials[m] if m >= 0 else "")
+    stage_rec = chain.stages[k]
+    label = stage_rec.name + (f" {chain.materials[m]}" if m >= 0 else "")
+    capacity = _capacity_lines(a, lane, y)
+    total = float(a.capacity[lane, y])
+    lines = [f"{label}, {year}, scenario {result.scenario_id} ({result.risk_view} view)", "", "Capacity:"]
+    for c in capacity:
+        lines.append(
+            f"  {c.facility}: {c.nameplate:,.6g} t x share {c.share:.6g} x capacity factor "
+            f"{c.capacity_factor:.6g} x risk factor {c.risk_factor:.6g} x ramp share {c.ramp_share:.6g} "
+            f"= {c.effective:,.6g} t"
+        )
+    if not capacity:
+        lines.append("  no domestic facility contributes")
+    lines.append(f"  effective capacity = {total:,.6g} t")
+    requirement = _requirement_lines(a, k, m, y)
+    lines += ["", "Requirement:"] + [f"  {r}" for r in requirement]
+    bound = _output_bound(a, k, m, lane, y)
+    lines += ["", "Output (domestic):"] + [f"  {t}" for t in _output_lines(chain, k, bound)]
+    gap = float(a.requirement[lane, y] - a.domestic.output[lane, y])
+    lines.append(
+        f"  gap = requirement - output = {a.requirement[lane, y]:,.6g} - {bound.output:,.6g} = {gap:,.6g} t"
+    )
+    targets = [
+        evaluate(a, t)
+        for t in a.prep.plan.targets
+        if id_key(t.stage) == id_key(stage_rec.id)
+        and (m < 0 or id_key(t.material) in ("", id_key(chain.materials[m])))
+    ]
+    if targets:
+        lines += ["", "Targets:"]
+    for t in targets:
+        met = f"met from {t['year_met']}" if t["year_met"] is not None else "not met in the horizon"
+        lines.append(
+            f"  {t['target']}: {t['metric']} {t['value']:,.6g} in {t['year']} vs threshold "
+            f"{t['threshold']:,.6g}: {'met' if t['met'] else 'missed'}, {met}"
+        )
+    return Explanation(
+        scenario_id=result.scenario_id,
+        year=year,
+        stage=stage_rec.id,
+        material=chain.materials[m] if m >= 0 else "",
+        lines=lines,
+        capacity=capacity,
+        capacity_total=total,
+        output=bound,
+        requirement=requirement,
+        requirement_total=float(a.requirement[lane, y]),
+        targets=targets,
+    )
+
+
+def _place(a: ScenarioArrays, year: int, stage: str, material: str | None) -> tuple[int, int, int]:
+    chain = a.prep.chain
+    k = chain.stage_key(stage)
+    if k is None:
+        names = ", ".join(s.id for s in chain.stages)
+        raise PlanError([Problem(f"'{stage}' is not a stage of the chain ({names}).", "Stages")])
+    y = year - int(a.prep.years[0])
+    if not 0 <= y < len(a.prep.years):
+        raise PlanError(
+            [Problem(f"{year} is outside the plan horizon {a.prep.years[0]}-{a.prep.years[-1]}.", "Plan")]
+        )
+    if not chain.is_material_stage(k):
+        return k, -1, y
+    m = chain.material_index.get(id_key(material or ""))
+    if m is None:
+        known = ", ".join(chain.materials)
+        said = f"'{material}' is not a material" if material else "Name a material"
+        raise PlanError([Problem(f"{said} of the {chain.stages[k].name} stage ({known}).", "Materials")])
+    return k, m, y
+
+
+def _capacity_lines(a: ScenarioArrays, lane: int, y: int) -> list[CapacityLine]:
+    prep, inputs, fac = a.prep, a.inputs, a.facility_capacity
+    shares = prep.shares[:, lane]
+    lines = []
+    for f in np.flatnonzero((shares > 0) & inputs.present & prep.domestic):
+        rec = prep.plan.facilities[f]
+        lines.append(
+            CapacityLine(
+                rec.id,
+                rec.name,
+                float(prep.nameplate[f]),
+                float(shares[f]),
+                float(inputs.capacity_factor[f]),
+                float(inputs.risk_factor[f]),
+                float(fac.ramp_share[f, y]),
+                float(fac.effective[f, y] * shares[f]),
+            )
+        )
+    return lines
+
+
+def _requirement_lines(a: ScenarioArrays, k: int, m: int, y: int) -> list[str]:
+    """The chain from magnet demand down to stage ``k``: each division by a yield, each content."""
+    chain = a.prep.chain
+    prep = a.prep
+    demand = prep.demand_values[:, y] * a.inputs.demand_factor
+    lines = []
+    for d, row in enumerate(prep.plan.demand):
+        if demand[d] or prep.demand_values[d, y]:
+            lines.append(
+                f"demand {row.segment} ({row.stage or 'MAGNET'}{' ' + row.material if row.material else ''}): "
+                f"{prep.demand_values[d, y]:,.6g} t x demand factor {a.inputs.demand_factor[d]:.6g} "
+                f"= {demand[d]:,.6g} t"
+            )
+    last = chain.magnet_stage
+    material = chain.materials[m] if m >= 0 else ""
+    value = a.magnet_demand[y]
+    lines.append(f"{chain.stages[last].name}: magnet demand {value:,.6g} t")
+    for j in range(last - 1, k - 1, -1):
+        below = chain.stages[j + 1]
+        here = chain.lane(j, material)
+        prev = value
+        value = float(a.requirement[here, y])
+        if j == chain.n_material_stages - 1 and chain.has_product_stage:
+            c = chain.content[m]
+            step = prev * c / below.process_yield
+            text = (
+                f"{chain.stages[j].name} {material}: {prev:,.6g} x magnet content {c:.6g} "
+                f"/ {below.name} yield {below.process_yield:.6g} = {step:,.6g} t"
+            )
+        else:
+            step = prev / below.process_yield
+            text = (
+                f"{chain.stages[j].name}{' ' + material if material and chain.is_material_stage(j) else ''}: "
+            )
+            text += f"{prev:,.6g} / {below.name} yield {below.process_yield:.6g} = {step:,.6g} t"
+        if abs(value - step) > 1e-9 * max(1.0, abs(value)):
+            text += f" + direct demand {value - step:,.6g} t = {value:,.6g} t"
+        lines.append(text)
+    return lines
+
+
+def _output_bound(a: ScenarioArrays, k: int, m: int, lane: int, y: int) -> OutputBound:
+    chain = a.prep.chain
+    cap = float(a.capacity[lane, y])
+    out = float(a.domestic.output[lane, y])
+    limit = float(a.domestic.input_limit[lane, y])
+    recycled = a.recycled[k][m, y] if m >= 0 else float(a.recycled[k][:, y].sum())
+    if k == 0:
+        return OutputBound(cap, limit, out, "first stage", recycled=float(recycled))
+    above = chain.lane_slices[k - 1]
+    from_above = a.domestic.output[above][max(m, 0) if chain.is_material_stage(k - 1) else 0, y]
+    scarcest = ""
+    if k == chain.n_material_stages and a.domestic.scarcest[y] >= 0:
+        scarcest = chain.materials[a.domestic.scarcest[y]]
+        from_above = a.domestic.output[chain.lane(k - 1, scarcest), y]
+        recycled = a.recycled[k][a.domestic.scarcest[y], y]
+    elif not chain.is_material_stage(k):
+        recycled = product_tonnes(chain, a.recycled[k][:, y : y + 1])[0, 0]
+    bound = "capacity" if cap <= limit else "input"
+    return OutputBound(cap, limit, out, bound, scarcest, float(recycled), float(from_above))
+
+
+def _output_lines(chain: Chain, k: int, b: OutputBound) -> list[str]:
+    if b.bound == "first stage":
+        extra = f" + recycled {b.recycled:,.6g} t" if b.recycled else ""
+        return [f"first stage of the chain: output = capacity {b.capacity:,.6g} t{extra} = {b.output:,.6g} t"]
+    y = chain.yields[k]
+    above = chain.stages[k - 1].name
+    if b.scarcest_material:
+        c = chain.content[chain.material_index[id_key(b.scarcest_material)]]
+        input_text = (
+            f"yield {y:.6g} x ({above} {b.scarcest_material} {b.input_from_above:,.6g} t + recycled "
+            f"{b.recycled:,.6g} t) / magnet content {c:.6g} = {b.input_limit:,.6g} t "
+            f"({b.scarcest_material} is the scarcest material)"
+        )
+    else:
+        input_text = (
+            f"yield {y:.6g} x ({above} {b.input_from_above:,.6g} t + recycled {b.recycled:,.6g} t) "
+            f"= {b.input_limit:,.6g} t"
+        )
+    which = "its own capacity" if b.bound == "capacity" else "the input from the stage above"
+    return [
+        f"capacity side: {b.capacity:,.6g} t",
+        f"input side: {input_text}",
+        f"output = min({b.capacity:,.6g}, {b.input_limit:,.6g}) = {b.output:,.6g} t, bound by {which}",
+    ]

@@ -1,0 +1,259 @@
+"""The plan turned into numpy arrays once, shared by every scenario's computation.
+
+Nothing here depends on a scenario: scenario presence and overrides are
+applied to these arrays in ``scenario_inputs``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from reeplanner.engine.chain import Chain, build_chain
+from reeplanner.model.enums import Status
+from reeplanner.model.ids import id_key
+from reeplanner.model.plan import Plan
+from reeplanner.model.problems import PlanError, Problem
+from reeplanner.model.records import Scenario
+from reeplanner.model.validation import RECYCLE_STAGE, errors
+
+#: Status order of the status code arrays.
+STATUSES: tuple[Status, ...] = tuple(Status)
+STATUS_CODE: dict[Status, int] = {s: i for i, s in enumerate(STATUSES)}
+#: Country spellings that count as domestic (compared by ``id_key``); empty means US.
+DOMESTIC_COUNTRIES = frozenset(
+    {"", "us", "usa", "u.s.", "u.s.a.", "united states", "united states of america"}
+)
+#: The agency or instrument ID whose money is not public (funding per tonne, midstream share).
+PRIVATE = "private"
+
+
+def to_time(date: dt.date | None) -> float:
+    """A date as fractional years counted to the month: ``Y + (M - 1) / 12``; NaN when missing."""
+    return np.nan if date is None else date.year + (date.month - 1) / 12
+
+
+def is_domestic(country: str) -> bool:
+    return id_key(country) in DOMESTIC_COUNTRIES
+
+
+@dataclass(frozen=True)
+class PreparedPlan:
+    plan: Plan
+    chain: Chain
+    years: np.ndarray  # (Y,) int
+    scenarios: tuple[Scenario, ...]
+    scenario_index: dict[str, int]  # id_key -> position
+    ancestry: tuple[tuple[int, ...], ...]  # per scenario: its ancestors root first, then itself
+    # facilities (F = every facility of the plan, in plan order)
+    facility_index: dict[str, int]
+    online: np.ndarray  # (F,) time or NaN
+    permitting_start: np.ndarray  # (F,) time or NaN
+    permitting_months: np.ndarray  # (F,) 0 when missing
+    construction_months: np.ndarray  # (F,) 0 when missing
+    ramp_years: np.ndarray  # (F,)
+    nameplate: np.ndarray  # (F,)
+    status: np.ndarray  # (F,) status code
+    domestic: np.ndarray  # (F,) bool
+    facility_stage: np.ndarray  # (F,) chain stage k, or -1 for recycling facilities
+    everywhere: np.ndarray  # (F,) bool: empty Scenarios list
+    listed_in: np.ndarray  # (F, NS) bool: the facility's Scenarios list names that scenario
+    shares: np.ndarray  # (F, L) share of the facility's capacity in each lane
+    recycle_shares: np.ndarray  # (R, K*M) recycled material by fed stage and material, recycling rows
+    recyclers: np.ndarray  # (R,) facility index of each recycling facility
+    # supply sources (S)
+    supply_lane: np.ndarray  # (S,) lane
+    supply_tonnes: np.ndarray  # (S, Y) tonnes within From/To years, else 0
+    # demand rows (D)
+    demand_lane: np.ndarray  # (D,) lane, or -1 for magnet demand on a material-only chain
+    demand_values: np.ndarray  # (D, Y)
+    # funding lines (N)
+    funding_amount: np.ndarray
+    funding_facility: np.ndarray  # (N,) facility index or -1
+    funding_everywhere: np.ndarray  # (N,) bool
+    funding_listed_in: np.ndarray  # (N, NS) bool
+    funding_public: np.ndarray  # (N,) bool
+    funding_agency: np.ndarray  # (N,) code of the line's agency (``id_key`` order of first use)
+
+    @property
+    def n_facilities(self) -> int:
+        return len(self.nameplate)
+
+
+def prepare(plan: Plan) -> PreparedPlan:
+    """The arrays of ``plan``; ``PlanError`` with every problem that makes figures impossible."""
+    problems = errors(plan)
+    if problems:
+        raise PlanError(problems)
+    chain = build_chain(plan)
+    problems = list(_engine_problems(plan, chain))
+    if problems:
+        raise PlanError(problems)
+    years = np.arange(plan.start_year, plan.end_year + 1)
+    scenarios = tuple(plan.scenarios) or (Scenario("BASE", "Base case"),)
+    scenario_index = {id_key(s.id): i for i, s in enumerate(scenarios)}
+    facs = plan.facilities
+    fac_index = {id_key(f.id): i for i, f in enumerate(facs)}
+    stage_of = [chain.stage_index.get(id_key(f.stage), -1) for f in facs]
+    shares, recyclers, recycle_shares = _facility_shares(plan, chain, stage_of, fac_index)
+    f_listed, f_everywhere = _listed(plan.facilities, scenario_index)
+    n_listed, n_everywhere = _listed(plan.funding, scenario_index)
+    return PreparedPlan(
+        plan=plan,
+        chain=chain,
+        years=years,
+        scenarios=scenarios,
+        scenario_index=scenario_index,
+        ancestry=tuple(_ancestry(s, scenarios, scenario_index) for s in scenarios),
+        facility_index=fac_index,
+        online=np.array([to_time(f.online) for f in facs], dtype=float),
+        permitting_start=np.array([to_time(f.permitting_start) for f in facs], dtype=float),
+        permitting_months=np.array([f.permitting_months or 0.0 for f in facs], dtype=float),
+        construction_months=np.array([f.construction_months or 0.0 for f in facs], dtype=float),
+        ramp_years=np.array([f.ramp_up_years for f in facs], dtype=float),
+        nameplate=np.array([f.capacity for f in facs], dtype=float),
+        status=np.array([STATUS_CODE[f.status] for f in facs], dtype=int),
+        domestic=np.array([is_domestic(f.country) for f in facs], dtype=bool),
+        facility_stage=np.array(stage_of, dtype=int),
+        everywhere=f_everywhere,
+        listed_in=f_listed,
+        shares=shares,
+        recycle_shares=recycle_shares,
+        recyclers=recyclers,
+        **_supply(plan, chain, years),
+        **_demand(plan, chain, years),
+        funding_amount=np.array([f.amount for f in plan.funding], dtype=float),
+        funding_facility=np.array([fac_index.get(id_key(f.facility), -1) for f in plan.funding], dtype=int),
+        funding_everywhere=n_everywhere,
+        funding_listed_in=n_listed,
+        funding_public=np.array(
+            [id_key(f.agency) != PRIVATE and id_key(f.instrument) != PRIVATE for f in plan.funding],
+            dtype=bool,
+        ),
+        funding_agency=_codes(id_key(f.agency) for f in plan.funding),
+    )
+
+
+def _codes(keys: Iterable[str]) -> np.ndarray:
+    seen: dict[str, int] = {}
+    return np.array([seen.setdefault(key, len(seen)) for key in keys], dtype=int)
+
+
+def _ancestry(scenario: Scenario, scenarios: Sequence[Scenario], index: dict[str, int]) -> tuple[int, ...]:
+    chain = [index[id_key(scenario.id)]]
+    while (parent := id_key(scenarios[chain[-1]].parent)) and parent in index:
+        chain.append(index[parent])
+    return tuple(reversed(chain))
+
+
+def _listed(rows: Iterable, scenario_index: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    rows = list(rows)
+    listed = np.zeros((len(rows), len(scenario_index)), dtype=bool)
+    everywhere = np.ones(len(rows), dtype=bool)
+    for i, row in enumerate(rows):
+        if row.scenarios:
+            everywhere[i] = False
+            for sid in row.scenarios:
+                listed[i, scenario_index[id_key(sid)]] = True
+    return listed, everywhere
+
+
+def _facility_shares(
+    plan: Plan, chain: Chain, stage_of: list[int], fac_index: dict[str, int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    n_mat = chain.n_materials
+    composition: dict[int, list[tuple[int, float]]] = {}
+    for row in plan.composition:
+        composition.setdefault(fac_index[id_key(row.facility)], []).append(
+            (chain.material_index[id_key(row.material)], row.share)
+        )
+    shares = np.zeros((len(plan.facilities), chain.n_lanes))
+    recyclers, recycle_rows = [], []
+    for f, fac in enumerate(plan.facilities):
+        k = stage_of[f]
+        if k >= 0 and not chain.is_material_stage(k):
+            shares[f, chain.lane(k)] = 1.0
+            continue
+        mix = composition.get(f) or [(chain.material_index[id_key(fac.material)], 1.0)]
+        if k >= 0:
+            for m, share in mix:
+                shares[f, chain.lane_slices[k].start + m] += share
+        else:
+            row = np.zeros(chain.n_stages * n_mat)
+            fed = chain.stage_index[id_key(fac.feeds_stage)]
+            for m, share in mix:
+                row[fed * n_mat + m] += share
+            recyclers.append(f)
+            recycle_rows.append(row)
+    recycle = np.array(recycle_rows).reshape(len(recyclers), chain.n_stages * n_mat)
+    return shares, np.array(recyclers, dtype=int), recycle
+
+
+def _supply(plan: Plan, chain: Chain, years: np.ndarray) -> dict[str, np.ndarray]:
+    lanes, tonnes = [], np.zeros((len(plan.supply), len(years)))
+    for i, src in enumerate(plan.supply):
+        k = chain.stage_index[id_key(src.stage)]
+        lanes.append(chain.lane(k, src.material))
+        low = src.from_year if src.from_year is not None else years[0]
+        high = src.to_year if src.to_year is not None else years[-1]
+        tonnes[i] = np.where((years >= low) & (years <= high), src.tonnes_per_year, 0.0)
+    return {"supply_lane": np.array(lanes, dtype=int), "supply_tonnes": tonnes}
+
+
+def _demand(plan: Plan, chain: Chain, years: np.ndarray) -> dict[str, np.ndarray]:
+    lanes, values = [], np.zeros((len(plan.demand), len(years)))
+    first = int(years[0])
+    for i, row in enumerate(plan.demand):
+        k = chain.stage_index[id_key(row.stage or "MAGNET")]
+        magnet_without_product = k == chain.magnet_stage and chain.is_material_stage(k) and not row.material
+        lanes.append(-1 if magnet_without_product else chain.lane(k, row.material))
+        for year, tonnes in row.values.items():
+            if 0 <= year - first < len(years):
+                values[i, year - first] += tonnes
+    return {"demand_lane": np.array(lanes, dtype=int), "demand_values": values}
+
+
+def _engine_problems(plan: Plan, chain: Chain) -> Iterable[Problem]:
+    """Rows the validation lets through but the figures cannot use."""
+    recycle = id_key(RECYCLE_STAGE)
+    for i, row in enumerate(plan.demand):
+        key = id_key(row.stage or "MAGNET")
+        where = {"table": "Demand", "row": i + 1, "item": row.segment, "index": i}
+        if key == recycle or key not in chain.stage_index:
+            yield Problem(
+                f"Demand cannot be placed on stage '{row.stage or 'MAGNET'}'.", field="Stage", **where
+            )
+            continue
+        k = chain.stage_index[key]
+        if chain.is_material_stage(k) and not row.material and k != chain.magnet_stage:
+            yield Problem(
+                f"Demand on the {chain.stages[k].name} stage counts per material; name its Material.",
+                field="Material",
+                **where,
+            )
+        if not chain.is_material_stage(k) and row.material:
+            yield Problem(
+                f"Leave Material empty: demand on the {chain.stages[k].name} stage is tonnes of product.",
+                field="Material",
+                **where,
+            )
+    for i, src in enumerate(plan.supply):
+        where = {"table": "Supply", "row": i + 1, "item": src.id, "index": i}
+        k = chain.stage_index.get(id_key(src.stage))
+        if k is None:
+            yield Problem(f"Supply cannot enter on stage '{src.stage}'.", field="Stage", **where)
+        elif chain.is_material_stage(k) and not src.material:
+            yield Problem(
+                f"Supply on the {chain.stages[k].name} stage counts per material; name its Material.",
+                field="Material",
+                **where,
+            )
+        elif not chain.is_material_stage(k) and src.material:
+            yield Problem(
+                f"Leave Material empty: supply on the {chain.stages[k].name} stage is tonnes of product.",
+                field="Material",
+                **where,
+            )

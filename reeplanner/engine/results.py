@@ -1,0 +1,107 @@
+"""What the engine hands back: one ``ScenarioResult`` per scenario inside a ``PlanResult``.
+
+The figures every view needs (flows, magnet, targets, funding total,
+coordination) are built eagerly. The per-facility tables (facilities,
+capacity by facility, timeline, funding lines and summaries) are built from
+the kept arrays the first time they are read, so a recompute on every edit
+does not pay for tables nobody looks at.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import numpy as np
+import pandas as pd
+
+from reeplanner.engine import facility_tables
+from reeplanner.engine.capacity import FacilityCapacity
+from reeplanner.engine.flows import ForwardPass
+from reeplanner.engine.funding import funding_frame, funding_summary
+from reeplanner.engine.prepared_plan import PreparedPlan
+from reeplanner.engine.scenario_inputs import ScenarioInputs
+from reeplanner.model.enums import RiskView
+from reeplanner.model.ids import id_key
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """``risk_view=None`` keeps each scenario's own view; a ``RiskView`` forces it everywhere."""
+
+    risk_view: RiskView | None = None
+
+
+@dataclass(frozen=True)
+class ScenarioArrays:
+    """The numbers behind one scenario's tables, kept for explanations and lazy tables."""
+
+    prep: PreparedPlan
+    inputs: ScenarioInputs
+    facility_capacity: FacilityCapacity
+    capacity: np.ndarray  # (L, Y) domestic effective capacity
+    recycled: np.ndarray  # (K, M, Y) domestic recycled material by fed stage
+    imports: np.ndarray  # (L, Y) supply sources x supply factor
+    requirement: np.ndarray  # (L, Y)
+    domestic: ForwardPass
+    with_imports: ForwardPass
+    stranded: np.ndarray  # (L, Y)
+    magnet_demand: np.ndarray  # (Y,)
+    magnet_output: np.ndarray  # (Y,) domestic
+    magnet_output_with_imports: np.ndarray  # (Y,)
+    bottleneck: np.ndarray  # (Y,) stage index or -1
+
+
+@dataclass(eq=False)
+class ScenarioResult:
+    scenario_id: str
+    scenario_name: str
+    risk_view: RiskView
+    years: list[int]
+    flows: pd.DataFrame
+    magnet: pd.DataFrame
+    targets: pd.DataFrame
+    funding_total: float
+    coordination: pd.DataFrame
+    arrays: ScenarioArrays = field(repr=False)
+
+    @cached_property
+    def facilities(self) -> pd.DataFrame:
+
+        return facility_tables.facilities_frame(self.arrays)
+
+    @cached_property
+    def capacity_by_facility(self) -> pd.DataFrame:
+
+        return facility_tables.capacity_by_facility_frame(self.arrays)
+
+    @cached_property
+    def timeline(self) -> pd.DataFrame:
+
+        return facility_tables.timeline_frame(self.arrays)
+
+    @cached_property
+    def funding(self) -> pd.DataFrame:
+
+        return funding_frame(self.arrays)
+
+    @cached_property
+    def funding_summary(self) -> dict[str, pd.DataFrame | float]:
+
+        return funding_summary(self.arrays, self.funding)
+
+
+@dataclass(eq=False)
+class PlanResult:
+    """Every scenario's result, in plan order, keyed by scenario ID as written."""
+
+    plan_name: str
+    scenarios: dict[str, ScenarioResult]
+
+    def scenario(self, scenario_id: str) -> ScenarioResult:
+        """The result of ``scenario_id``, ignoring case and surrounding spaces; ``KeyError`` if none."""
+        wanted = id_key(scenario_id)
+        for sid, result in self.scenarios.items():
+            if id_key(sid) == wanted:
+                return result
+        raise KeyError(scenario_id)
