@@ -1,0 +1,56 @@
+"""The Coordination sheet: the engine's fragmentation findings, per scenario."""
+
+from __future__ import annotations
+
+import math
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reeplanner.formats.brief.figures import stage_name
+from reeplanner.formats.brief.findings import COORDINATION_KINDS
+from reeplanner.formats.brief.sheet_writer import PageHeader, SheetWriter
+from reeplanner.model import Plan
+
+
+def kind_label(kind: str) -> str:
+    singular = COORDINATION_KINDS.get(kind, (kind, kind))[0]
+    return singular[:1].upper() + singular[1:]
+
+
+def write_coordination(ws: Worksheet, plan: Plan, header: PageHeader, results: list) -> None:
+    out = SheetWriter(ws, header)
+    out.title(
+        "Coordination findings",
+        "Gaps no agency owns, facilities funded by several agencies with no lead, "
+        "funding with no facility, targets with no owner",
+    )
+    rows = [
+        (result.scenario_name, finding) for result in results for finding in result.coordination.itertuples()
+    ]
+    if not rows:
+        out.note("No coordination problems found in the scenarios of this brief.")
+        out.finish()
+        return
+    out.header(["Scenario", "Finding", "Subject", "Stage", "Agency", "Year", "What the engine found"])
+    for scenario, finding in rows:
+        year = finding.year
+        year = None if year is None or (isinstance(year, float) and math.isnan(year)) else int(year)
+        out.table_row(
+            [
+                scenario,
+                kind_label(str(finding.kind)),
+                _text(finding.subject),
+                stage_name(plan, finding.stage),
+                _text(finding.agency),
+                year,
+                _text(finding.message),
+            ],
+            ["", "", "", "", "", "0", ""],
+        )
+    out.finish(title_rows=3, freeze="A4")
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return str(value)

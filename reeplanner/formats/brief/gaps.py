@@ -1,0 +1,67 @@
+"""The Gaps sheet: requirement minus domestic output, stage by year, red for shortfall, green for surplus."""
+
+from __future__ import annotations
+
+from openpyxl.formatting.rule import ColorScaleRule
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reeplanner.formats.brief import styles
+from reeplanner.formats.brief.figures import stage_name
+from reeplanner.formats.brief.sheet_writer import PageHeader, SheetWriter
+from reeplanner.model import Plan
+
+YEAR_WIDTH = 9.0
+
+
+def write_gaps(ws: Worksheet, plan: Plan, header: PageHeader, results: list) -> None:
+    out = SheetWriter(ws, header)
+    out.title(
+        "Gaps by stage and year (t/yr)",
+        "Requirement minus domestic output: positive (red) is a shortfall, negative (green) a surplus. "
+        "Material stages in tonnes of contained material, product stages in tonnes of product.",
+    )
+    year_count = 0
+    for index, result in enumerate(results):
+        if index:
+            ws.row_breaks.append(Break(id=out.row))
+        out.section(f"{result.scenario_name} ({result.scenario_id})")
+        years = list(result.years)
+        year_count = max(year_count, len(years))
+        out.header(["Stage", "Material", *years])
+        first = out.row
+        gaps = result.flows.pivot_table(index=["stage", "material"], columns="year", values="gap", sort=False)
+        for (stage, material), row in gaps.iterrows():
+            out.table_row(
+                [stage_name(plan, stage), material or "product"] + [float(row.get(y, 0.0)) for y in years],
+                ["", "", *[styles.TONNES] * len(years)],
+            )
+        last = out.row - 1
+        if last >= first and years:
+            cells = f"C{first}:{get_column_letter(2 + len(years))}{last}"
+            ws.conditional_formatting.add(
+                cells,
+                ColorScaleRule(
+                    start_type="min",
+                    start_color=styles.SURPLUS_COLOUR,
+                    mid_type="num",
+                    mid_value=0,
+                    mid_color=styles.BALANCE_COLOUR,
+                    end_type="max",
+                    end_color=styles.SHORTFALL_COLOUR,
+                ),
+            )
+    widths = {2 + i: YEAR_WIDTH for i in range(1, year_count + 1)}
+    out.finish(title_rows=2, widths=_widest(ws, widths))
+
+
+def _widest(ws: Worksheet, widths: dict[int, float]) -> dict[int, float]:
+    """Year columns share one width, wide enough for the longest gap in any of them."""
+    longest = 0
+    for column in widths:
+        for (cell,) in ws.iter_rows(min_col=column, max_col=column):
+            if isinstance(cell.value, float):
+                longest = max(longest, len(f"{cell.value:,.0f}"))
+    width = max(YEAR_WIDTH, longest + 3)
+    return dict.fromkeys(widths, width)

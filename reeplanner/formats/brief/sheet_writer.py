@@ -1,0 +1,208 @@
+"""Writing one brief sheet top to bottom, then fitting its columns and setting up its pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import numbers
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reeplanner.formats.brief import styles
+
+#: What an undefined figure shows (engine.md: a dash, never 0 or infinity).
+DASH = "–"
+
+MIN_WIDTH = 6.0
+MAX_WIDTH = 60.0
+
+
+@dataclass(frozen=True)
+class PageHeader:
+    """What every printed page carries: the plan's name and the brief's date."""
+
+    plan_name: str
+    date: dt.date
+
+
+def safe_text(text: str) -> str:
+    """``text`` without the control characters a workbook cannot hold."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)
+
+
+def put(ws: Worksheet, row: int, column: int, value: object, style: str | None = None, fmt: str = "") -> Cell:
+    """Write ``value`` into a cell as a plain value, never as a formula.
+
+    Text from the plan may start with ``=``; it is stored as a string so no
+    spreadsheet ever evaluates it. NaN and None leave a dash (a figure the
+    engine could not define) or nothing (``value is None``).
+    """
+    cell = ws.cell(row=row, column=column)
+    if style:
+        cell.style = style
+    if value is None:
+        return cell
+    if isinstance(value, bool):
+        cell.value = "yes" if value else "no"
+    elif isinstance(value, numbers.Integral):
+        cell.value = int(value)
+    elif isinstance(value, numbers.Real) and not math.isfinite(float(value)):
+        cell.value = DASH
+        cell.alignment = Alignment(horizontal="right", vertical="top")
+    elif isinstance(value, numbers.Real):
+        cell.value = float(value)
+    else:
+        cell.value = safe_text(str(value))
+        cell.data_type = "s"
+    if fmt and isinstance(cell.value, float | int):
+        cell.number_format = fmt
+    return cell
+
+
+class SheetWriter:
+    """Writes a sheet from the top: a title, sections, tables and notes, keeping the next free row."""
+
+    def __init__(self, ws: Worksheet, header: PageHeader) -> None:
+        self.ws = ws
+        self.page_header = header
+        self.row = 1
+
+    def title(self, text: str, subtitle: str = "") -> None:
+        put(self.ws, self.row, 1, text, styles.TITLE)
+        self.ws.row_dimensions[self.row].height = 24
+        self.row += 1
+        if subtitle:
+            put(self.ws, self.row, 1, subtitle, styles.SUBTITLE)
+            self.row += 1
+
+    def section(self, text: str, gap: int = 1) -> int:
+        """A section heading after ``gap`` blank rows; returns its row."""
+        self.row += gap
+        put(self.ws, self.row, 1, text, styles.SECTION)
+        self.ws.row_dimensions[self.row].height = 20
+        self.row += 1
+        return self.row - 1
+
+    def header(self, labels: Sequence[object], first_column: int = 1) -> int:
+        for offset, label in enumerate(labels):
+            put(self.ws, self.row, first_column + offset, label, styles.HEADER)
+        self.row += 1
+        return self.row - 1
+
+    def table_row(
+        self,
+        values: Sequence[object],
+        fmts: Sequence[str] | str = "",
+        first_column: int = 1,
+        total: bool = False,
+    ) -> int:
+        """One row of a table: text cells left, numbers right with their format."""
+        for offset, value in enumerate(values):
+            fmt = fmts if isinstance(fmts, str) else fmts[offset]
+            is_text = isinstance(value, str) and not fmt
+            style = styles.TOTAL if total else (styles.TEXT if is_text else styles.NUMBER)
+            put(self.ws, self.row, first_column + offset, value, style, fmt)
+        self.row += 1
+        return self.row - 1
+
+    def note(self, text: str) -> None:
+        put(self.ws, self.row, 1, text, styles.NOTE)
+        self.row += 1
+
+    def paragraph(self, text: str, last_column: int, chars_per_line: float) -> None:
+        """Wrapped text merged across columns 1..``last_column``, its row tall enough to show it all."""
+        put(self.ws, self.row, 1, text, styles.WRAPPED)
+        self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=last_column)
+        lines = max(1, math.ceil(len(text) / chars_per_line))
+        self.ws.row_dimensions[self.row].height = 15.5 * lines + 3
+        self.row += 1
+
+    def finish(
+        self, title_rows: int = 2, freeze: str | None = None, widths: dict[int, float] | None = None
+    ) -> None:
+        """Fit the columns, then make the sheet print landscape, one page wide, with titles repeated."""
+        fit_columns(self.ws, widths or {})
+        set_up_pages(self.ws, self.page_header, title_rows)
+        if freeze:
+            self.ws.freeze_panes = freeze
+
+
+def display_width(cell: Cell) -> float:
+    """How many characters ``cell`` shows, as formatted."""
+    value = cell.value
+    if value is None:
+        return 0.0
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        fmt = cell.number_format
+        if fmt == styles.PERCENT:
+            text = f"{value:.0%}"
+        elif fmt == styles.MONEY:
+            text = f"{value:,.1f}"
+        elif fmt == styles.SHARE:
+            text = f"{value:,.2f}"
+        elif fmt == styles.TONNES:
+            text = f"{value:,.0f}"
+        else:
+            text = str(value)
+        return len(text) + 1.0
+    text = str(value)
+    if cell.style == styles.HEADER:
+        longest_word = max((len(word) for word in text.split()), default=0)
+        return max(longest_word, min(len(text), 14)) * 1.1
+    return max(len(line) for line in text.splitlines() or [""]) * (1.1 if cell.font.b else 1.0)
+
+
+def fit_columns(ws: Worksheet, fixed: dict[int, float]) -> None:
+    """Widen each column to its longest formatted value (no ``####``); wrap text beyond ``MAX_WIDTH``."""
+    widths: dict[int, float] = {}
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is None or cell.style in styles.OVERFLOWING or cell.coordinate in ws.merged_cells:
+                continue
+            widths[cell.column] = max(widths.get(cell.column, 0.0), display_width(cell))
+    for column, width in widths.items():
+        if column in fixed:
+            continue
+        ws.column_dimensions[get_column_letter(column)].width = min(MAX_WIDTH, max(MIN_WIDTH, width + 2))
+        if width + 2 > MAX_WIDTH:
+            wrap_column(ws, column)
+    for column, width in fixed.items():
+        ws.column_dimensions[get_column_letter(column)].width = width
+
+
+def wrap_column(ws: Worksheet, column: int) -> None:
+    for (cell,) in ws.iter_rows(min_col=column, max_col=column):
+        if isinstance(cell.value, str) and cell.style not in styles.OVERFLOWING:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+
+
+def header_text(text: str) -> str:
+    """``text`` for a page header, where ``&`` starts a control code."""
+    return safe_text(text).replace("&", "&&")
+
+
+def set_up_pages(ws: Worksheet, header: PageHeader, title_rows: int) -> None:
+    ws.sheet_view.showGridLines = False
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_LETTER
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.75, bottom=0.7, header=0.3, footer=0.3)
+    ws.print_options.horizontalCentered = True
+    if title_rows:
+        ws.print_title_rows = f"1:{title_rows}"
+    ws.oddHeader.left.text = header_text(header.plan_name)
+    ws.oddHeader.left.size = 9
+    ws.oddHeader.right.text = header_text(ws.title)
+    ws.oddHeader.right.size = 9
+    ws.oddFooter.left.text = f"REE Planner leadership brief, {header.date.isoformat()}"
+    ws.oddFooter.left.size = 8
+    ws.oddFooter.right.text = "Page &P of &N"
+    ws.oddFooter.right.size = 8

@@ -1,0 +1,127 @@
+"""The Timeline sheet: one row per facility, its phase shaded in each year column, targets in their years."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from openpyxl.styles import Alignment
+from openpyxl.worksheet.pagebreak import Break
+from openpyxl.worksheet.worksheet import Worksheet
+
+from reeplanner.formats.brief import styles
+from reeplanner.formats.brief.figures import ScenarioFigures, stage_name
+from reeplanner.formats.brief.sheet_writer import PageHeader, SheetWriter, put
+from reeplanner.model import Status
+
+YEAR_WIDTH = 5.5
+#: Facility, Name, Stage, Status, Online, then the years.
+FIRST_YEAR_COLUMN = 6
+CENTRED = Alignment(horizontal="center", vertical="center")
+
+
+def as_time(value: object) -> float:
+    """A date as the engine's fractional year (month precision), NaN when unknown."""
+    if isinstance(value, dt.date):
+        return value.year + (value.month - 1) / 12
+    return math.nan
+
+
+def phase_in_year(row, year: int) -> styles.Phase | None:
+    """The phase the facility spends most of ``year`` in, or None before it starts (or when cancelled)."""
+    if str(row.status) == Status.CANCELLED:
+        return None
+    permitting, construction = as_time(row.permitting_start), as_time(row.construction_start)
+    online, ramp_end = as_time(row.online), as_time(row.ramp_end)
+    if math.isnan(online):
+        return styles.OPERATING if str(row.status) == Status.OPERATING else None
+    if math.isnan(ramp_end):
+        ramp_end = online
+    if math.isnan(construction):
+        construction = online
+    if math.isnan(permitting):
+        permitting = construction
+    spans = [
+        (styles.PERMITTING, permitting, construction),
+        (styles.CONSTRUCTION, construction, online),
+        (styles.RAMP_UP, online, ramp_end),
+        (styles.OPERATING, ramp_end, math.inf),
+    ]
+    best, best_overlap = None, 0.0
+    for phase, start, end in spans:
+        overlap = min(end, year + 1) - max(start, year)
+        if overlap > best_overlap + 1e-9:
+            best, best_overlap = phase, overlap
+    return best
+
+
+def write_timeline(
+    ws: Worksheet, plan, header: PageHeader, results: list, scenarios: list[ScenarioFigures]
+) -> None:
+    out = SheetWriter(ws, header)
+    out.title(
+        "Facility timeline",
+        "Each year shows the phase a facility spends most of that year in; T marks a target's year.",
+    )
+    _legend(out)
+    year_count = 0
+    for index, (result, figures) in enumerate(zip(results, scenarios, strict=True)):
+        if index:
+            ws.row_breaks.append(Break(id=out.row))
+        out.section(f"{result.scenario_name} ({result.scenario_id})")
+        years = list(result.years)
+        year_count = max(year_count, len(years))
+        out.header(["Facility", "Name", "Stage", "Status", "Online", *years])
+        timeline = result.timeline
+        if "scenario_present" in timeline:
+            timeline = timeline[timeline["scenario_present"].astype(bool)]
+        for row in timeline.itertuples(index=False):
+            online = f"{row.online:%b %Y}" if isinstance(row.online, dt.date) else _no_date(row)
+            line = out.table_row(
+                [str(row.facility), str(row.name), stage_name(plan, row.stage), str(row.status), online]
+            )
+            for offset, year in enumerate(years):
+                phase = phase_in_year(row, year)
+                if phase is not None:
+                    cell = put(ws, line, FIRST_YEAR_COLUMN + offset, phase.letter)
+                    cell.fill, cell.font, cell.alignment = phase.fill, phase.font, CENTRED
+        _targets(out, figures, years)
+    widths = {FIRST_YEAR_COLUMN + i: YEAR_WIDTH for i in range(year_count)}
+    out.finish(title_rows=2, widths=widths)
+
+
+def _no_date(row) -> str:
+    if str(row.status) == Status.CANCELLED:
+        return "cancelled"
+    return "before horizon" if str(row.status) == Status.OPERATING else "no dates"
+
+
+def _legend(out: SheetWriter) -> None:
+    row = out.row
+    put(out.ws, row, 1, "Legend", styles.TEXT)
+    for offset, phase in enumerate(styles.PHASES):
+        cell = put(out.ws, row, 2 + offset, f"{phase.letter}  {phase.label}")
+        cell.fill, cell.font, cell.alignment = phase.fill, phase.font, CENTRED
+    target = put(out.ws, row, 2 + len(styles.PHASES), "T  Target year")
+    target.fill, target.font, target.alignment = (
+        styles.TARGET_FILL,
+        styles.TARGET_FONT,
+        CENTRED,
+    )
+    out.row += 1
+
+
+def _targets(out: SheetWriter, figures: ScenarioFigures, years: list[int]) -> None:
+    for target in figures.targets:
+        label = f"Target: {target.description}"
+        line = out.table_row([target.target, label, "", target.outcome_text, ""])
+        status = out.ws.cell(row=line, column=4)
+        status.font = styles.MET_FONT if target.met else styles.MISSED_FONT
+        for offset, year in enumerate(years):
+            if year == target.year:
+                cell = put(out.ws, line, FIRST_YEAR_COLUMN + offset, "T")
+                cell.fill, cell.alignment = styles.TARGET_FILL, CENTRED
+                cell.font = styles.MET_FONT if target.met else styles.MISSED_FONT
+            elif year == target.year_met:
+                cell = put(out.ws, line, FIRST_YEAR_COLUMN + offset, "met")
+                cell.font, cell.alignment = styles.MET_FONT, CENTRED
