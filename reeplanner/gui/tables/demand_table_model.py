@@ -1,0 +1,24 @@
+"""The Demand table, wide as in the workbook: segment columns, then one column per year."""
+
+from __future__ import annotations
+
+from reeplanner.gui.tables.cell_edits import year_column
+from reeplanner.gui.tables.plan_table_model import PlanTableModel
+from reeplanner.model.schema import Column
+
+
+class DemandTableModel(PlanTableModel):
+    """Each year of the horizon is a column of t/yr; years a row holds outside the horizon show too.
+
+    A change of the plan's horizon (``plan_changed("plan")``) adds or drops year columns.
+    """
+
+    def _make_columns(self) -> list[Column]:
+        plan = self.document.plan
+        years = set(plan.years)
+        for row in plan.demand:
+            years.update(row.values)
+        return [*self.table.columns, *(year_column(y) for y in sorted(years))]
+
+    def _refresh_tables(self) -> set[str]:
+        return {self.table.attr, "*", "plan"}

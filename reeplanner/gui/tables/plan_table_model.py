@@ -1,0 +1,260 @@
+"""One plan table as a Qt model: columns from the schema, edits as undoable commands.
+
+The model keeps its own list of the table's records (records are immutable,
+so a reference is a snapshot). When the document says the table changed it
+compares that list with the plan's by identity: same length means only the
+changed rows are repainted (``dataChanged``); a row added or removed resets
+the model. A 1,000-row table's edit thus costs a pass over 1,000 references.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+
+from reeplanner.gui.commands import InsertRowsCommand, SetFieldsCommand
+from reeplanner.gui.tables import cell_edits
+from reeplanner.gui.tables.new_records import new_records
+from reeplanner.model.cells import CellError
+from reeplanner.model.problems import Severity
+from reeplanner.model.schema import Column, Kind, Table
+
+if TYPE_CHECKING:
+    from reeplanner.gui.document import PlanDocument
+
+COLUMN_ROLE = Qt.ItemDataRole.UserRole + 1  # the schema Column of the cell
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the typed value in the cell
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3  # what sorting compares
+
+ERROR_TINT = QColor(255, 205, 205)
+WARNING_TINT = QColor(255, 236, 179)
+_NUMERIC = (Kind.NUMBER, Kind.SHARE, Kind.INT, Kind.YEAR)
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class PlanTableModel(QAbstractTableModel):
+    """The rows of one plan table (``table.attr`` of the plan), one column per schema column."""
+
+    edit_refused = Signal(QModelIndex, str)  # the cell, the sentence saying why
+
+    def __init__(self, document: PlanDocument, table: Table, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.table = table
+        self._rows: list[object] = list(getattr(document.plan, table.attr))
+        self._columns: list[Column] = self._make_columns()
+        self._problems: dict[tuple[int, str], tuple[Severity, list[str]]] = {}
+        self._load_problems()
+        document.plan_changed.connect(self._on_document_plan_changed)
+        document.results_changed.connect(self._on_document_results_changed)
+
+    # -- what subclasses change ---------------------------------------------
+
+    def _make_columns(self) -> list[Column]:
+        return list(self.table.columns)
+
+    def _refresh_tables(self) -> set[str]:
+        """The ``plan_changed`` names this model listens to."""
+        return {self.table.attr, "*"}
+
+    # -- reading ------------------------------------------------------------
+
+    def column(self, col: int) -> Column:
+        return self._columns[col]
+
+    def column_index(self, header: str) -> int:
+        """The column headed ``header`` (without unit), or -1."""
+        wanted = header.strip().casefold()
+        return next((i for i, c in enumerate(self._columns) if c.header.casefold() == wanted), -1)
+
+    def record(self, row: int) -> object:
+        return self._rows[row]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
+        column = self._columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell_edits.header_text(column, self.document.plan)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = column.help or column.header
+            return f"{tip} (required)" if column.required else tip
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        column = self._columns[index.column()]
+        value = cell_edits.cell_value(column, self._rows[index.row()])
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cell_edits.display_text(column, value)
+        if role == Qt.ItemDataRole.EditRole:
+            return cell_edits.edit_text(column, value)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.kind in _NUMERIC:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
+            return self._problem_data(index, role)
+        if role == VALUE_ROLE:
+            return value
+        if role == COLUMN_ROLE:
+            return column
+        if role == SORT_ROLE:
+            return cell_edits.sort_key(column, value)
+        return None
+
+    def _problem_data(self, index: AnyIndex, role: int):
+        found = self._problems.get((index.row(), self._columns[index.column()].header.casefold()))
+        if found is None and index.column() == 0:
+            found = self._problems.get((index.row(), ""))  # problems of the whole row
+        if found is None:
+            return None
+        severity, messages = found
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(messages)
+        return ERROR_TINT if severity is Severity.ERROR else WARNING_TINT
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+
+    # -- editing ------------------------------------------------------------
+
+    def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Parse what the user typed and push the edit; refuse it with the parser's sentence."""
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        column = self._columns[index.column()]
+        try:
+            parsed = cell_edits.parse_value(column, self._rows[index.row()], value)
+        except CellError as error:
+            self.edit_refused.emit(QModelIndex(index), str(error))
+            return False
+        command = cell_edits.set_field_command(self.document, self.table, index.row(), column, parsed)
+        if command is not None:
+            self.document.push(command)
+        return True
+
+    def paste(self, cells: list[tuple[int, int, object]], name: str = "") -> str:
+        """Apply pasted cells (row, column, raw text) as one undoable step named ``name``.
+
+        Rows at or past the end are added. Returns "" when applied, else the
+        sentence refusing the paste (nothing is applied then).
+        """
+        n_rows = len(self._rows)
+        n_new = max((row for row, _, _ in cells), default=-1) + 1 - n_rows
+        records = list(self._rows) + new_records(self.document.plan, self.table.attr, max(n_new, 0))
+        changed: dict[int, object] = {}
+        for row, col, raw in cells:
+            column = self._columns[col]
+            record = changed.get(row, records[row])
+            try:
+                value = cell_edits.parse_value(column, record, raw)
+            except CellError as error:
+                return f"Row {row + 1}: {error}"
+            changed[row] = dataclasses.replace(record, **{column.attr: value})
+        for row, record in changed.items():
+            records[row] = record
+        edits = [
+            (row, col.attr, getattr(records[row], col.attr))
+            for row in sorted(r for r in changed if r < n_rows)
+            for col in self._columns_changed(self._rows[row], records[row])
+        ]
+        self._push_paste(edits, records[n_rows:], name or self._paste_name(len(cells)))
+        return ""
+
+    def _columns_changed(self, old: object, new: object) -> list[Column]:
+        seen: set[str] = set()
+        columns = []
+        for column in self._columns:
+            if column.attr not in seen and getattr(old, column.attr) != getattr(new, column.attr):
+                seen.add(column.attr)
+                columns.append(column)
+        return columns
+
+    def _paste_name(self, n_cells: int) -> str:
+        return f"Paste {n_cells} cell{'s' if n_cells != 1 else ''} into {self.table.sheet}"
+
+    def _push_paste(self, edits: list[tuple[int, str, object]], added: list[object], name: str) -> None:
+        """One undo step: the new rows and the changed cells (a macro when both)."""
+        stack = self.document.undo_stack
+        both = bool(edits and added)
+        if both:
+            stack.beginMacro(f"{name}, adding {len(added)} row{'s' if len(added) != 1 else ''}")
+        if added:
+            text = name if not both else f"Add {len(added)} pasted rows"
+            self.document.push(
+                InsertRowsCommand(self.document, self.table.attr, len(self._rows), added, text)
+            )
+        if edits:
+            self.document.push(SetFieldsCommand(self.document, self.table.attr, edits, name))
+        if both:
+            stack.endMacro()
+
+    def insert_new_rows(self, position: int, count: int = 1) -> list[object]:
+        """Add ``count`` new rows at ``position`` (unique IDs, valid defaults); returns them."""
+        records = new_records(self.document.plan, self.table.attr, count)
+        first = records[0]
+        label = (
+            getattr(first, self.table.id_attr)
+            if self.table.id_attr
+            else cell_edits.row_label(self.table, first, position)
+        )
+        text = (
+            f"Add {self.table.singular} {label}"
+            if count == 1
+            else f"Add {count} {self.table.sheet.lower()} rows"
+        )
+        self.document.push(InsertRowsCommand(self.document, self.table.attr, position, records, text))
+        return records
+
+    # -- following the document -----------------------------------------------
+
+    def _on_document_plan_changed(self, table: str) -> None:
+        if table not in self._refresh_tables():
+            return
+        rows = list(getattr(self.document.plan, self.table.attr))
+        columns = self._make_columns()
+        if len(rows) != len(self._rows) or columns != self._columns:
+            self.beginResetModel()
+            self._rows, self._columns = rows, columns
+            self.endResetModel()
+            return
+        changed = [i for i, (old, new) in enumerate(zip(self._rows, rows, strict=True)) if old is not new]
+        self._rows = rows
+        if changed:
+            last = self.columnCount() - 1
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
+
+    def _on_document_results_changed(self) -> None:
+        before = {row for row, _ in self._problems}
+        self._load_problems()
+        rows = sorted(before | {row for row, _ in self._problems})
+        if rows and self._rows:
+            last_row = min(rows[-1], len(self._rows) - 1)
+            if rows[0] <= last_row:
+                self.dataChanged.emit(self.index(rows[0], 0), self.index(last_row, self.columnCount() - 1))
+
+    def _load_problems(self) -> None:
+        problems: dict[tuple[int, str], tuple[Severity, list[str]]] = {}
+        for problem in self.document.problems:
+            if problem.table != self.table.sheet or problem.index is None:
+                continue
+            key = (problem.index, problem.field.casefold())
+            severity, messages = problems.get(key, (problem.severity, []))
+            if problem.severity is Severity.ERROR:
+                severity = Severity.ERROR
+            problems[key] = (severity, [*messages, problem.message])
+        self._problems = problems

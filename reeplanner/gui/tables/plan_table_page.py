@@ -1,0 +1,92 @@
+"""One tab of the tables dock: a filter line and the table of one plan table.
+
+The page keeps the document's selection and its table's selected rows in
+step, both ways, and shows a refused edit's sentence under the filter line
+until the next change (a tooltip would vanish before it is read).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from reeplanner.gui.tables.demand_table_model import DemandTableModel
+from reeplanner.gui.tables.plan_item_delegate import PlanItemDelegate
+from reeplanner.gui.tables.plan_table_model import PlanTableModel
+from reeplanner.gui.tables.plan_table_view import PlanTableView
+from reeplanner.model.schema import Table
+
+if TYPE_CHECKING:
+    from reeplanner.gui.document import PlanDocument
+
+
+class PlanTablePage(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, document: PlanDocument, table: Table, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.table = table
+        model_type = DemandTableModel if table.attr == "demand" else PlanTableModel
+        self.model = model_type(document, table, self)
+        self.view = PlanTableView(self.model, self)
+        self.view.setObjectName(f"table-{table.attr}")
+        self.view.setItemDelegate(PlanItemDelegate(document, self.view))
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName(f"filter-{table.attr}")
+        self.filter_edit.setPlaceholderText(f"Filter {table.sheet.lower()} (Ctrl+F)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.view.proxy.setFilterFixedString)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.setSpacing(2)
+        self.refusal_label = QLabel(self)
+        self.refusal_label.setObjectName(f"refusal-{table.attr}")
+        self.refusal_label.setWordWrap(True)
+        self.refusal_label.setStyleSheet("color: #a40000; padding: 2px;")
+        self.refusal_label.hide()
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.refusal_label)
+        layout.addWidget(self.view)
+        self._following = False  # True while the view copies the document's selection
+        self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
+        self.model.edit_refused.connect(self._on_model_edit_refused)
+        self.view.status_message.connect(self._show_refusal)
+        document.selection_changed.connect(self._on_document_selection_changed)
+        document.plan_changed.connect(lambda _table: self.refusal_label.hide())
+
+    def _on_view_selection_changed(self) -> None:
+        if not self._following:
+            self.document.set_selection(self.table.attr, self.view.selected_source_rows())
+
+    def _on_document_selection_changed(self, table: str, rows: list[int]) -> None:
+        if table == self.table.attr and rows == self.view.selected_source_rows():
+            return
+        self._following = True
+        try:
+            self.view.select_source_rows(rows if table == self.table.attr else [])
+        finally:
+            self._following = False
+
+    def _on_model_edit_refused(self, index: QModelIndex, message: str) -> None:
+        view_index = self.view.proxy.mapFromSource(index)
+        self.view.setCurrentIndex(view_index)
+        self._show_refusal(f"Not changed: {message}")
+
+    def _show_refusal(self, message: str) -> None:
+        self.refusal_label.setText(message)
+        self.refusal_label.show()
+        self.status_message.emit(message)
+
+    def select_problem_cell(self, row: int, header: str) -> bool:
+        """Show a plan cell (clearing a filter that hides it); False if the row does not exist."""
+        if not 0 <= row < self.model.rowCount():
+            return False
+        column = self.model.column_index(header) if header else 0
+        if not self.view.select_cell(row, column):
+            self.filter_edit.clear()
+            self.view.select_cell(row, column)
+        self.view.setFocus()
+        return True

@@ -1,0 +1,178 @@
+"""A plan table view: copy and paste of cell ranges with Excel, sorting, row selection.
+
+The view sits on a ``QSortFilterProxyModel`` over a ``PlanTableModel``; a
+paste lands on the rows as sorted and filtered on screen and is applied to
+the plan rows behind them as one undoable step.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from reeplanner.gui.tables.plan_table_model import SORT_ROLE, PlanTableModel
+
+
+def to_tsv(rows: list[list[str]]) -> str:
+    """Cells as Excel copies them: tabs between cells, a newline after each row."""
+    return "".join(
+        "\t".join(cell.replace("\t", " ").replace("\n", " ") for cell in row) + "\n" for row in rows
+    )
+
+
+def from_tsv(text: str) -> list[list[str]]:
+    """Rows of cells from tab-separated text (Excel's, LibreOffice's); a final newline ends the last row."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.endswith("\n"):
+        text = text[:-1]
+    return [line.split("\t") for line in text.split("\n")] if text else []
+
+
+class PlanTableView(QTableView):
+    """The table on one tab. ``status_message`` carries what a refused paste or edit says."""
+
+    status_message = Signal(str)
+
+    def __init__(self, model: PlanTableModel, parent=None) -> None:
+        super().__init__(parent)
+        self.source_model = model
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setModel(self.proxy)
+        self.setSortingEnabled(True)
+        self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # plan order until a header is clicked
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.horizontalHeader().setDefaultSectionSize(110)
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.horizontalHeader().setResizeContentsPrecision(100)  # widths from the first 100 rows: cheap
+        model.modelReset.connect(self.resizeColumnsToContents)
+        self.resizeColumnsToContents()
+
+    # -- rows of the plan behind the view --------------------------------------
+
+    def source_row(self, view_row: int) -> int:
+        return self.proxy.mapToSource(self.proxy.index(view_row, 0)).row()
+
+    def selected_source_rows(self) -> list[int]:
+        rows = {self.proxy.mapToSource(i).row() for i in self.selectionModel().selectedIndexes()}
+        return sorted(rows)
+
+    def select_source_rows(self, rows: list[int]) -> None:
+        """Select whole plan rows (those the filter shows) and scroll to the first."""
+        selection = self.selectionModel()
+        selection.clearSelection()
+        flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+        first = None
+        for row in rows:
+            index = self.proxy.mapFromSource(self.source_model.index(row, 0))
+            if index.isValid():
+                selection.select(index, flags)
+                first = first or index
+        if first is not None:
+            selection.setCurrentIndex(first, selection.SelectionFlag.NoUpdate)
+            self.scrollTo(first)
+
+    def select_cell(self, row: int, column: int) -> bool:
+        """Make a plan cell current and selected; False when the filter hides its row."""
+        index = self.proxy.mapFromSource(self.source_model.index(row, max(column, 0)))
+        if not index.isValid():
+            return False
+        self.selectionModel().setCurrentIndex(index, self.selectionModel().SelectionFlag.ClearAndSelect)
+        self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    # -- clipboard ---------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+        elif (
+            event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
+            and self.state() != self.State.EditingState
+        ):
+            self.clear_selected_cells()
+        else:
+            super().keyPressEvent(event)
+
+    def copy(self) -> str:
+        """Put the selected block on the clipboard as Excel reads it; returns the text."""
+        indexes = self.selectionModel().selectedIndexes()
+        if not indexes:
+            return ""
+        rows = sorted({i.row() for i in indexes})
+        columns = sorted({i.column() for i in indexes})
+        text = to_tsv(
+            [[self.proxy.index(r, c).data(Qt.ItemDataRole.EditRole) or "" for c in columns] for r in rows]
+        )
+        QGuiApplication.clipboard().setText(text)
+        return text
+
+    def paste(self, text: str | None = None) -> bool:
+        """Paste a block at the current cell (one value fills the whole selection).
+
+        Rows past the last one are added. Refused as a whole, with the
+        parser's sentence, if any cell does not fit its column.
+        """
+        block = from_tsv(QGuiApplication.clipboard().text() if text is None else text)
+        start = self.currentIndex()
+        if not block:
+            return False
+        if not start.isValid():
+            start = self.proxy.index(0, 0) if self.proxy.rowCount() else QModelIndex()
+        cells = self._single_value_fill(block[0][0]) if len(block) == 1 and len(block[0]) == 1 else None
+        if cells is None:
+            cells = self._block_cells(block, start.row() if start.isValid() else 0, max(start.column(), 0))
+        if not cells:
+            return False
+        refusal = self.source_model.paste(cells)
+        if refusal:
+            self.status_message.emit(f"Nothing pasted. {refusal}")
+            return False
+        return True
+
+    def _block_cells(self, block: list[list[str]], top: int, left: int) -> list[tuple[int, int, object]]:
+        visible = self.proxy.rowCount()
+        n_source = self.source_model.rowCount()
+        cells = []
+        for r, values in enumerate(block):
+            view_row = top + r
+            row = self.source_row(view_row) if view_row < visible else n_source + view_row - visible
+            for c, raw in enumerate(values):
+                view_col = left + c
+                if view_col < self.source_model.columnCount():  # sorting moves rows, never columns
+                    cells.append((row, view_col, raw))
+        return cells
+
+    def _single_value_fill(self, raw: str) -> list[tuple[int, int, object]] | None:
+        indexes = self.selectionModel().selectedIndexes()
+        if len(indexes) < 2:
+            return None
+        return [(self.proxy.mapToSource(i).row(), self.proxy.mapToSource(i).column(), raw) for i in indexes]
+
+    def clear_selected_cells(self) -> bool:
+        """Empty the selected cells as one undoable step."""
+        indexes = self.selectionModel().selectedIndexes()
+        cells = [(self.proxy.mapToSource(i).row(), self.proxy.mapToSource(i).column(), "") for i in indexes]
+        if not cells:
+            return False
+        n = len(cells)
+        refusal = self.source_model.paste(
+            cells, f"Clear {n} cell{'s' if n != 1 else ''} of {self.source_model.table.sheet}"
+        )
+        if refusal:
+            self.status_message.emit(f"Nothing cleared. {refusal}")
+        return not refusal
