@@ -1,0 +1,1 @@
+"""The supply-chain canvas: lanes per stage, a card per facility, arrows for links."""

@@ -1,0 +1,124 @@
+"""The figures the canvas shows for one scenario and year, read from the engine's result.
+
+Qt-free so it can be tested on its own. Built once per results change (or
+year or scenario switch); the lane and card items then only look values up.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reeplanner.model.enums import Status
+from reeplanner.model.ids import id_key
+from reeplanner.model.validation import RECYCLE_STAGE
+
+
+@dataclass(frozen=True, slots=True)
+class LaneFigures:
+    """A stage's total effective capacity in the year, and its split by material."""
+
+    capacity: float = 0.0
+    by_material: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class FacilityFigures:
+    """What the scenario makes of one facility in the year."""
+
+    effective: float = 0.0
+    funding: float = 0.0
+    status: Status | None = None  # after status overrides
+    cancelled: bool = False  # a cancel override (or status cancelled)
+
+
+@dataclass(slots=True)
+class CanvasFigures:
+    """Lane and card figures by stage / facility ID key; ``present`` is None before any results."""
+
+    year: int
+    lanes: dict[str, LaneFigures] = field(default_factory=dict)
+    facilities: dict[str, FacilityFigures] = field(default_factory=dict)
+    present: set[str] | None = None
+
+    def lane(self, stage_id: str) -> LaneFigures:
+        return self.lanes.get(id_key(stage_id), LaneFigures())
+
+    def facility(self, facility_id: str) -> FacilityFigures:
+        return self.facilities.get(id_key(facility_id), FacilityFigures())
+
+    def is_present(self, facility_id: str) -> bool:
+        return self.present is None or id_key(facility_id) in self.present
+
+
+def canvas_figures(result, year: int, material_order: Sequence[str] = ()) -> CanvasFigures:
+    """Read ``result`` (a ScenarioResult, or None before the first run) for ``year``."""
+    figures = CanvasFigures(year)
+    if result is None:
+        return figures
+    order = {id_key(m): i for i, m in enumerate(material_order)}
+    flows = result.flows
+    flows = flows[flows["year"] == year]
+    per_stage: dict[str, list[tuple[str, float]]] = {}
+    for stage, material, capacity in zip(flows["stage"], flows["material"], flows["capacity"], strict=True):
+        per_stage.setdefault(id_key(stage), []).append((str(material), float(capacity)))
+    by_facility = result.capacity_by_facility
+    by_facility = by_facility[by_facility["year"] == year]
+    effective = by_facility.groupby("facility", sort=False)["effective"].sum()
+    recycle = by_facility[by_facility["stage"].map(id_key) == id_key(RECYCLE_STAGE)]
+    if len(recycle):
+        split = recycle.groupby("material", sort=False)["effective"].sum()
+        per_stage[id_key(RECYCLE_STAGE)] = [(str(m), float(v)) for m, v in split.items()]
+    for stage, parts in per_stage.items():
+        parts.sort(key=lambda part: order.get(id_key(part[0]), len(order)))
+        figures.lanes[stage] = LaneFigures(sum(v for _, v in parts), tuple(p for p in parts if p[0]))
+    effective_by_key = {id_key(f): float(v) for f, v in effective.items()}
+    facilities = result.facilities
+    figures.present = set()
+    for fid, status, cancelled, funding in zip(
+        facilities["facility"],
+        facilities["status"],
+        facilities["cancelled"],
+        facilities["funding_total"],
+        strict=True,
+    ):
+        key = id_key(fid)
+        figures.present.add(key)
+        figures.facilities[key] = FacilityFigures(
+            effective_by_key.get(key, 0.0),
+            0.0 if _missing(funding) else float(funding),
+            _status(status),
+            bool(cancelled),
+        )
+    return figures
+
+
+def tonnes(value: float) -> str:
+    """``12,345 t/yr``; under 10 t keeps one decimal so small recyclers do not read as 0."""
+    if _missing(value):
+        return "–"
+    if abs(value) < 10 and value != round(value):
+        return f"{value:,.1f} t/yr"
+    return f"{value:,.0f} t/yr"
+
+
+def money(amount: float, currency: str) -> str:
+    """A funding badge: ``$150M`` / ``$1.2B`` for USD million, else the amount and the unit."""
+    words = currency.casefold().split()
+    if words[:1] == ["usd"] and words[1:] in (["million"], ["m"], ["mn"]):
+        if amount >= 1000:
+            return f"${amount / 1000:,.1f}B".replace(".0B", "B")
+        return f"${amount:,.1f}M".replace(".0M", "M")
+    return f"{amount:,.0f} {currency}".strip()
+
+
+def _status(value: object) -> Status | None:
+    try:
+        return Status(str(value))
+    except ValueError:
+        return None
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))

@@ -1,0 +1,101 @@
+"""Colours and fonts of the canvas, read from the application palette.
+
+Status colours are mid-tones chosen to read on both a light and a dark
+background; everything else (lane fill, card fill, text) derives from the
+QPalette, so the canvas follows the light or dark theme.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from reeplanner.model.enums import Status
+
+STATUS_COLOURS: dict[Status, str] = {
+    Status.OPERATING: "#2e9e4f",
+    Status.CONSTRUCTION: "#3a78d8",
+    Status.FINANCED: "#13968e",
+    Status.PLANNED: "#e09b00",
+    Status.PROPOSED: "#8c939d",
+    Status.CANCELLED: "#d8433e",
+}
+
+FADED_OPACITY = 0.35  # cards of facilities absent from the scenario on show
+
+
+def status_colour(status: Status | None) -> QColor:
+    return QColor(STATUS_COLOURS.get(status, STATUS_COLOURS[Status.PROPOSED]))  # type: ignore[arg-type]
+
+
+def mix(a: QColor, b: QColor, weight_b: float) -> QColor:
+    """``a`` moved ``weight_b`` of the way towards ``b``."""
+    w = min(max(weight_b, 0.0), 1.0)
+    return QColor.fromRgbF(
+        a.redF() * (1 - w) + b.redF() * w,
+        a.greenF() * (1 - w) + b.greenF() * w,
+        a.blueF() * (1 - w) + b.blueF() * w,
+    )
+
+
+@dataclass(frozen=True)
+class CanvasStyle:
+    """The canvas's colours and fonts for the current palette."""
+
+    background: QColor
+    lane_fill: QColor
+    lane_border: QColor
+    card_fill: QColor
+    card_border: QColor
+    text: QColor
+    muted_text: QColor
+    highlight: QColor
+    link: QColor
+    warning_text: QColor
+    title_font: QFont
+    body_font: QFont
+    small_font: QFont
+    header_font: QFont
+    figure_font: QFont
+
+    @property
+    def is_dark(self) -> bool:
+        return self.background.lightnessF() < 0.5
+
+    @classmethod
+    def from_palette(cls, palette: QPalette | None = None) -> CanvasStyle:
+        palette = palette or QApplication.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        window = palette.color(QPalette.ColorRole.Window)
+        text = palette.color(QPalette.ColorRole.Text)
+        dark = window.lightnessF() < 0.5
+        background = mix(window, text, 0.02)
+        lane_fill = mix(window, text, 0.06 if dark else 0.045)
+        body = QApplication.font()
+        body.setPointSizeF(max(body.pointSizeF(), 8.5))
+        return cls(
+            background=background,
+            lane_fill=lane_fill,
+            lane_border=mix(window, text, 0.14),
+            card_fill=mix(base, text, 0.06) if dark else base,
+            card_border=mix(base, text, 0.25),
+            text=text,
+            muted_text=mix(text, base, 0.38),
+            highlight=palette.color(QPalette.ColorRole.Highlight),
+            link=mix(text, base, 0.45),
+            warning_text=QColor("#e8a33a") if dark else QColor("#a4610a"),
+            title_font=_font(body, 1.0, QFont.Weight.DemiBold),
+            body_font=_font(body, 0.95),
+            small_font=_font(body, 0.85),
+            header_font=_font(body, 1.1, QFont.Weight.Bold),
+            figure_font=_font(body, 1.2, QFont.Weight.DemiBold),
+        )
+
+
+def _font(base: QFont, scale: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
+    font = QFont(base)
+    font.setPointSizeF(base.pointSizeF() * scale)
+    font.setWeight(weight)
+    return font
