@@ -10,6 +10,9 @@ from reeplanner.model.plan import Plan
 from reeplanner.model.problems import PlanError, Problem
 
 PLAN_SUFFIXES = (".reeplan",)
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+READ_SUFFIXES = PLAN_SUFFIXES + WORKBOOK_SUFFIXES
+WRITE_SUFFIXES = (".reeplan", ".xlsx")
 
 
 def read_plan(path: str | os.PathLike[str]) -> tuple[Plan, list[Problem]]:
@@ -20,11 +23,15 @@ def read_plan(path: str | os.PathLike[str]) -> tuple[Plan, list[Problem]]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".reeplan":
-        return reeplan.load_with_warnings(path)
+        return reeplan.load(path), []
+    if suffix in WORKBOOK_SUFFIXES:
+        from reeplanner.formats.workbook_reader import read_workbook
+
+        return read_workbook(path)
     raise PlanError(
         [
             Problem(
-                f"{path.name}: REE Planner opens {', '.join(PLAN_SUFFIXES)} files, "
+                f"{path.name}: REE Planner opens {', '.join(READ_SUFFIXES)} files, "
                 f"not '{suffix or 'no extension'}'.",
                 path.name,
             )
@@ -39,10 +46,15 @@ def write_plan(plan: Plan, path: str | os.PathLike[str]) -> None:
     if suffix == ".reeplan":
         reeplan.save(plan, path)
         return
+    if suffix == ".xlsx":
+        from reeplanner.formats.workbook_writer import write_workbook
+
+        write_workbook(plan, path)
+        return
     raise PlanError(
         [
             Problem(
-                f"{path.name}: REE Planner writes {', '.join(PLAN_SUFFIXES)} files, "
+                f"{path.name}: REE Planner writes {', '.join(WRITE_SUFFIXES)} files, "
                 f"not '{suffix or 'no extension'}'.",
                 path.name,
             )

@@ -1,0 +1,246 @@
+"""Reading a plan workbook (``.xlsx`` or ``.ods``) as in ``workbook-format.md``.
+
+The file is first checked by ``workbook_guard`` (which also finds formulas
+with no saved value), then its values are read with python-calamine (cached
+formula values, dates as dates; several times faster than openpyxl). Sheets
+are found by name ignoring case and spaces; each table sheet is read by
+``workbook_sheet``; the plan is then validated as a whole and every problem
+is reported with the sheet, the Excel row and the column header. Nothing is
+returned until the whole workbook is valid.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import openpyxl
+
+from reeplanner.formats.workbook_guard import check_workbook
+from reeplanner.formats.workbook_sheet import SheetRows, cell_name, header_key, read_table_sheet
+from reeplanner.formats.workbook_writer import FORMAT_NAME, FORMAT_VERSION, PLAN_SHEET
+from reeplanner.model.cells import CellError, is_blank, parse_cell, parse_int
+from reeplanner.model.plan import Plan
+from reeplanner.model.problems import PlanError, Problem, Severity
+from reeplanner.model.schema import PLAN_FIELDS, TABLES
+from reeplanner.model.validation import validate
+
+# Anything here that parses workbook XML with openpyxl must do so without
+# entity expansion; defusedxml is a dependency, so this holds unless the
+# install is broken, and then import refuses to run rather than run unsafely.
+if not openpyxl.DEFUSEDXML:
+    raise ImportError("openpyxl is not using defusedxml; reinstall REE Planner with defusedxml.")
+
+#: Tables whose absent sheet means the contract's default rows (others mean empty).
+DEFAULTED = ("materials", "stages", "instruments", "agencies")
+_SHEET_ORDER = {PLAN_SHEET: 0, **{t.sheet: i + 1 for i, t in enumerate(TABLES)}}
+
+Rows = list[list[object]]
+
+
+def read_workbook(path: str | os.PathLike[str]) -> tuple[Plan, list[Problem]]:
+    """The plan in the workbook at ``path`` and the warnings met reading it.
+
+    Raises ``PlanError`` listing every error (and the warnings) when the file
+    is not a readable workbook or the plan in it is not valid.
+    """
+    path = Path(path)
+    scan = check_workbook(path)
+    problems: list[Problem] = []
+    sheets = _read_sheets(path.name, scan.data, problems)
+    uncached = {name.strip().casefold(): set(cells) for name, cells in scan.uncached.items()}
+    if PLAN_SHEET.casefold() not in sheets:
+        problems.append(
+            Problem("The workbook has no Plan sheet; it holds the plan's name and years.", PLAN_SHEET)
+        )
+        settings, plan_rows = {}, {}
+    else:
+        settings, plan_rows = _read_plan_sheet(
+            sheets[PLAN_SHEET.casefold()], uncached.get("plan", set()), problems
+        )
+    tables: dict[str, list[object]] = {}
+    read: dict[str, SheetRows] = {}
+    for table in TABLES:
+        key = table.sheet.casefold()
+        rows = sheets.get(key)
+        if not rows:
+            if table.attr not in DEFAULTED:
+                tables[table.attr] = []
+            continue
+        read[table.sheet] = read_table_sheet(table, table.sheet, rows, uncached.get(key, set()), problems)
+        tables[table.attr] = read[table.sheet].records
+    plan = Plan(**settings, **tables)
+    if not any(p.is_error for p in problems):
+        problems += _placed(validate(plan), read, plan_rows)
+    else:
+        # Still check what can be checked, so one import lists every error.
+        problems += _placed(validate(plan), read, plan_rows, only_rows=True)
+    problems.sort(key=lambda p: (_SHEET_ORDER.get(p.table, -1), p.row or 0))
+    if any(p.is_error for p in problems):
+        raise PlanError(problems)
+    return plan, problems
+
+
+def _read_sheets(name: str, data: bytes, problems: list[Problem]) -> dict[str, Rows]:
+    """Cell values of the contract's sheets, keyed by lower-case name; warns about the others."""
+    import python_calamine
+
+    known = {PLAN_SHEET.casefold(), *(t.sheet.casefold() for t in TABLES)}
+    sheets: dict[str, Rows] = {}
+    written: dict[str, str] = {}
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        try:
+            for sheet_name in book.sheet_names:
+                key = sheet_name.strip().casefold()
+                if key not in known:
+                    problems.append(
+                        Problem(
+                            f"Sheet '{sheet_name}' is not part of the plan workbook and is ignored.",
+                            sheet_name,
+                            severity=Severity.WARNING,
+                        )
+                    )
+                    continue
+                if key in written:
+                    problems.append(
+                        Problem(
+                            f"Sheets '{written[key]}' and '{sheet_name}' have the same name (ignoring case and "
+                            "spaces); keep one.",
+                            sheet_name.strip(),
+                        )
+                    )
+                    continue
+                written[key] = sheet_name
+                sheets[key] = book.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+        finally:
+            book.close()
+    except python_calamine.PasswordError as exc:
+        raise PlanError(
+            [Problem(f"{name} is password-protected; remove the password and save again.", name)]
+        ) from exc
+    except python_calamine.CalamineError as exc:
+        raise PlanError([Problem(f"{name} is damaged and cannot be read: {exc}.", name)]) from exc
+    return sheets
+
+
+def _read_plan_sheet(
+    rows: Rows, uncached: set[tuple[int, int]], problems: list[Problem]
+) -> tuple[dict[str, object], dict[str, int]]:
+    """Plan settings from the Field/Value rows, and the Excel row of each field."""
+    headers = [header_key(h) for h in rows[0]] if rows else []
+    if "field" not in headers or "value" not in headers:
+        for header in ("Field", "Value"):
+            if header.casefold() not in headers:
+                problems.append(Problem(f"The required column '{header}' is missing.", PLAN_SHEET, 1, header))
+        return {}, {}
+    f_at, v_at = headers.index("field"), headers.index("value")
+    fields = {header_key(c.header): c for c in PLAN_FIELDS}
+    settings: dict[str, object] = {}
+    where: dict[str, int] = {}
+    for r, row in enumerate(rows[1:], start=2):
+        field_raw = row[f_at] if f_at < len(row) else None
+        raw = row[v_at] if v_at < len(row) else None
+        if is_blank(field_raw):
+            continue
+        key = header_key(field_raw)
+        col = fields.get(key)
+        label = col.header if col else str(field_raw).strip()
+        if (r, v_at + 1) in uncached:
+            problems.append(
+                Problem(
+                    f"{PLAN_SHEET}!{cell_name(r, v_at + 1)} holds a formula with no saved value. Open the "
+                    "workbook in Excel or LibreOffice so it calculates, save it, and import again.",
+                    PLAN_SHEET,
+                    r,
+                    label,
+                )
+            )
+            continue
+        if key == "format version":
+            _check_version(raw, r, problems)
+        elif key == "format":
+            if not is_blank(raw) and str(raw).strip().casefold() != FORMAT_NAME:
+                problems.append(
+                    Problem(
+                        f"Format is '{str(raw).strip()}', not '{FORMAT_NAME}'; read as a plan workbook anyway.",
+                        PLAN_SHEET,
+                        r,
+                        "Format",
+                        severity=Severity.WARNING,
+                    )
+                )
+        elif col is None:
+            problems.append(
+                Problem(
+                    f"Unknown field '{label}' is ignored.", PLAN_SHEET, r, label, severity=Severity.WARNING
+                )
+            )
+        else:
+            where[col.header] = r
+            try:
+                value = parse_cell(col, raw)
+            except CellError as exc:
+                problems.append(Problem(str(exc), PLAN_SHEET, r, col.header))
+                continue
+            if value is not None and value != "":
+                settings[col.attr] = value
+    for col in PLAN_FIELDS:
+        if col.required and col.attr not in settings and not any(p.field == col.header for p in problems):
+            problems.append(
+                Problem(f"{col.header} is required.", PLAN_SHEET, where.get(col.header), col.header)
+            )
+    return settings, where
+
+
+def _check_version(raw: object, r: int, problems: list[Problem]) -> None:
+    try:
+        version = parse_int(raw, "Format version")
+    except CellError as exc:
+        problems.append(Problem(str(exc), PLAN_SHEET, r, "Format version"))
+        return
+    if version > FORMAT_VERSION:
+        raise PlanError(
+            [
+                Problem(
+                    f"This workbook was written by a newer REE Planner (plan workbook format version {version}; "
+                    f"this version reads up to {FORMAT_VERSION}). Update REE Planner to import it.",
+                    PLAN_SHEET,
+                    r,
+                    "Format version",
+                )
+            ]
+        )
+    if version < 1:
+        problems.append(
+            Problem(f"Format version must be 1; it is {version}.", PLAN_SHEET, r, "Format version")
+        )
+
+
+def _placed(
+    found: list[Problem], read: dict[str, SheetRows], plan_rows: dict[str, int], only_rows: bool = False
+) -> list[Problem]:
+    """Validation problems moved to the Excel row of their record; cells already reported are skipped.
+
+    With ``only_rows``, plan-wide problems (which may stem from a cell already
+    reported) are left out and only problems of a sheet's own rows are kept.
+    """
+    placed = []
+    for p in found:
+        sheet = read.get(p.table)
+        if p.table == PLAN_SHEET:
+            if only_rows:
+                continue
+            placed.append(Problem(p.message, PLAN_SHEET, plan_rows.get(p.field), p.field, p.item, p.severity))
+        elif sheet is not None and p.index is not None:
+            row = sheet.excel_rows[p.index]
+            if (row, p.field) in sheet.bad_cells:
+                continue
+            placed.append(Problem(p.message, p.table, row, p.field, p.item, p.severity, p.index))
+        elif not only_rows:
+            placed.append(p)
+    return placed
+
+
+__all__ = ["read_workbook"]
