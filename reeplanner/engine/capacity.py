@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reeplanner.engine.prepared_plan import STATUS_CODE, PreparedPlan
+from reeplanner.engine.overrides import STATUS_CODE
+from reeplanner.engine.prepared_plan import PreparedPlan
 from reeplanner.engine.scenario_inputs import ScenarioInputs
 from reeplanner.model.enums import Status
 
@@ -26,11 +27,6 @@ class FacilityCapacity:
     online: np.ndarray  # (F,) t0; -inf when online before the horizon, NaN when never
     ramp_share: np.ndarray  # (F, Y)
     effective: np.ndarray  # (F, Y) 0 for facilities not present in the scenario
-
-    def lanes(self, shares: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
-        """(L, Y) the capacity of each lane, from facilities in ``mask`` (all when None)."""
-        eff = self.effective if mask is None else self.effective * mask[:, None]
-        return shares.T @ eff
 
 
 def online_time(prep: PreparedPlan, inputs: ScenarioInputs) -> np.ndarray:
@@ -69,8 +65,20 @@ def _ramp_integral(x: np.ndarray) -> np.ndarray:
     return np.where(x <= 0, 0.0, np.where(x < 1, 0.5 * x * x, x - 0.5))
 
 
-def facility_capacity(prep: PreparedPlan, inputs: ScenarioInputs) -> FacilityCapacity:
+def facility_capacity(
+    prep: PreparedPlan, inputs: ScenarioInputs, reuse: FacilityCapacity | None = None
+) -> FacilityCapacity:
+    """Effective capacity of every facility; ramp shares of ``reuse`` are taken where the online
+    time is the same (scenarios of one plan mostly share them), the rest computed."""
     t0 = online_time(prep, inputs)
-    share = ramp_shares(t0, prep.ramp_years, prep.years.astype(float))
+    years = prep.years.astype(float)
+    if reuse is None:
+        share = ramp_shares(t0, prep.ramp_years, years)
+    else:
+        same = (t0 == reuse.online) | (np.isnan(t0) & np.isnan(reuse.online))
+        share = reuse.ramp_share.copy()
+        changed = ~same
+        if changed.any():
+            share[changed] = ramp_shares(t0[changed], prep.ramp_years[changed], years)
     per_facility = prep.nameplate * inputs.capacity_factor * inputs.risk_factor * inputs.present
     return FacilityCapacity(online=t0, ramp_share=share, effective=per_facility[:, None] * share)

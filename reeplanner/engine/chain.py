@@ -100,3 +100,35 @@ def build_chain(plan: Plan) -> Chain:
         lane_material=np.array(lane_material, dtype=object),
         lane_stage_index=np.array(lane_stage_index, dtype=int),
     )
+
+
+@dataclass(frozen=True)
+class LaneMap:
+    """Which facilities add to which lanes, and with what share: a sparse (facility, lane) list.
+
+    Sorted by lane, so a lane's total is one ``np.add.reduceat`` (no BLAS call:
+    its worker threads would compete with numpy on a small machine).
+    """
+
+    facility: np.ndarray  # (n,) facility index
+    lane: np.ndarray  # (n,) target lane, ascending
+    share: np.ndarray  # (n,)
+    n_lanes: int
+
+    @classmethod
+    def from_dense(cls, shares: np.ndarray) -> LaneMap:
+        facility, lane = np.nonzero(shares)
+        order = np.argsort(lane, kind="stable")
+        facility, lane = facility[order], lane[order]
+        return cls(facility, lane, shares[facility, lane], shares.shape[1])
+
+    def totals(self, per_facility: np.ndarray, weight: np.ndarray | None = None) -> np.ndarray:
+        """(n_lanes, Y) the sum over facilities of ``share x per_facility`` (x ``weight`` when given)."""
+        result = np.zeros((self.n_lanes, per_facility.shape[1]))
+        if not len(self.lane):
+            return result
+        share = self.share if weight is None else self.share * weight[self.facility]
+        parts = per_facility[self.facility] * share[:, None]
+        starts = np.flatnonzero(np.r_[True, self.lane[1:] != self.lane[:-1]])
+        result[self.lane[starts]] = np.add.reduceat(parts, starts, axis=0)
+        return result

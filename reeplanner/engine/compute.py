@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from reeplanner.engine import flows
-from reeplanner.engine.capacity import facility_capacity
+from reeplanner.engine.capacity import FacilityCapacity, facility_capacity
 from reeplanner.engine.coordination import coordination_frame
 from reeplanner.engine.funding import funding_total
 from reeplanner.engine.prepared_plan import PreparedPlan, prepare
@@ -51,17 +51,18 @@ def compute(plan: Plan, scenario_id: str, options: EngineOptions | None = None) 
     return _scenario_result(prep, position, options or EngineOptions())
 
 
-def scenario_arrays(prep: PreparedPlan, position: int, options: EngineOptions) -> ScenarioArrays:
+def scenario_arrays(
+    prep: PreparedPlan, position: int, options: EngineOptions, reuse: FacilityCapacity | None = None
+) -> ScenarioArrays:
     """The numbers of one scenario, before they are laid out as tables."""
     chain = prep.chain
     inputs = scenario_inputs(prep, position, options.risk_view)
-    fac = facility_capacity(prep, inputs)
-    capacity_all = fac.lanes(prep.shares)
-    capacity = fac.lanes(prep.shares, prep.domestic)
-    rec_eff = fac.effective[prep.recyclers]
+    fac = facility_capacity(prep, inputs, reuse)
+    capacity_all = prep.lane_map.totals(fac.effective)
+    capacity = prep.lane_map.totals(fac.effective, prep.domestic)
     rec_shape = (chain.n_stages, chain.n_materials, len(prep.years))
-    recycled_all = (prep.recycle_shares.T @ rec_eff).reshape(rec_shape)
-    recycled = (prep.recycle_shares.T @ (rec_eff * prep.domestic[prep.recyclers][:, None])).reshape(rec_shape)
+    recycled_all = prep.recycle_map.totals(fac.effective).reshape(rec_shape)
+    recycled = prep.recycle_map.totals(fac.effective, prep.domestic).reshape(rec_shape)
 
     demand = prep.demand_values * inputs.demand_factor[:, None]
     direct = np.zeros_like(capacity)
@@ -95,8 +96,10 @@ def scenario_arrays(prep: PreparedPlan, position: int, options: EngineOptions) -
     )
 
 
-def _scenario_result(prep: PreparedPlan, position: int, options: EngineOptions) -> ScenarioResult:
-    arrays = scenario_arrays(prep, position, options)
+def _scenario_result(
+    prep: PreparedPlan, position: int, options: EngineOptions, reuse: FacilityCapacity | None = None
+) -> ScenarioResult:
+    arrays = scenario_arrays(prep, position, options, reuse)
     scenario = arrays.inputs.scenario
     return ScenarioResult(
         scenario_id=scenario.id,
@@ -123,8 +126,8 @@ def _flows_frame(a: ScenarioArrays) -> pd.DataFrame:
         recycled[here] = rec if chain.is_material_stage(k) else flows.product_tonnes(chain, rec)
     columns = {
         "year": np.repeat(a.prep.years, n_lanes),
-        "stage": np.tile(chain.lane_stage, n_years),
-        "material": np.tile(chain.lane_material, n_years),
+        "stage": _categorical(chain.lane_stage, n_years),
+        "material": _categorical(chain.lane_material, n_years),
         "capacity": a.capacity,
         "requirement": a.requirement,
         "output": a.domestic.output,
@@ -136,6 +139,12 @@ def _flows_frame(a: ScenarioArrays) -> pd.DataFrame:
         "coverage": flows.coverage(a.capacity, a.requirement),
     }
     return pd.DataFrame({k: v.T.ravel() if v.ndim == 2 else v for k, v in columns.items()})
+
+
+def _categorical(per_lane: np.ndarray, n_years: int) -> pd.Categorical:
+    """A lane label repeated for every year, as a categorical (cheap to build, compares as text)."""
+    labels, codes = np.unique(per_lane.astype(str), return_inverse=True)
+    return pd.Categorical.from_codes(np.tile(codes, n_years), categories=list(labels))
 
 
 def _magnet_frame(a: ScenarioArrays) -> pd.DataFrame:

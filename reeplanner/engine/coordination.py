@@ -63,12 +63,14 @@ def _several_agencies(a: ScenarioArrays) -> list[tuple]:
     n_agencies = int(prep.funding_agency.max()) + 1
     pairs = np.unique(prep.funding_facility[lines] * n_agencies + prep.funding_agency[lines])
     counts = np.bincount(pairs // n_agencies, minlength=prep.n_facilities)
+    crowded = {int(f) for f in np.flatnonzero(counts >= 2) if not plan.facilities[f].lead_agency.strip()}
+    lines_of: dict[int, list[int]] = {}
+    for n in lines:
+        if (f := int(prep.funding_facility[n])) in crowded:
+            lines_of.setdefault(f, []).append(int(n))
     rows = []
-    for f in np.flatnonzero(counts >= 2):
+    for f, mine in lines_of.items():
         fac = plan.facilities[f]
-        if fac.lead_agency.strip():
-            continue
-        mine = [n for n in lines if prep.funding_facility[n] == f]
         agencies = list(dict.fromkeys(plan.funding[n].agency for n in mine))
         year = min(plan.funding[n].year for n in mine)
         rows.append(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from reeplanner.engine.prepared_plan import STATUSES
+from reeplanner.engine.overrides import STATUSES
 
 if TYPE_CHECKING:
     from reeplanner.engine.results import ScenarioArrays
@@ -94,13 +94,11 @@ def capacity_by_facility_frame(a: ScenarioArrays) -> pd.DataFrame:
     material = list(chain.lane_material[rows_lane])
     share = list(prep.shares[rows_f, rows_lane])
     rows_f = list(rows_f)
-    for r, f in enumerate(prep.recyclers):
-        if inputs.present[f]:
-            for slot in np.flatnonzero(prep.recycle_shares[r]):
-                rows_f.append(f)
-                stage.append(facs[f].stage)
-                material.append(chain.materials[slot % chain.n_materials])
-                share.append(prep.recycle_shares[r, slot])
+    for f, slot in zip(*np.nonzero(prep.recycle_shares * inputs.present[:, None]), strict=True):
+        rows_f.append(f)
+        stage.append(facs[f].stage)
+        material.append(chain.materials[slot % chain.n_materials])
+        share.append(prep.recycle_shares[f, slot])
     f_idx = np.array(rows_f, dtype=int)
     n_years = len(prep.years)
     ramp = fac.ramp_share[f_idx]

@@ -12,17 +12,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reeplanner.engine.chain import Chain, build_chain
-from reeplanner.model.enums import Status
+from reeplanner.engine.chain import Chain, LaneMap, build_chain
+from reeplanner.engine.overrides import STATUS_CODE, ResolvedOverride, resolve_override
+from reeplanner.model.enums import CapacityBasis
 from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
 from reeplanner.model.problems import PlanError, Problem
 from reeplanner.model.records import Scenario
 from reeplanner.model.validation import RECYCLE_STAGE, errors
 
-#: Status order of the status code arrays.
-STATUSES: tuple[Status, ...] = tuple(Status)
-STATUS_CODE: dict[Status, int] = {s: i for i, s in enumerate(STATUSES)}
 #: Country spellings that count as domestic (compared by ``id_key``); empty means US.
 DOMESTIC_COUNTRIES = frozenset(
     {"", "us", "usa", "u.s.", "u.s.a.", "united states", "united states of america"}
@@ -62,8 +60,9 @@ class PreparedPlan:
     everywhere: np.ndarray  # (F,) bool: empty Scenarios list
     listed_in: np.ndarray  # (F, NS) bool: the facility's Scenarios list names that scenario
     shares: np.ndarray  # (F, L) share of the facility's capacity in each lane
-    recycle_shares: np.ndarray  # (R, K*M) recycled material by fed stage and material, recycling rows
-    recyclers: np.ndarray  # (R,) facility index of each recycling facility
+    recycle_shares: np.ndarray  # (F, K*M) recycled material by fed stage and material
+    lane_map: LaneMap  # sparse ``shares``
+    recycle_map: LaneMap  # sparse ``recycle_shares``
     # supply sources (S)
     supply_lane: np.ndarray  # (S,) lane
     supply_tonnes: np.ndarray  # (S, Y) tonnes within From/To years, else 0
@@ -77,6 +76,7 @@ class PreparedPlan:
     funding_listed_in: np.ndarray  # (N, NS) bool
     funding_public: np.ndarray  # (N,) bool
     funding_agency: np.ndarray  # (N,) code of the line's agency (``id_key`` order of first use)
+    overrides: tuple[ResolvedOverride, ...]  # plan order
 
     @property
     def n_facilities(self) -> int:
@@ -84,10 +84,22 @@ class PreparedPlan:
 
 
 def prepare(plan: Plan) -> PreparedPlan:
-    """The arrays of ``plan``; ``PlanError`` with every problem that makes figures impossible."""
-    problems = errors(plan)
-    if problems:
-        raise PlanError(problems)
+    """The arrays of ``plan``; ``PlanError`` with every problem that makes figures impossible.
+
+    The full validation is slow next to the computation, so it runs only when
+    a lookup here fails: every reference is looked up strictly, and a failed
+    lookup on a plan the validation finds sound is a programming error.
+    """
+    try:
+        return _prepare(plan)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
+        problems = errors(plan)
+        if problems:
+            raise PlanError(problems) from exc
+        raise
+
+
+def _prepare(plan: Plan) -> PreparedPlan:
     chain = build_chain(plan)
     problems = list(_engine_problems(plan, chain))
     if problems:
@@ -98,10 +110,10 @@ def prepare(plan: Plan) -> PreparedPlan:
     facs = plan.facilities
     fac_index = {id_key(f.id): i for i, f in enumerate(facs)}
     stage_of = [chain.stage_index.get(id_key(f.stage), -1) for f in facs]
-    shares, recyclers, recycle_shares = _facility_shares(plan, chain, stage_of, fac_index)
+    shares, recycle_shares = _facility_shares(plan, chain, stage_of, fac_index)
     f_listed, f_everywhere = _listed(plan.facilities, scenario_index)
     n_listed, n_everywhere = _listed(plan.funding, scenario_index)
-    return PreparedPlan(
+    prep = PreparedPlan(
         plan=plan,
         chain=chain,
         years=years,
@@ -122,11 +134,14 @@ def prepare(plan: Plan) -> PreparedPlan:
         listed_in=f_listed,
         shares=shares,
         recycle_shares=recycle_shares,
-        recyclers=recyclers,
+        lane_map=LaneMap.from_dense(shares),
+        recycle_map=LaneMap.from_dense(recycle_shares),
         **_supply(plan, chain, years),
         **_demand(plan, chain, years),
         funding_amount=np.array([f.amount for f in plan.funding], dtype=float),
-        funding_facility=np.array([fac_index.get(id_key(f.facility), -1) for f in plan.funding], dtype=int),
+        funding_facility=np.array(
+            [fac_index[id_key(f.facility)] if f.facility.strip() else -1 for f in plan.funding], dtype=int
+        ),
         funding_everywhere=n_everywhere,
         funding_listed_in=n_listed,
         funding_public=np.array(
@@ -134,7 +149,22 @@ def prepare(plan: Plan) -> PreparedPlan:
             dtype=bool,
         ),
         funding_agency=_codes(id_key(f.agency) for f in plan.funding),
+        overrides=tuple(resolve_override(ov, fac_index, scenario_index, plan) for ov in plan.overrides),
     )
+    _require_numbers(prep)
+    return prep
+
+
+def _require_numbers(prep: PreparedPlan) -> None:
+    """A missing or non-numeric required number would turn figures into NaN silently."""
+    chain = prep.chain
+    checked = (chain.content, chain.yields, prep.nameplate, prep.ramp_years, prep.supply_tonnes)
+    if not all(np.isfinite(a).all() for a in checked + (prep.demand_values, prep.funding_amount)):
+        raise ValueError("a required number is missing")
+    if (chain.yields <= 0).any():
+        raise ValueError("a stage yield is not above 0")
+    if any(s.basis is not CapacityBasis.MATERIAL for s in chain.stages[: chain.n_material_stages]):
+        raise ValueError("a material stage comes after a product stage")
 
 
 def _codes(keys: Iterable[str]) -> np.ndarray:
@@ -143,10 +173,12 @@ def _codes(keys: Iterable[str]) -> np.ndarray:
 
 
 def _ancestry(scenario: Scenario, scenarios: Sequence[Scenario], index: dict[str, int]) -> tuple[int, ...]:
-    chain = [index[id_key(scenario.id)]]
-    while (parent := id_key(scenarios[chain[-1]].parent)) and parent in index:
-        chain.append(index[parent])
-    return tuple(reversed(chain))
+    lineage = [index[id_key(scenario.id)]]
+    while parent := id_key(scenarios[lineage[-1]].parent):
+        if index[parent] in lineage:
+            raise ValueError(f"scenario cycle through {scenario.id}")
+        lineage.append(index[parent])
+    return tuple(reversed(lineage))
 
 
 def _listed(rows: Iterable, scenario_index: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
@@ -163,7 +195,7 @@ def _listed(rows: Iterable, scenario_index: dict[str, int]) -> tuple[np.ndarray,
 
 def _facility_shares(
     plan: Plan, chain: Chain, stage_of: list[int], fac_index: dict[str, int]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray]:
     n_mat = chain.n_materials
     composition: dict[int, list[tuple[int, float]]] = {}
     for row in plan.composition:
@@ -171,7 +203,7 @@ def _facility_shares(
             (chain.material_index[id_key(row.material)], row.share)
         )
     shares = np.zeros((len(plan.facilities), chain.n_lanes))
-    recyclers, recycle_rows = [], []
+    recycle = np.zeros((len(plan.facilities), chain.n_stages * n_mat))
     for f, fac in enumerate(plan.facilities):
         k = stage_of[f]
         if k >= 0 and not chain.is_material_stage(k):
@@ -182,14 +214,10 @@ def _facility_shares(
             for m, share in mix:
                 shares[f, chain.lane_slices[k].start + m] += share
         else:
-            row = np.zeros(chain.n_stages * n_mat)
             fed = chain.stage_index[id_key(fac.feeds_stage)]
             for m, share in mix:
-                row[fed * n_mat + m] += share
-            recyclers.append(f)
-            recycle_rows.append(row)
-    recycle = np.array(recycle_rows).reshape(len(recyclers), chain.n_stages * n_mat)
-    return shares, np.array(recyclers, dtype=int), recycle
+                recycle[f, fed * n_mat + m] += share
+    return shares, recycle
 
 
 def _supply(plan: Plan, chain: Chain, years: np.ndarray) -> dict[str, np.ndarray]:

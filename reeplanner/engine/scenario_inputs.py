@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from reeplanner.engine.prepared_plan import STATUS_CODE, STATUSES, PreparedPlan
-from reeplanner.model.enums import RISK_FACTORS, OverrideKind, RiskView, Status, parse_choice
-from reeplanner.model.ids import id_key
-from reeplanner.model.records import Override, Scenario
+from reeplanner.engine.overrides import STATUS_CODE, STATUSES, ResolvedOverride
+from reeplanner.engine.prepared_plan import PreparedPlan
+from reeplanner.model.enums import RISK_FACTORS, OverrideKind, RiskView, Status
+from reeplanner.model.records import Scenario
 
 
 @dataclass(frozen=True)
@@ -57,38 +57,27 @@ def scenario_inputs(prep: PreparedPlan, position: int, forced_view: RiskView | N
     pf = np.ones(n_fac)
     demand_factor = np.ones(len(plan.demand))
     supply_factor = np.ones(len(plan.supply))
-    segment_keys = [id_key(d.segment) for d in plan.demand]
-    source_keys = [id_key(s.id) for s in plan.supply]
-    country_keys = [id_key(s.country) for s in plan.supply]
-
     for ov in _overrides_in_order(prep, lineage):
-        kind, target = ov.kind, id_key(ov.target)
-        value = ov.value
-        f = prep.facility_index.get(target, -1)
+        kind, f = ov.kind, ov.facility
         if kind is OverrideKind.DELAY:
-            delay[f] = float(value)
+            delay[f] = ov.value
         elif kind is OverrideKind.CAPACITY_FACTOR:
-            cf[f] = float(value)
+            cf[f] = ov.value
         elif kind is OverrideKind.CANCEL:
-            if value:
-                status[f] = STATUS_CODE[Status.CANCELLED]
+            status[f] = STATUS_CODE[Status.CANCELLED]
         elif kind is OverrideKind.STATUS:
-            status[f] = STATUS_CODE[value]
+            status[f] = int(ov.value)
         elif kind is OverrideKind.PERMITTING_FACTOR:
-            if target:
-                pf[f] = float(value)
+            if f >= 0:
+                pf[f] = ov.value
             else:
-                pf[:] = float(value)
+                pf[:] = ov.value
         elif kind is OverrideKind.DEMAND_FACTOR:
-            for d, key in enumerate(segment_keys):
-                if not target or key == target:
-                    demand_factor[d] = float(value)
+            demand_factor[list(ov.rows)] = ov.value
         elif kind is OverrideKind.SUPPLY_FACTOR:
-            for s in range(len(source_keys)):
-                if source_keys[s] == target or country_keys[s] == target:
-                    supply_factor[s] = float(value)
+            supply_factor[list(ov.rows)] = ov.value
         elif kind is OverrideKind.RISK_FACTOR:
-            risk[STATUS_CODE[parse_choice(Status, ov.target)]] = float(value)
+            risk[ov.status] = ov.value
     cancelled = status == STATUS_CODE[Status.CANCELLED]
     return ScenarioInputs(
         scenario=scenario,
@@ -121,9 +110,6 @@ def _base_risk(status: Status, view: RiskView) -> float:
     return 1.0 if view is RiskView.NAMEPLATE else RISK_FACTORS[status]
 
 
-def _overrides_in_order(prep: PreparedPlan, lineage: tuple[int, ...]) -> list[Override]:
-    wanted = [id_key(prep.scenarios[p].id) for p in lineage]
-    by_scenario: dict[str, list[Override]] = {}
-    for ov in prep.plan.overrides:
-        by_scenario.setdefault(id_key(ov.scenario), []).append(ov)
-    return [ov for key in wanted for ov in by_scenario.get(key, [])]
+def _overrides_in_order(prep: PreparedPlan, lineage: tuple[int, ...]) -> list[ResolvedOverride]:
+    """Ancestor first, then the scenario's own; each scenario's in row order."""
+    return [ov for position in lineage for ov in prep.overrides if ov.scenario == position]

@@ -1,0 +1,50 @@
+"""Engine speed: every scenario of a synthetic plan recomputed, and .reeplan save/load of the big plan."""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from synthetic import synthetic_plan
+
+from reeplanner.engine import compute_all
+from reeplanner.formats import reeplan
+
+LAZY_TABLES = ("facilities", "capacity_by_facility", "timeline", "funding", "funding_summary")
+
+
+def median_ms(action: Callable[[], object], runs: int) -> float:
+    action()  # warm-up
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def every_table(plan) -> None:
+    for result in compute_all(plan).scenarios.values():
+        for name in LAZY_TABLES:
+            getattr(result, name)
+
+
+def run() -> list[tuple[str, float, float, str]]:
+    small, big = synthetic_plan(1_000), synthetic_plan(10_000)
+    figures = [
+        ("1,000 facilities x 5 scenarios x 30 years, compute_all", median_ms(lambda: compute_all(small), 15), 30, "ms"),
+        ("10,000 facilities x 5 scenarios x 30 years, compute_all", median_ms(lambda: compute_all(big), 7), 300, "ms"),
+        ("1,000 facilities, compute_all + every per-facility table", median_ms(lambda: every_table(small), 5), 300, "ms"),
+    ]  # fmt: skip
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "big.reeplan"
+        figures.append(
+            ("10,000-facility plan, .reeplan save", median_ms(lambda: reeplan.save(big, path), 3), 1000, "ms")
+        )
+        figures.append(
+            ("10,000-facility plan, .reeplan load", median_ms(lambda: reeplan.load(path), 3), 1000, "ms")
+        )
+    return figures
