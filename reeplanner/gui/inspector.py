@@ -1,0 +1,232 @@
+"""The selected row as a form: one editor per schema column, and what the engine derived for it.
+
+Follows ``document.selection`` (set by the canvas and the tables). Edits go
+through the same parsing and commands as the tables, so a value is refused
+with the same sentence and undone the same way. For a facility it shows the
+effective capacity in the year on show, the online date and the funding
+total; for a stage, that year's capacity, requirement, output and gap.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reeplanner.gui.tables import cell_edits, field_editors
+from reeplanner.model.cells import CellError
+from reeplanner.model.schema import TABLES_BY_ATTR, Column, Table
+
+if TYPE_CHECKING:
+    from reeplanner.gui.document import PlanDocument
+
+EMPTY_HINT = "Select a facility, funding line or stage on the canvas or in a table to edit it here."
+
+
+class Inspector(QWidget):
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setObjectName("inspector")
+        self.title = QLabel(EMPTY_HINT, self)
+        self.title.setObjectName("inspector-title")
+        self.title.setWordWrap(True)
+        self.refusal = QLabel(self)
+        self.refusal.setObjectName("inspector-refusal")
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet("color: #a40000;")
+        self.refusal.hide()
+        self.derived = QLabel(self)
+        self.derived.setObjectName("inspector-derived")
+        self.derived.setWordWrap(True)
+        self.form_host = QWidget()
+        self.form = QFormLayout(self.form_host)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form_host)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.refusal)
+        layout.addWidget(self.derived)
+        layout.addWidget(scroll, 1)
+        self.table: Table | None = None
+        self.index = -1
+        self.editors: dict[str, QWidget] = {}  # column header -> editor
+        self._loading = False
+        document.selection_changed.connect(self._on_document_selection_changed)
+        document.plan_changed.connect(self._on_document_plan_changed)
+        document.results_changed.connect(self._show_derived)
+        document.year_changed.connect(lambda _year: self._show_derived())
+        document.scenario_changed.connect(lambda _scenario: self._show_derived())
+        self._on_document_selection_changed(*document.selection)
+
+    # -- which row -------------------------------------------------------------
+
+    def _on_document_selection_changed(self, table: str, rows: list[int]) -> None:
+        schema = TABLES_BY_ATTR.get(table)
+        self.refusal.hide()
+        if schema is None or len(rows) != 1 or rows[0] >= len(getattr(self.document.plan, table)):
+            self._show_nothing(f"{len(rows)} rows of {schema.sheet} selected." if schema and rows else "")
+            return
+        if schema is not self.table:
+            self._build_form(schema)
+        self.index = rows[0]
+        self._load_values()
+        self._show_derived()
+
+    def _show_nothing(self, text: str) -> None:
+        self.table, self.index = None, -1
+        self._clear_form()
+        self.title.setText(text or EMPTY_HINT)
+        self.derived.clear()
+        self.derived.hide()
+
+    def _clear_form(self) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.editors = {}
+
+    def _build_form(self, table: Table) -> None:
+        self._clear_form()
+        self.table = table
+        for column in table.columns:
+            editor = field_editors.make_editor(column, self.document.plan, self.form_host)
+            editor.setObjectName(f"inspector-{column.attr}")
+            editor.setToolTip(column.help)
+            self._connect_commit(editor, column)
+            label = cell_edits.header_text(column, self.document.plan) + ("*" if column.required else "")
+            self.form.addRow(label, editor)
+            self.editors[column.header] = editor
+
+    def _connect_commit(self, editor: QWidget, column: Column) -> None:
+        def commit(*_args: object) -> None:
+            self._commit(column, editor)
+
+        if isinstance(editor, QComboBox):
+            if editor.isEditable():
+                editor.lineEdit().editingFinished.connect(commit)
+            editor.activated.connect(commit)
+        elif isinstance(editor, (QLineEdit, QSpinBox, QDoubleSpinBox, QDateEdit)):
+            editor.editingFinished.connect(commit)
+
+    # -- values ----------------------------------------------------------------
+
+    def record(self) -> object | None:
+        if self.table is None:
+            return None
+        rows = getattr(self.document.plan, self.table.attr)
+        return rows[self.index] if 0 <= self.index < len(rows) else None
+
+    def _load_values(self) -> None:
+        record = self.record()
+        if record is None or self.table is None:
+            return
+        self.title.setText(
+            f"{self.table.singular.capitalize()}: {cell_edits.row_label(self.table, record, self.index)}"
+        )
+        self._loading = True
+        try:
+            for column in self.table.columns:
+                editor = self.editors[column.header]
+                if isinstance(editor, QComboBox) and column.ref:
+                    self._refresh_choices(editor, column)
+                field_editors.set_editor_value(editor, column, getattr(record, column.attr))
+        finally:
+            self._loading = False
+
+    def _refresh_choices(self, combo: QComboBox, column: Column) -> None:
+        """A reference combo lists the referenced table's IDs as they are now."""
+        ref = TABLES_BY_ATTR[column.ref]
+        ids = [str(getattr(r, ref.id_attr)) for r in getattr(self.document.plan, column.ref)]
+        items = ids if column.required else ["", *ids]
+        if [combo.itemText(i) for i in range(combo.count())] != items:
+            combo.clear()
+            combo.addItems(items)
+
+    def _commit(self, column: Column, editor: QWidget) -> None:
+        record = self.record()
+        if self._loading or record is None or self.table is None or column not in self.table.columns:
+            return  # a focus change while the form is rebuilt for another row
+        try:
+            value = cell_edits.parse_value(column, record, field_editors.editor_value(editor))
+        except CellError as error:
+            self.refusal.setText(f"Not changed: {error}")
+            self.refusal.show()
+            self._load_values()
+            return
+        self.refusal.hide()
+        command = cell_edits.set_field_command(self.document, self.table, self.index, column, value)
+        if command is not None:
+            self.document.push(command)
+
+    def _on_document_plan_changed(self, table: str) -> None:
+        if self.table is None:
+            return
+        if self.record() is None:
+            self._show_nothing("")
+        elif table in (self.table.attr, "*") or any(c.ref == table for c in self.table.columns):
+            self._load_values()
+
+    # -- what the engine derived ------------------------------------------------
+
+    def _show_derived(self) -> None:
+        record = self.record()
+        result = self.document.scenario_result()
+        lines: list[str] = []
+        if record is not None and result is not None and self.table is not None:
+            if self.table.attr == "facilities":
+                lines = self._facility_figures(result, record.id)  # type: ignore[attr-defined]
+            elif self.table.attr == "stages":
+                lines = self._stage_figures(result, record.id)  # type: ignore[attr-defined]
+        self.derived.setText("\n".join(lines))
+        self.derived.setVisible(bool(lines))
+
+    def _facility_figures(self, result, facility_id: str) -> list[str]:
+        year = self.document.year
+        facilities = result.facilities
+        rows = facilities[facilities["facility"] == facility_id]
+        scenario = result.scenario_name or result.scenario_id
+        if rows.empty:
+            return [f"Not part of scenario {scenario}."]
+        row = rows.iloc[0]
+        by_facility = result.capacity_by_facility
+        mine = by_facility[(by_facility["facility"] == facility_id) & (by_facility["year"] == year)]
+        effective = float(mine["effective"].sum())
+        timeline = result.timeline
+        dates = timeline[timeline["facility"] == facility_id]
+        online = dates.iloc[0]["online"] if not dates.empty else None
+        lines = [
+            f"Effective capacity in {year} ({scenario}): {cell_edits.format_number(round(effective, 1))} t/yr",
+            f"Online: {online.isoformat() if online else 'not known'}",
+            f"Funding: {cell_edits.format_number(float(row['funding_total']))} {self.document.plan.currency}",
+        ]
+        if bool(row["cancelled"]):
+            lines.append("Cancelled in this scenario.")
+        return lines
+
+    def _stage_figures(self, result, stage_id: str) -> list[str]:
+        year = self.document.year
+        flows = result.flows
+        rows = flows[(flows["stage"] == stage_id) & (flows["year"] == year)]
+        if rows.empty:
+            return []
+        lines = [f"{year} ({result.scenario_name or result.scenario_id}), t/yr:"]
+        for label, column in (("Capacity", "capacity"), ("Requirement", "requirement"), ("Output", "output")):
+            lines.append(f"{label}: {cell_edits.format_number(round(float(rows[column].sum()), 1))}")
+        gap = float(rows["gap"].sum())
+        if math.isfinite(gap):
+            lines.append(f"Gap: {cell_edits.format_number(round(gap, 1))}")
+        return lines

@@ -1,0 +1,88 @@
+"""Every validation problem of the plan, errors first; a click asks to show the cell."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHeaderView, QLabel, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from reeplanner.model.problems import Problem
+
+if TYPE_CHECKING:
+    from reeplanner.gui.document import PlanDocument
+
+ERROR_COLOUR = QColor(164, 0, 0)
+WARNING_COLOUR = QColor(138, 90, 0)
+PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ProblemsPanel(QWidget):
+    """Lists ``document.problems`` after each recompute. ``problem_activated`` carries the clicked Problem."""
+
+    problem_activated = Signal(object)
+
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setObjectName("problems-panel")
+        self.summary = QLabel(self)
+        self.summary.setObjectName("problems-summary")
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("problems-list")
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels(["Where", "Problem"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.itemClicked.connect(self._on_tree_item_activated)
+        self.tree.itemActivated.connect(self._on_tree_item_activated)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree)
+        style = self.style()
+        self._icons = {
+            True: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            False: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
+        }
+        document.results_changed.connect(self.refresh)
+        self.refresh()
+
+    def problems(self) -> list[Problem]:
+        """The problems as listed, errors before warnings."""
+        return [self.tree.topLevelItem(i).data(0, PROBLEM_ROLE) for i in range(self.tree.topLevelItemCount())]
+
+    def refresh(self) -> None:
+        problems = sorted(self.document.problems, key=lambda p: not p.is_error)  # stable: plan order kept
+        self.tree.clear()
+        items = []
+        for problem in problems:
+            item = QTreeWidgetItem([problem.where, problem.message])
+            item.setIcon(0, self._icons[problem.is_error])
+            colour = QBrush(ERROR_COLOUR if problem.is_error else WARNING_COLOUR)
+            item.setForeground(1, colour)
+            item.setToolTip(1, problem.message)
+            item.setData(0, PROBLEM_ROLE, problem)
+            items.append(item)
+        self.tree.addTopLevelItems(items)
+        self.summary.setText(_summary(problems))
+
+    def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        self.problem_activated.emit(item.data(0, PROBLEM_ROLE))
+
+
+def _summary(problems: list[Problem]) -> str:
+    errors = sum(p.is_error for p in problems)
+    warnings = len(problems) - errors
+    if not problems:
+        return "No problems: the plan passes every check."
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' if errors != 1 else ''}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    return " and ".join(parts)
