@@ -6,8 +6,8 @@ document, so planners can run down a long lane without changing scale.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QMenu, QWidget
 
 from reeplanner.gui.canvas import canvas_layout as layout
@@ -137,6 +137,10 @@ class SupplyChainView(QGraphicsView):
             return
         super().wheelEvent(event)
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        event.accept()  # the end of a rubber band over empty canvas is ours too
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.chain_scene.selected_cards():
             self.delete_selected()
@@ -188,6 +192,3 @@ class SupplyChainView(QGraphicsView):
     def _set_zoom(self, zoom: float) -> None:
         factor = zoom / self.zoom()
         self.scale(factor, factor)
-
-    def visible_scene_rect(self) -> QRectF:
-        return self.mapToScene(self.viewport().rect()).boundingRect()
