@@ -23,7 +23,7 @@ def read_plan(path: str | os.PathLike[str]) -> tuple[Plan, list[Problem]]:
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".reeplan":
-        return reeplan.load(path), []
+        return reeplan.load_with_warnings(path)
     if suffix in WORKBOOK_SUFFIXES:
         from reeplanner.formats.workbook_reader import read_workbook
 
