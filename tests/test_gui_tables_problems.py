@@ -1,0 +1,59 @@
+"""The problems panel lists validation problems; a click jumps to the cell in the tables."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reeplanner.gui.document import PlanDocument
+from reeplanner.gui.problems_panel import ProblemsPanel
+from reeplanner.gui.tables.plan_tables import PlanTables
+from tests.builders import chain_plan, funding
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen platform
+def test_problems_are_listed_errors_first_and_a_click_shows_the_cell(qtbot):
+    plan = chain_plan()
+    plan.funding = [funding("F-1", 10, "SEP-1"), funding("F-2", 20, "NOWHERE")]
+    document = PlanDocument(plan)
+    panel = ProblemsPanel(document)
+    tables = PlanTables(document)
+    qtbot.addWidget(panel)
+    qtbot.addWidget(tables)
+    panel.problem_activated.connect(tables.show_problem)
+
+    problems = panel.problems()
+    assert problems == sorted(document.problems, key=lambda p: not p.is_error)
+    first = problems[0]
+    assert (first.table, first.row, first.field) == ("Funding", 2, "Facility ID")
+    assert "NOWHERE" in first.message
+    assert panel.summary.text().startswith("1 error")
+    assert panel.tree.topLevelItem(0).text(0) == "Funding row 2 (F-2), Facility ID"
+
+    tables.pages["funding"].filter_edit.setText("F-1")  # hides the row: the jump clears the filter
+    panel.show()
+    qtbot.waitExposed(panel)
+    with qtbot.waitSignal(panel.problem_activated) as activated:
+        rect = panel.tree.visualItemRect(panel.tree.topLevelItem(0))
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert activated.args == [first]
+    assert tables.currentWidget() is tables.pages["funding"]
+    current = tables.pages["funding"].view.currentIndex()
+    assert (current.row(), current.column(), current.data()) == (1, 1, "NOWHERE")
+
+
+def test_the_list_follows_edits(qtbot):
+    document = PlanDocument(chain_plan())
+    panel = ProblemsPanel(document)
+    qtbot.addWidget(panel)
+    errors_before = sum(p.is_error for p in panel.problems())
+    tables = PlanTables(document)
+    qtbot.addWidget(tables)
+    model = tables.pages["facilities"].model
+    with qtbot.waitSignal(document.results_changed):
+        model.setData(model.index(0, 2), "NO-SUCH-STAGE")
+    assert sum(p.is_error for p in panel.problems()) > errors_before
+    assert any(p.field == "Stage" and p.table == "Facilities" for p in panel.problems())
+    with qtbot.waitSignal(document.results_changed):
+        document.undo_stack.undo()
+    assert sum(p.is_error for p in panel.problems()) == errors_before
