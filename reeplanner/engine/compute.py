@@ -143,8 +143,9 @@ def _flows_frame(a: ScenarioArrays) -> pd.DataFrame:
 
 def _categorical(per_lane: np.ndarray, n_years: int) -> pd.Categorical:
     """A lane label repeated for every year, as a categorical (cheap to build, compares as text)."""
-    labels, codes = np.unique(per_lane.astype(str), return_inverse=True)
-    return pd.Categorical.from_codes(np.tile(codes, n_years), categories=list(labels))
+    labels = list(dict.fromkeys(per_lane))
+    codes = np.array([labels.index(label) for label in per_lane])
+    return pd.Categorical.from_codes(np.tile(codes, n_years), categories=labels)
 
 
 def _magnet_frame(a: ScenarioArrays) -> pd.DataFrame:

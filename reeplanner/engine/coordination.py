@@ -25,9 +25,13 @@ GAP_TOLERANCE = 1e-6
 def coordination_frame(a: ScenarioArrays) -> pd.DataFrame:
     rows = _gaps_without_owner(a) + _several_agencies(a) + _funding_without_facility(a)
     rows += _targets_without_owner(a)
-    frame = pd.DataFrame(rows, columns=COORDINATION_COLUMNS)
-    frame["year"] = frame["year"].astype(object)
-    return frame
+    columns = list(zip(*rows, strict=True)) if rows else [()] * len(COORDINATION_COLUMNS)
+    return pd.DataFrame(
+        {
+            name: np.array(values, dtype=object)
+            for name, values in zip(COORDINATION_COLUMNS, columns, strict=True)
+        }
+    )
 
 
 def _gaps_without_owner(a: ScenarioArrays) -> list[tuple]:
@@ -63,11 +67,10 @@ def _several_agencies(a: ScenarioArrays) -> list[tuple]:
     n_agencies = int(prep.funding_agency.max()) + 1
     pairs = np.unique(prep.funding_facility[lines] * n_agencies + prep.funding_agency[lines])
     counts = np.bincount(pairs // n_agencies, minlength=prep.n_facilities)
-    crowded = {int(f) for f in np.flatnonzero(counts >= 2) if not plan.facilities[f].lead_agency.strip()}
-    lines_of: dict[int, list[int]] = {}
-    for n in lines:
-        if (f := int(prep.funding_facility[n])) in crowded:
-            lines_of.setdefault(f, []).append(int(n))
+    crowded = [int(f) for f in np.flatnonzero(counts >= 2) if not plan.facilities[f].lead_agency.strip()]
+    lines_of: dict[int, list[int]] = {f: [] for f in crowded}
+    for n in lines[np.isin(prep.funding_facility[lines], crowded)]:
+        lines_of[int(prep.funding_facility[n])].append(int(n))
     rows = []
     for f, mine in lines_of.items():
         fac = plan.facilities[f]

@@ -84,8 +84,8 @@ def evaluate(a: ScenarioArrays, target: Target) -> dict[str, object]:
 
 def targets_frame(a: ScenarioArrays) -> pd.DataFrame:
     rows = [evaluate(a, t) for t in a.prep.plan.targets]
-    frame = pd.DataFrame(rows, columns=TARGET_COLUMNS)
-    frame["year_met"] = frame["year_met"].astype(object)
+    frame = pd.DataFrame({name: [row[name] for row in rows] for name in TARGET_COLUMNS})
+    frame["year_met"] = pd.array([row["year_met"] for row in rows], dtype=object)
     return frame
 
 

@@ -1,0 +1,270 @@
+"""reeplanner-cli: validate, summarise, explain and convert plans from the command line.
+
+Each subcommand is an ``add_<name>(subparsers)`` function registering its
+parser and handler; ``SUBCOMMANDS`` lists them. To add one, write its
+``add_`` function and append it there.
+
+Exit codes: 0 success (``validate``: the plan is valid, warnings allowed),
+1 the plan has errors, 2 a usage error or a file that is not a plan at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from reeplanner.engine import compute_all
+from reeplanner.engine.explain import explain_result
+from reeplanner.engine.results import PlanResult, ScenarioResult
+from reeplanner.formats.atomic import SaveError
+from reeplanner.formats.files import read_plan, write_plan
+from reeplanner.model import PlanError, Problem, validate
+from reeplanner.model.plan import Plan
+
+OK, INVALID, USAGE = 0, 1, 2
+
+
+class CommandFailed(Exception):
+    """Stop a subcommand with an exit code, its problems already printed."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.handler(args)
+    except CommandFailed as stop:
+        return stop.code
+    except PlanError as exc:
+        print_problems(exc.problems or [Problem(str(exc))])
+        return INVALID
+    except BrokenPipeError:  # the reader (``head``) stopped early: not an error
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
+        return OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reeplanner-cli", description="Check, summarise and convert REE Planner plans."
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for add in SUBCOMMANDS:
+        add(subparsers)
+    return parser
+
+
+def print_problems(problems: Sequence[Problem], stream=None) -> None:
+    """One problem per line, ``WHERE: MESSAGE``."""
+    for problem in problems:
+        print(problem, file=stream or sys.stderr)
+
+
+def load(path: str) -> tuple[Plan, list[Problem]]:
+    """The plan in ``path``; a file that is not a plan stops with exit code 2, a plan with bad cells 1."""
+    try:
+        return read_plan(path)
+    except PlanError as exc:
+        print_problems(exc.problems)
+        in_a_row = any(p.row is not None for p in exc.problems)
+        raise CommandFailed(INVALID if in_a_row else USAGE) from exc
+    except OSError as exc:
+        print(f"{path}: {exc.strerror or exc}", file=sys.stderr)
+        raise CommandFailed(USAGE) from exc
+
+
+# --- validate -----------------------------------------------------------------------------------
+
+
+def add_validate(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("validate", help="list every problem of a plan or workbook")
+    p.add_argument("file")
+    p.set_defaults(handler=run_validate)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    plan, warnings = load(args.file)
+    problems = warnings + validate(plan)
+    print_problems(problems, sys.stdout)
+    return INVALID if any(p.is_error for p in problems) else OK
+
+
+# --- summary ------------------------------------------------------------------------------------
+
+
+def add_summary(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("summary", help="magnet output, self-sufficiency, targets, funding")
+    p.add_argument("file")
+    p.add_argument("--scenario", help="only this scenario (default: every scenario)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=run_summary)
+
+
+def run_summary(args: argparse.Namespace) -> int:
+    plan, _ = load(args.file)
+    result = compute_all(plan)
+    scenarios = _chosen(result, args.scenario)
+    if args.json:
+        doc = {"plan": plan.name, "scenarios": [scenario_json(sr) for sr in scenarios]}
+        print(json.dumps(doc, indent=2, ensure_ascii=False))
+    else:
+        print(f"Plan: {plan.name} ({plan.start_year}-{plan.end_year})")
+        for sr in scenarios:
+            print()
+            print("\n".join(scenario_text(sr, plan.currency)))
+    return OK
+
+
+def _chosen(result: PlanResult, scenario_id: str | None) -> list[ScenarioResult]:
+    if not scenario_id:
+        return list(result.scenarios.values())
+    try:
+        return [result.scenario(scenario_id)]
+    except KeyError:
+        known = ", ".join(result.scenarios)
+        print(f"There is no scenario '{scenario_id}'. Known: {known}.", file=sys.stderr)
+        raise CommandFailed(USAGE) from None
+
+
+def number(value: Any) -> float | None:
+    """A JSON number: None for NaN, None and infinity."""
+    if value is None:
+        return None
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+def scenario_json(sr: ScenarioResult) -> dict[str, Any]:
+    years = [
+        {
+            "year": int(year),
+            "magnet_demand": number(row.magnet_demand),
+            "domestic_magnet_output": number(row.domestic_magnet_output),
+            "magnet_output_with_imports": number(row.magnet_output_with_imports),
+            "self_sufficiency": number(row.self_sufficiency),
+            "bottleneck": row.bottleneck,
+        }
+        for year, row in zip(sr.magnet.index, sr.magnet.itertuples(index=False), strict=True)
+    ]
+    targets = [
+        {
+            "id": t.target,
+            "value": number(t.value),
+            "met": bool(t.met),
+            "year_met": None if t.year_met is None else int(t.year_met),
+            "shortfall": number(t.shortfall),
+        }
+        for t in sr.targets.itertuples(index=False)
+    ]
+    return {
+        "id": sr.scenario_id,
+        "name": sr.scenario_name,
+        "risk_view": str(sr.risk_view),
+        "funding_total": number(sr.funding_total),
+        "years": years,
+        "targets": targets,
+    }
+
+
+def scenario_text(sr: ScenarioResult, currency: str) -> list[str]:
+    lines = [f"Scenario {sr.scenario_id} ({sr.scenario_name}), {sr.risk_view} view"]
+    header = ("Year", "Magnet demand", "Domestic output", "With imports", "Self-sufficiency", "Bottleneck")
+    rows = [header]
+    for year, row in zip(sr.magnet.index, sr.magnet.itertuples(index=False), strict=True):
+        sufficiency = row.self_sufficiency
+        rows.append(
+            (
+                str(year),
+                f"{row.magnet_demand:,.0f} t",
+                f"{row.domestic_magnet_output:,.0f} t",
+                f"{row.magnet_output_with_imports:,.0f} t",
+                "-" if math.isnan(sufficiency) else f"{sufficiency:.1%}",
+                row.bottleneck or "none",
+            )
+        )
+    widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
+    for r in rows:
+        lines.append("  " + "  ".join(cell.rjust(w) for cell, w in zip(r, widths, strict=True)))
+    if len(sr.targets):
+        lines.append("  Targets:")
+    for t in sr.targets.itertuples(index=False):
+        what = (
+            f"{t.metric} {t.stage}{' ' + t.material if t.material else ''} >= {t.threshold:,.6g} by {t.year}"
+        )
+        value = "no value" if math.isnan(t.value) else f"{t.value:,.6g}"
+        verdict = "met" if t.met else f"missed, shortfall {t.shortfall:,.6g}"
+        when = f"first met {t.year_met}" if t.year_met is not None else "not met in the horizon"
+        lines.append(f"    {t.target}: {what}: {value} ({verdict}; {when})")
+    lines.append(f"  Funding total: {sr.funding_total:,.6g} {currency}")
+    return lines
+
+
+# --- explain ------------------------------------------------------------------------------------
+
+
+def add_explain(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("explain", help="the arithmetic behind one stage's figures in one year")
+    p.add_argument("file")
+    p.add_argument("--scenario", required=True)
+    p.add_argument("--year", required=True, type=int)
+    p.add_argument("--stage", required=True)
+    p.add_argument("--material", help="required on material stages (MINE, SEP, METAL)")
+    p.set_defaults(handler=run_explain)
+
+
+def run_explain(args: argparse.Namespace) -> int:
+    plan, _ = load(args.file)
+    scenario = _chosen(compute_all(plan), args.scenario)[0]
+    try:
+        explanation = explain_result(scenario, args.year, args.stage, args.material)
+    except PlanError as exc:  # a stage, year or material the plan does not have
+        print_problems(exc.problems)
+        return USAGE
+    print(explanation)
+    return OK
+
+
+# --- convert ------------------------------------------------------------------------------------
+
+
+def add_convert(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("convert", help="write a plan in the format OUT's extension names")
+    p.add_argument("source", metavar="IN")
+    p.add_argument("target", metavar="OUT")
+    p.set_defaults(handler=run_convert)
+
+
+def run_convert(args: argparse.Namespace) -> int:
+    plan, warnings = load(args.source)
+    print_problems(warnings)
+    try:
+        write_plan(plan, args.target)
+    except PlanError as exc:  # an extension REE Planner does not write
+        print_problems(exc.problems)
+        return USAGE
+    except SaveError as exc:
+        print(exc, file=sys.stderr)
+        return INVALID
+    return OK
+
+
+# --- the subcommands, in the order ``--help`` lists them; add yours here -------------------------
+
+SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
+    add_validate,
+    add_summary,
+    add_explain,
+    add_convert,
+]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
