@@ -43,8 +43,10 @@ def mining() -> tuple[list[Facility], list[CompositionShare]]:
             location="CA",
             lead_agency="DOI",
             notes="Estimate: NdPr share 0.16 of REO (bastnaesite with Nd ~12% and Pr ~4% of REO; public "
-            "descriptions give 0.16-0.20). Estimate: Dy 0.0003 and Tb 0.0001 of REO: a light-RE ore, Dy:Tb "
-            "~3:1 per MP. Most concentrate not separated on site was shipped to China (stranded output).",
+            "descriptions give 0.16-0.20). Estimate: Dy 0.0003 and Tb 0.00015 of REO, the commonly cited "
+            "Mountain Pass distribution (Dy ~0.03%, Tb ~0.016% of REO; not re-checked): ~14 t Dy a year, so "
+            "MP's 200 t/yr heavy circuit needs outside feed. Concentrate not separated on site was shipped to "
+            "China (stranded output).",
         ),
         fac(
             "ROUND-TOP",
@@ -65,7 +67,7 @@ def mining() -> tuple[list[Facility], list[CompositionShare]]:
             "of REO. Permitting 24 + construction 12 months reproduces the 2028 start.",
         ),
     ]
-    comp = share_rows("MP-MINE", {"NdPr": 0.16, "Dy": 0.0003, "Tb": 0.0001})
+    comp = share_rows("MP-MINE", {"NdPr": 0.16, "Dy": 0.0003, "Tb": 0.00015})
     comp += share_rows("ROUND-TOP", {"NdPr": 0.05, "Dy": 0.04, "Tb": 0.006})
     return facilities, comp
 

@@ -279,6 +279,31 @@ def supply() -> list[SupplySource]:
             source=SRC["usgs"],
         ),
         SupplySource(
+            "AL-HRE-DY",
+            "Allied heavy RE concentrate (Dy)",
+            "Australia",
+            "MINE",
+            100,
+            True,
+            material="Dy",
+            from_year=2026,
+            notes="Estimate: third-party heavy feed US separators say they are sourcing (MP, Ucore); suppliers "
+            "and tonnage not public. Without it, US heavy separation runs on ~14 t/yr of Mountain Pass Dy.",
+            source=SRC["mp-hre"] + "; " + SRC["ucore"],
+        ),
+        SupplySource(
+            "AL-HRE-TB",
+            "Allied heavy RE concentrate (Tb)",
+            "Australia",
+            "MINE",
+            30,
+            True,
+            material="Tb",
+            from_year=2026,
+            notes="Estimate: as the Dy row, at Dy:Tb ~3:1.",
+            source=SRC["mp-hre"] + "; " + SRC["ucore"],
+        ),
+        SupplySource(
             "LYN-MY-NDPR",
             "Lynas Malaysia NdPr oxide",
             "Malaysia",
@@ -358,7 +383,8 @@ def targets(mag_2028: float) -> list[Target]:
         ),
         Target(
             "T-MAG-2028",
-            f"Domestic magnet manufacturing by 2028: domestic output >= {mag_2028:,.0f} t/yr (illustrative threshold)",
+            f"Domestic magnet manufacturing by 2028: domestic output >= {mag_2028:,.0f} t/yr "
+            "(illustrative: about an eighth of projected 2028 demand)",
             "MAGNET",
             m.DOMESTIC_OUTPUT,
             mag_2028,

@@ -18,7 +18,7 @@ from example_subset import subset
 from example_us_plan import us_mine_to_magnet
 
 from reeplanner.formats.reeplan import save
-from reeplanner.model import Override, OverrideKind, Plan, validate
+from reeplanner.model import Metric, Override, OverrideKind, Plan, Target, validate
 
 STARTER_FACILITIES = [
     "MP-MINE",
@@ -53,7 +53,17 @@ def starter() -> Plan:
         else type(s)(s.id, "10X two years late", s.parent, s.risk_view, "MP's 10X plant slips 24 months.")
         for s in plan.scenarios
     ]
-    plan.targets = [t for t in plan.targets if t.id in ("T-DEF-2027", "T-MAG-2028")]
+    plan.targets = [t for t in plan.targets if t.id == "T-DEF-2027"] + [
+        Target(
+            "T-CAP-2028",
+            "Magnet capacity >= 4,000 t/yr by 2028 (illustrative)",
+            "MAGNET",
+            Metric.CAPACITY,
+            4000,
+            2028,
+            owner_agency="DOD-IBP",
+        )
+    ]
     plan.overrides = [o for o in plan.overrides if o.kind is not OverrideKind.DELAY] + [
         Override("DELAY", OverrideKind.DELAY, 24.0, fid, "Two-year slip")
         for fid in ("MP-10X-MET", "MP-10X-ALY", "MP-10X-MAG")
