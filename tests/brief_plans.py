@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from reeplanner.model import (
+    CompositionShare,
     DemandRow,
     FundingStatus,
+    Material,
     Metric,
     Override,
     OverrideKind,
@@ -14,29 +16,44 @@ from reeplanner.model import (
     Status,
     SupplySource,
 )
-from tests.builders import chain_plan, facility, funding, planned, scenario, target
+from tests.builders import demand, facility, funding, planned, scenario, target
 
 
 def hand_plan() -> Plan:
-    """``chain_plan`` (2025-2030) with a second separation plant online in 2028, targets and funding.
+    """NdPr only (content 0.29), 2025-2030, 1,000 t/yr of magnets wanted; every facility operating, no ramp-up.
 
-    Base case, by hand (default yields SEP 0.92, METAL 0.84, ALLOY 0.97, MAGNET 0.85; NdPr content 0.29):
-    - magnet demand 1,000 t/yr; requirement NdPr at METAL = 1,000 / 0.85 / 0.97 x 0.29 / 0.84 ... the
-      chain is limited upstream: mine 1,000 t -> SEP min(800, 0.92 x 1,000 = 920) = 800 t
-      -> METAL min(600, 0.84 x 800 = 672) = 600 t -> ALLOY min(3,000, 0.97 x 600 / 0.29 = 2,006.9) = 2,006.9 t
-      -> MAGNET min(2,000, 0.85 x 2,006.9 = 1,705.9) = 1,705.9 t >= demand 1,000.
-    Tests that need exact figures state them beside the plan they build.
+    Default yields SEP 0.92, METAL 0.84, ALLOY 0.97, MAGNET 0.85. Requirement: MAGNET 1,000;
+    ALLOY 1,000 / 0.85 = 1,176.5; METAL 1,176.5 x 0.29 / 0.97 = 351.7; SEP 351.7 / 0.84 = 418.7;
+    MINE 418.7 / 0.92 = 455.1.
+    Output 2025-2028: MINE 1,000; SEP min(300, 0.92 x 1,000) = 300; METAL min(600, 0.84 x 300) = 252;
+    ALLOY min(3,000, 0.97 x 252 / 0.29) = 842.9; MAGNET min(2,000, 0.85 x 842.9) = 716.5 -> 72 %.
+    Separation covers 300 / 418.7 = 0.72 of its requirement, the least: the bottleneck.
+    Stranded at the mine: 1,000 - 300 / 0.92 = 673.9 t.
+    From 2029 SEP-2 adds 200 t: SEP 500, METAL 420, ALLOY 1,404.8, MAGNET 1,194.1 -> 119 %; no bottleneck.
+    Public funding 100 (DoD IBP) + 50 (DOE) = 150; 30 more is private.
     """
-    plan = chain_plan(2025, 2030)
-    plan.name = "Hand plan"
-    plan.facilities.append(planned("SEP-2", "SEP", 500, dt.date(2028, 1, 1), status=Status.OPERATING))
+    plan = Plan(name="Hand plan", start_year=2025, end_year=2030)
+    plan.materials = [Material("NdPr", "Neodymium-praseodymium", 0.29)]
+    plan.facilities = [
+        facility("MINE-1", "MINE", 1000, ramp_up_years=0, name="Hand mine", source="USGS MCS 2025"),
+        facility("SEP-1", "SEP", 300, ramp_up_years=0, name="Hand separation", source="Company 10-K"),
+        planned(
+            "SEP-2", "SEP", 200, dt.date(2029, 1, 1), status=Status.OPERATING, notes="Expansion, per press"
+        ),
+        facility("MET-1", "METAL", 600, ramp_up_years=0, source="usgs mcs 2025"),
+        facility("ALY-1", "ALLOY", 3000, ramp_up_years=0),
+        facility("MAG-1", "MAGNET", 2000, ramp_up_years=0),
+    ]
+    plan.demand = [demand({y: 1000 for y in plan.years})]
+    plan.demand[0] = DemandRow("EV", values=plan.demand[0].values, source="Industry estimate")
     plan.funding = [
         funding("F1", 100, "SEP-1", agency="DOD-IBP", instrument="DPA3", year=2026, source="DoD News, 2024"),
         funding("F2", 50, "MET-1", agency="DOE", instrument="LPO", year=2027, source="DOE LPO press release"),
         funding("F3", 30, "MAG-1", agency="PRIVATE", instrument="PRIVATE", year=2027),
     ]
     plan.targets = [
-        target("T-MAG", "MAGNET", Metric.DOMESTIC_OUTPUT, 1500, 2027, description="Magnets 1,500 t by 2027"),
+        target("T-MAG", "MAGNET", Metric.DOMESTIC_OUTPUT, 700, 2027, description="Magnets 700 t/yr"),
+        target("T-SS", "MAGNET", Metric.SELF_SUFFICIENCY, 80, 2028, description="Self-sufficiency 80%"),
     ]
     return plan
 
@@ -46,8 +63,17 @@ def us_plan() -> Plan:
     plan = Plan(name="US mine to magnet (illustrative)", start_year=2025, end_year=2035)
     usgs = "USGS Mineral Commodity Summaries 2025"
     plan.facilities = [
-        facility("MP-MINE", "MINE", 7000, name="Mountain Pass mine", source=usgs, lead_agency="DOI"),
-        facility("MP-SEP", "SEP", 6000, name="Mountain Pass separation", source="MP Materials 10-K 2024"),
+        facility(
+            "MP-MINE", "MINE", 7000, material="", name="Mountain Pass mine", source=usgs, lead_agency="DOI"
+        ),
+        facility(
+            "MP-SEP",
+            "SEP",
+            6000,
+            material="",
+            name="Mountain Pass separation",
+            source="MP Materials 10-K 2024",
+        ),
         planned(
             "LYNAS-TX",
             "SEP",
@@ -55,6 +81,7 @@ def us_plan() -> Plan:
             dt.date(2027, 7, 1),
             2,
             Status.FINANCED,
+            material="",
             name="Lynas Seadrift heavy/light separation",
             source="DoD IBAS award, June 2022",
             notes="Aug 2025: 'significant uncertainty'",
@@ -76,6 +103,7 @@ def us_plan() -> Plan:
             dt.date(2026, 6, 1),
             2,
             Status.CONSTRUCTION,
+            material="",
             name="MP Fort Worth metal",
             source="MP Materials 10-K 2024",
         ),
@@ -131,7 +159,11 @@ def us_plan() -> Plan:
             source="Noveon company post",
         ),
     ]
-    plan.facilities = [f for f in plan.facilities]
+    plan.composition = [
+        CompositionShare(fid, material, share)
+        for fid in ("MP-MINE", "MP-SEP", "LYNAS-TX", "MP-METAL")
+        for material, share in (("NdPr", 0.94), ("Dy", 0.045), ("Tb", 0.015))
+    ]
     plan.supply = [
         SupplySource(
             "CN-MAG", "China magnet exports", "CN", "MAGNET", 15000, False, source="Adamas Intelligence 2024"

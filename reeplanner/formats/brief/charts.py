@@ -10,7 +10,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.chart.shapes import GraphicalProperties
+from openpyxl.chart.text import RichText, Text
+from openpyxl.chart.title import Title
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties, RegularTextRun
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reeplanner.formats.brief import styles
@@ -67,7 +71,10 @@ class BriefCharts:
             "Material stages: tonnes of contained rare earths, summed over materials; product stages: tonnes."
         )
         self.gap = ChartBlock(
-            f"Requirement vs domestic output by stage, {year}", header, header + len(by_stage), 3
+            f"Requirement vs domestic output, {year} ({result.scenario_name})",
+            header,
+            header + len(by_stage),
+            3,
         )
 
     def write_self_sufficiency(self, scenarios: list[ScenarioFigures]) -> None:
@@ -125,7 +132,7 @@ class BriefCharts:
 
     def _line_chart(self, data: Worksheet, block: ChartBlock) -> LineChart:
         chart = LineChart()
-        _fill(chart, block, data, "Domestic output / demand", styles.PERCENT)
+        _fill(chart, block, data, "Domestic output / demand", styles.PERCENT, text_categories=False)
         for series in chart.series:
             series.smooth = False
             series.graphicalProperties.line.width = 28575
@@ -142,11 +149,29 @@ class BriefCharts:
         return chart
 
 
-def _fill(chart, block: ChartBlock, data: Worksheet, axis_title: str, number_format: str) -> None:
-    chart.title = block.title
+def _title(text: str) -> Title:
+    """A chart title in 12-point bold (the default 18 points crowds a half-page chart)."""
+    font = CharacterProperties(sz=1200, b=True, solidFill=styles.INK)
+    paragraph = Paragraph(pPr=ParagraphProperties(defRPr=font), r=[RegularTextRun(rPr=font, t=text)])
+    return Title(tx=Text(rich=RichText(p=[paragraph])), overlay=False)
+
+
+def _fill(
+    chart,
+    block: ChartBlock,
+    data: Worksheet,
+    axis_title: str,
+    number_format: str,
+    text_categories: bool = True,
+) -> None:
+    chart.title = _title(block.title)
     chart.style = 10
     chart.add_data(block.data(data), titles_from_data=True)
     chart.set_categories(block.categories(data))
+    if text_categories:
+        # Stage and agency names: a string reference, so every spreadsheet shows them as labels.
+        for series in chart.series:
+            series.cat = AxDataSource(strRef=StrRef(f=series.cat.numRef.f))
     chart.y_axis.title = axis_title
     chart.y_axis.numFmt = number_format
     chart.x_axis.delete = False

@@ -64,7 +64,7 @@ def write_comparison(
     out.table_row([f"Public funding ({plan.currency})"] + [s.public_funding_total for s in scenarios], money)
     out.table_row([f"All funding lines ({plan.currency})"] + [s.funding_total for s in scenarios], money)
     out.table_row(
-        ["Share of funding to midstream stages"] + [_midstream_share(r) for r in results],
+        ["Midstream share of public funding to material stages"] + [_midstream_share(r) for r in results],
         ["", *[styles.PERCENT] * count],
     )
     out.table_row(["Coordination findings"] + [len(s.coordination) for s in scenarios], ["", *["0"] * count])

@@ -24,30 +24,33 @@ def write_coordination(ws: Worksheet, plan: Plan, header: PageHeader, results: l
         "Gaps no agency owns, facilities funded by several agencies with no lead, "
         "funding with no facility, targets with no owner",
     )
-    rows = [
-        (result.scenario_name, finding) for result in results for finding in result.coordination.itertuples()
-    ]
-    if not rows:
-        out.note("No coordination problems found in the scenarios of this brief.")
-        out.finish()
-        return
-    out.header(["Scenario", "Finding", "Subject", "Stage", "Agency", "Year", "What the engine found"])
-    for scenario, finding in rows:
-        year = finding.year
-        year = None if year is None or (isinstance(year, float) and math.isnan(year)) else int(year)
-        out.table_row(
-            [
-                scenario,
+    findings: dict[tuple, list[str]] = {}
+    for result in results:
+        for finding in result.coordination.itertuples():
+            key = (
                 kind_label(str(finding.kind)),
                 _text(finding.subject),
                 stage_name(plan, finding.stage),
                 _text(finding.agency),
-                year,
+                _year(finding.year),
                 _text(finding.message),
-            ],
-            ["", "", "", "", "", "0", ""],
-        )
+            )
+            findings.setdefault(key, []).append(result.scenario_name)
+    if not findings:
+        out.note("No coordination problems found in the scenarios of this brief.")
+        out.finish()
+        return
+    out.header(["Finding", "Subject", "Stage", "Agency", "Year", "What the engine found", "Scenarios"])
+    for key, scenarios in findings.items():
+        where = "all" if len(scenarios) == len(results) and len(results) > 1 else ", ".join(scenarios)
+        out.table_row([*key, where], ["", "", "", "", "0", "", ""])
     out.finish(title_rows=3, freeze="A4")
+
+
+def _year(value: object) -> int | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    return int(value)
 
 
 def _text(value: object) -> str:

@@ -58,12 +58,12 @@ class TargetOutcome:
 
     @property
     def outcome_text(self) -> str:
-        """``met in 2027``, ``missed; met in 2031`` or ``missed; not met by the horizon``."""
+        """``met (2027)``, ``missed (met 2031)`` or ``missed (never)`` (not within the horizon)."""
         if self.met:
-            return f"met in {self.year_met}" if self.year_met is not None else "met"
+            return f"met ({self.year_met})" if self.year_met is not None else "met"
         if self.year_met is not None:
-            return f"missed; met in {self.year_met}"
-        return "missed; not met within the horizon"
+            return f"missed (met {self.year_met})"
+        return "missed (never)"
 
 
 @dataclass(frozen=True)

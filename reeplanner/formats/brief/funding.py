@@ -33,7 +33,7 @@ def write_funding(ws: Worksheet, plan: Plan, header: PageHeader, results: list) 
     if instruments:
         out.section("Instruments")
         for instrument in instruments:
-            out.table_row([instrument, instrument_name(plan, instrument)])
+            out.line(f"{instrument}: {instrument_name(plan, instrument)}")
     out.finish(title_rows=2)
 
 

@@ -12,6 +12,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reeplanner.formats.brief import styles
@@ -21,6 +22,15 @@ DASH = "–"
 
 MIN_WIDTH = 6.0
 MAX_WIDTH = 60.0
+#: The height LibreOffice gives a 10-point row it sizes itself, and one line of wrapped 10-point text.
+ROW_HEIGHT = 13.5
+LINE_HEIGHT = 13.0
+#: Mean width and line height of 11-point paragraph text, in points (generous, so nothing is cut).
+PARAGRAPH_CHAR_WIDTH = 5.6
+PARAGRAPH_LINE_HEIGHT = 15.0
+#: What a landscape Letter page holds inside the margins, in points (kept a little short of the page).
+PRINTABLE_WIDTH = 720.0
+PRINTABLE_HEIGHT = 480.0
 
 
 @dataclass(frozen=True)
@@ -72,6 +82,7 @@ class SheetWriter:
         self.ws = ws
         self.page_header = header
         self.row = 1
+        self.blocks: list[int] = []  # first rows of the sections, kept on one page where they fit
 
     def title(self, text: str, subtitle: str = "") -> None:
         put(self.ws, self.row, 1, text, styles.TITLE)
@@ -83,6 +94,7 @@ class SheetWriter:
 
     def section(self, text: str, gap: int = 1) -> int:
         """A section heading after ``gap`` blank rows; returns its row."""
+        self.blocks.append(self.row)
         self.row += gap
         put(self.ws, self.row, 1, text, styles.SECTION)
         self.ws.row_dimensions[self.row].height = 20
@@ -111,16 +123,21 @@ class SheetWriter:
         self.row += 1
         return self.row - 1
 
+    def line(self, text: str) -> None:
+        """A line of text that may run across the columns beside it."""
+        put(self.ws, self.row, 1, text, styles.LINE)
+        self.row += 1
+
     def note(self, text: str) -> None:
         put(self.ws, self.row, 1, text, styles.NOTE)
         self.row += 1
 
-    def paragraph(self, text: str, last_column: int, chars_per_line: float) -> None:
-        """Wrapped text merged across columns 1..``last_column``, its row tall enough to show it all."""
+    def paragraph(self, text: str, last_column: int, width: float) -> None:
+        """Wrapped text merged across columns 1..``last_column`` (``width`` points), its row tall enough for it."""
         put(self.ws, self.row, 1, text, styles.WRAPPED)
         self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=last_column)
-        lines = max(1, math.ceil(len(text) / chars_per_line))
-        self.ws.row_dimensions[self.row].height = 15.5 * lines + 3
+        lines = max(1, math.ceil(len(text) * PARAGRAPH_CHAR_WIDTH / width))
+        self.ws.row_dimensions[self.row].height = PARAGRAPH_LINE_HEIGHT * lines + 4
         self.row += 1
 
     def finish(
@@ -129,6 +146,7 @@ class SheetWriter:
         """Fit the columns, then make the sheet print landscape, one page wide, with titles repeated."""
         fit_columns(self.ws, widths or {})
         set_up_pages(self.ws, self.page_header, title_rows)
+        break_pages(self.ws, self.blocks, title_rows)
         if freeze:
             self.ws.freeze_panes = freeze
 
@@ -177,9 +195,50 @@ def fit_columns(ws: Worksheet, fixed: dict[int, float]) -> None:
 
 
 def wrap_column(ws: Worksheet, column: int) -> None:
+    """Wrap the column's text and make each row tall enough for its lines.
+
+    The row height is set rather than left to the spreadsheet, because
+    LibreOffice keeps the default height of rows read from a file.
+    """
     for (cell,) in ws.iter_rows(min_col=column, max_col=column):
         if isinstance(cell.value, str) and cell.style not in styles.OVERFLOWING:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
+            lines = math.ceil(display_width(cell) / (MAX_WIDTH - 1))
+            dimension = ws.row_dimensions[cell.row]
+            dimension.height = max(dimension.height or ROW_HEIGHT, LINE_HEIGHT * lines + 3)
+
+
+def points_wide(width: float) -> float:
+    """A column width (in characters) in points, as Excel draws it at 96 dpi."""
+    return (width * 7 + 5) * 0.75
+
+
+def break_pages(ws: Worksheet, blocks: list[int], title_rows: int) -> None:
+    """Start a new page before a block that would not fit on what is left of the current one.
+
+    Pages print one page wide, so the scale follows from the columns' widths;
+    a block longer than a page is left to flow.
+    """
+    columns = range(1, ws.max_column + 1)
+    width = sum(points_wide(ws.column_dimensions[get_column_letter(c)].width or 8.43) for c in columns)
+    scale = min(1.0, PRINTABLE_WIDTH / width) if width else 1.0
+
+    def height(row: int) -> float:
+        return ws.row_dimensions[row].height or ROW_HEIGHT
+
+    repeated = sum(height(r) for r in range(1, title_rows + 1))
+    page = PRINTABLE_HEIGHT / scale - repeated
+    manual = {b.id for b in ws.row_breaks.brk}
+    starts = sorted(set(blocks) | {1, ws.max_row + 1})
+    used = -repeated  # the first page's own title rows are the ones later pages repeat
+    for start, end in zip(starts, starts[1:], strict=False):
+        block = sum(height(r) for r in range(start, end))
+        if used + block > page and used > 0 and start - 1 not in manual:
+            ws.row_breaks.append(Break(id=start - 1))
+            used = 0.0
+        used = (used + block) % page if block > page else used + block
+        if any(start <= b + 1 < end for b in manual):
+            used = sum(height(r) for r in range(max(b + 1 for b in manual if start <= b + 1 < end), end))
 
 
 def header_text(text: str) -> str:

@@ -36,9 +36,10 @@ WRAPPED = "brief-wrapped"
 NUMBER = "brief-number"
 TOTAL = "brief-total"
 NOTE = "brief-note"
+LINE = "brief-line"
 
 #: Styles whose text may run across empty neighbours; the column fitter ignores them.
-OVERFLOWING = frozenset({TITLE, SUBTITLE, SECTION, NOTE, WRAPPED})
+OVERFLOWING = frozenset({TITLE, SUBTITLE, SECTION, NOTE, WRAPPED, LINE})
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ def add_named_styles(workbook: Workbook) -> None:
             alignment=Alignment(horizontal="right", vertical="top"),
             border=Border(top=thin),
         ),
+        NamedStyle(LINE, font=Font(name=FONT_NAME, size=10, color=INK)),
         NamedStyle(NOTE, font=Font(name=FONT_NAME, size=9, italic=True, color=MUTED)),
     ]
     for style in styles:

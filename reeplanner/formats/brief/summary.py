@@ -7,7 +7,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reeplanner.formats.brief import styles
 from reeplanner.formats.brief.figures import ScenarioFigures, agency_name
-from reeplanner.formats.brief.sheet_writer import PageHeader, SheetWriter, put
+from reeplanner.formats.brief.sheet_writer import PageHeader, SheetWriter, points_wide, put
 from reeplanner.model import Plan
 
 LABEL_WIDTH = 46.0
@@ -37,10 +37,10 @@ def write_summary(
         f"Prepared {header.date:%d %B %Y}  ·  Horizon {plan.start_year}–{plan.end_year}  ·  "
         f"Scenario{'s' if len(scenarios) != 1 else ''}: {names}  ·  Figures in t/yr and {plan.currency}",
     )
-    chars_per_line = (LABEL_WIDTH + SCENARIO_WIDTH * (columns - 1)) / 1.2
+    width = sum(points_wide(w) for w in _widths(columns).values())
     out.section(f"Findings ({scenarios[0].name})")
     for sentence in findings:
-        out.paragraph(f"•  {sentence}", columns, chars_per_line)
+        out.paragraph(f"•  {sentence}", columns, width)
 
     out.section("Headline figures")
     out.header(["Figure"] + [s.name for s in scenarios])
@@ -78,9 +78,8 @@ def write_summary(
     _write_public_funding(out, plan, scenarios)
 
     out.finish(widths=_widths(columns))
-    charts_row = out.row + 1
-    ws.row_breaks.append(Break(id=charts_row))
-    return charts_row + 1
+    ws.row_breaks.append(Break(id=out.row))
+    return out.row + 2
 
 
 def _widths(columns: int) -> dict[int, float]:
@@ -108,6 +107,7 @@ def _write_targets(out: SheetWriter, scenarios: list[ScenarioFigures]) -> None:
                 continue
             cell = put(out.ws, row, column, outcome.outcome_text, styles.NUMBER)
             cell.font = styles.MET_FONT if outcome.met else styles.MISSED_FONT
+    out.note(f"'never': not met in any year of the horizon (to {lead.years[-1]}).")
 
 
 def _write_public_funding(out: SheetWriter, plan: Plan, scenarios: list[ScenarioFigures]) -> None:

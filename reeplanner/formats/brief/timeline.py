@@ -102,7 +102,7 @@ def _legend(out: SheetWriter) -> None:
     for offset, phase in enumerate(styles.PHASES):
         cell = put(out.ws, row, 2 + offset, f"{phase.letter}  {phase.label}")
         cell.fill, cell.font, cell.alignment = phase.fill, phase.font, CENTRED
-    target = put(out.ws, row, 2 + len(styles.PHASES), "T  Target year")
+    target = put(out.ws, row, 2 + len(styles.PHASES), "T  Target")
     target.fill, target.font, target.alignment = (
         styles.TARGET_FILL,
         styles.TARGET_FONT,
@@ -114,7 +114,7 @@ def _legend(out: SheetWriter) -> None:
 def _targets(out: SheetWriter, figures: ScenarioFigures, years: list[int]) -> None:
     for target in figures.targets:
         label = f"Target: {target.description}"
-        line = out.table_row([target.target, label, "", target.outcome_text, ""])
+        line = out.table_row([target.target, label, "", "met" if target.met else "missed", ""])
         status = out.ws.cell(row=line, column=4)
         status.font = styles.MET_FONT if target.met else styles.MISSED_FONT
         for offset, year in enumerate(years):

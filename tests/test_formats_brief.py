@@ -1,0 +1,283 @@
+"""The leadership brief: what a reader finds on each sheet of the workbook it writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import subprocess
+import zipfile
+
+import openpyxl
+import pytest
+from openpyxl.utils import get_column_letter, range_boundaries
+
+from reeplanner.formats.atomic import SaveError
+from reeplanner.formats.brief import write_brief
+from reeplanner.formats.brief.sheet_writer import display_width
+from reeplanner.formats.brief.writer import SHEETS
+from reeplanner.model import PlanError
+from tests.brief_plans import hand_plan, us_plan
+from tests.builders import scenario
+
+TODAY = dt.date(2026, 11, 24)
+
+
+@pytest.fixture(scope="module")
+def hand_brief(tmp_path_factory):
+    path = tmp_path_factory.mktemp("brief") / "hand.xlsx"
+    write_brief(hand_plan(), path, today=TODAY)
+    return path
+
+
+@pytest.fixture(scope="module")
+def us_brief(tmp_path_factory):
+    path = tmp_path_factory.mktemp("brief") / "us.xlsx"
+    write_brief(us_plan(), path, today=TODAY)
+    return path
+
+
+def texts(ws) -> list[str]:
+    return [str(c.value) for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+
+
+def row_of(ws, label: str) -> list:
+    for row in ws.iter_rows(values_only=True):
+        if row[0] == label:
+            return list(row)
+    raise AssertionError(f"no row '{label}' on {ws.title}")
+
+
+def test_the_brief_has_its_sheets_in_reading_order(hand_brief):
+    assert openpyxl.load_workbook(hand_brief).sheetnames == list(SHEETS)
+
+
+def test_findings_state_the_hand_computed_figures(hand_brief):
+    summary = openpyxl.load_workbook(hand_brief)["Summary"]
+    findings = [t for t in texts(summary) if t.startswith("•")]
+    # Separation covers 300 / 418.7 of its requirement until SEP-2 adds 200 t in 2029;
+    # the mine's 1,000 t less the 300 / 0.92 = 326.1 t separation takes leaves 673.9 t stranded.
+    assert findings[0] == (
+        "•  Separation is the bottleneck from 2025 to 2028; 674 t/yr of domestic Mining output (NdPr) "
+        "is stranded in 2025, with no domestic stage to take it."
+    )
+    # Magnets: 0.85 x 0.97 x 252 / 0.29 = 716.5 t of 1,000 t.
+    assert findings[1] == (
+        "•  Domestic magnet output covers 72% of demand in 2027 (716 of 1,000 t/yr) "
+        "and 72% of demand in 2028 (716 of 1,000 t/yr)."
+    )
+    # 80 % wanted in 2028, 71.6 % reached: 8 points short; 119 % from 2029.
+    assert findings[2] == (
+        "•  1 of 2 targets met on time: 'Self-sufficiency 80%' (2028) is missed by 8 percentage points "
+        "(met only in 2029) and 'Magnets 700 t/yr' (2027) is met in 2025."
+    )
+    # Public: DoD IBP 100 + DOE 50; the 30 of private money is not public funding.
+    assert findings[3] == (
+        "•  Public funding totals USD 150.0 million from 2 agencies; the largest is "
+        "Office of Industrial Base Policy with USD 100.0 million (67%)."
+    )
+    assert 3 <= len(findings) <= 5
+
+
+def test_summary_headline_figures_per_scenario(hand_brief):
+    summary = openpyxl.load_workbook(hand_brief)["Summary"]
+    assert row_of(summary, "Magnet self-sufficiency, 2028")[1] == pytest.approx(716.46 / 1000, abs=1e-4)
+    assert row_of(summary, "Domestic magnet output, 2027 (t/yr)")[1] == pytest.approx(716.46, abs=0.01)
+    assert row_of(summary, "Bottleneck stage, 2028")[1] == "Separation"
+    assert row_of(summary, "Targets met on time")[1] == "1 of 2"
+    assert row_of(summary, "Public funding (USD million)")[1] == 150.0
+    assert row_of(summary, "Self-sufficiency 80% (2028, ≥ 80 %)")[1] == "missed (met 2029)"
+    assert row_of(summary, "Magnets 700 t/yr (2027, ≥ 700 t/yr)")[1] == "met (2025)"
+    assert row_of(summary, "Office of Industrial Base Policy (DOD-IBP)")[1] == 100.0
+
+
+def test_the_first_scenario_asked_for_leads_and_others_follow_in_order(tmp_path):
+    plan = hand_plan()
+    plan.scenarios = [scenario("BASE", name="Base case"), scenario("LATE", "BASE", name="Late")]
+    path = tmp_path / "brief.xlsx"
+    write_brief(plan, path, scenario_ids=[" late", "BASE"], today=TODAY)
+    summary = openpyxl.load_workbook(path)["Summary"]
+    assert row_of(summary, "Figure") == ["Figure", "Late", "Base case", None, None, None, None]
+    assert "Findings (Late)" in texts(summary)
+
+
+def test_an_unknown_scenario_is_named_in_the_error(tmp_path):
+    with pytest.raises(PlanError) as error:
+        write_brief(hand_plan(), tmp_path / "brief.xlsx", scenario_ids=["NOPE"])
+    assert "The plan has no scenario 'NOPE'. Its scenarios: BASE." in str(error.value)
+    assert not (tmp_path / "brief.xlsx").exists()
+
+
+def test_a_brief_into_a_missing_folder_says_where(tmp_path):
+    with pytest.raises(SaveError, match="Could not save brief.xlsx: cannot write in the folder"):
+        write_brief(hand_plan(), tmp_path / "missing" / "brief.xlsx")
+
+
+def test_gaps_show_requirement_minus_output_with_a_red_green_scale(hand_brief):
+    gaps = openpyxl.load_workbook(hand_brief)["Gaps"]
+    header = row_of(gaps, "Stage")
+    separation = row_of(gaps, "Separation")
+    # 2025: requirement 1,000 / 0.85 x 0.29 / 0.97 / 0.84 = 418.7, output 300.
+    assert separation[header.index(2025)] == pytest.approx(418.72 - 300, abs=0.01)
+    # 2029: SEP-2 brings output to 500, a surplus.
+    assert separation[header.index(2029)] == pytest.approx(418.72 - 500, abs=0.01)
+    rules = [rule for cf in gaps.conditional_formatting for rule in cf.rules]
+    colours = [c.rgb for c in rules[0].colorScale.color]
+    assert colours == ["0063BE7B", "00FFFFFF", "00F8696B"]
+
+
+def test_timeline_shades_each_phase_in_its_years(tmp_path):
+    from tests.builders import facility
+
+    plan = hand_plan()
+    plan.facilities.append(
+        facility(
+            "NEW",
+            "MAGNET",
+            500,
+            status="planned",
+            permitting_start=dt.date(2025, 1, 1),
+            permitting_months=12,
+            construction_months=12,
+            ramp_up_years=1,
+        )
+    )
+    path = tmp_path / "brief.xlsx"
+    write_brief(plan, path, today=TODAY)
+    timeline = openpyxl.load_workbook(path)["Timeline"]
+    header = row_of(timeline, "Facility")
+    new = row_of(timeline, "NEW")
+    assert [new[header.index(y)] for y in range(2025, 2031)] == ["P", "C", "R", "O", "O", "O"]
+    sep2 = row_of(timeline, "SEP-2")
+    assert [sep2[header.index(y)] for y in range(2027, 2031)] == [None, None, "O", "O"]
+    target = row_of(timeline, "T-SS")
+    assert target[header.index(2028)] == "T" and target[header.index(2029)] == "met"
+    legend = row_of(timeline, "Legend")
+    assert legend[1:6] == ["P  Permitting", "C  Construction", "R  Ramp-up", "O  Operating", "T  Target"]
+
+
+def test_funding_pivots_by_agency_and_instrument_and_by_year(hand_brief):
+    funding = openpyxl.load_workbook(hand_brief)["Funding"]
+    header = row_of(funding, "By agency and instrument")
+    assert header[1:] == ["DPA3", "LPO", "PRIVATE", "Total"]
+    assert row_of(funding, "Office of Industrial Base Policy (DOD-IBP)")[1:5] == [100.0, 0.0, 0.0, 100.0]
+    totals = [row for row in funding.iter_rows(values_only=True) if row[0] == "Total"]
+    assert totals[0][1:5] == (100.0, 50.0, 30.0, 180.0)
+    assert totals[1][1:4] == (100.0, 80.0, 180.0)  # 2026 and 2027
+
+
+def test_sources_list_every_source_once_with_what_cites_it(hand_brief):
+    sources = openpyxl.load_workbook(hand_brief)["Sources"]
+    rows = {row[1]: row for row in sources.iter_rows(min_row=4, values_only=True) if row[1]}
+    assert set(rows) == {
+        "USGS MCS 2025",
+        "Company 10-K",
+        "DoD News, 2024",
+        "DOE LPO press release",
+        "Industry estimate",
+        "Expansion, per press",
+    }
+    # The same source written in another case is one source, cited twice.
+    assert rows["USGS MCS 2025"][2:] == ("Source", "Facility MINE-1 (Hand mine); Facility MET-1 (Met-1)")
+    assert rows["Expansion, per press"][2:] == ("Notes", "Facility SEP-2 (Sep-2)")
+    assert rows["DoD News, 2024"][3] == "Funding F1 (DOD-IBP DPA3, 2026)"
+    assert rows["Industry estimate"][3] == "Demand EV (MAGNET)"
+
+
+def test_coordination_lists_the_engines_findings(hand_brief):
+    coordination = openpyxl.load_workbook(hand_brief)["Coordination"]
+    header = row_of(coordination, "Finding")
+    found = [row for row in coordination.iter_rows(values_only=True) if row[0] and "no owner" in row[0]]
+    assert header[-1] == "Scenarios"
+    assert {row[1] for row in found} >= {"T-MAG", "T-SS"}
+
+
+def chart_references(path) -> list[tuple[str, str]]:
+    """(kind, reference) of every series in every chart: ``val``/``cat``, ``'Chart data'!$B$5:$B$9``."""
+    found = []
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/charts/chart"):
+                xml = archive.read(name).decode()
+                for kind in ("val", "cat"):
+                    for block in re.findall(rf"<(?:c:)?{kind}>(.*?)</(?:c:)?{kind}>", xml, re.S):
+                        found += [(kind, ref) for ref in re.findall(r"<(?:c:)?f>(.*?)</(?:c:)?f>", block)]
+    return found
+
+
+@pytest.mark.parametrize("brief", ["hand_brief", "us_brief"])
+def test_every_chart_draws_non_empty_numbers(brief, request):
+    path = request.getfixturevalue(brief)
+    workbook = openpyxl.load_workbook(path)
+    references = chart_references(path)
+    assert sum(kind == "val" for kind, _ in references) >= 3 + 2  # gap (2 series), self-sufficiency, funding
+    for kind, reference in references:
+        sheet, cells = reference.rsplit("!", 1)
+        ws = workbook[sheet.strip("'")]
+        min_col, min_row, max_col, max_row = range_boundaries(cells.replace("$", ""))
+        values = [c.value for row in ws.iter_rows(min_row, max_row, min_col, max_col) for c in row]
+        assert values and all(v is not None for v in values), reference
+        if kind == "val":
+            assert all(isinstance(v, int | float) for v in values), reference
+
+
+def test_no_formula_is_written_from_user_text(tmp_path):
+    plan = hand_plan()
+    plan.name = '=HYPERLINK("http://evil","x") & Co'
+    plan.facilities[0] = plan.facilities[0].__class__(
+        **{**{f: getattr(plan.facilities[0], f) for f in plan.facilities[0].__slots__}, "name": "=1+1"}
+    )
+    plan.funding[0] = plan.funding[0].__class__(
+        **{
+            **{f: getattr(plan.funding[0], f) for f in plan.funding[0].__slots__},
+            "source": "=cmd|' /C calc'!A0",
+        }
+    )
+    path = tmp_path / "brief.xlsx"
+    write_brief(plan, path, today=TODAY)
+    with zipfile.ZipFile(path) as archive:
+        sheets = [archive.read(n).decode() for n in archive.namelist() if n.startswith("xl/worksheets/sheet")]
+    assert not any("<f>" in xml or "<f " in xml for xml in sheets)
+    workbook = openpyxl.load_workbook(path)
+    assert "=cmd|' /C calc'!A0" in texts(workbook["Sources"])
+    assert workbook["Summary"]["A1"].value == f"Leadership brief: {plan.name}"
+    # In a page header '&' starts a code; the plan's own '&' is doubled to print as itself.
+    assert workbook["Summary"].oddHeader.left.text.endswith("&& Co")
+
+
+@pytest.mark.parametrize("brief", ["hand_brief", "us_brief"])
+def test_every_sheet_prints_landscape_one_page_wide_with_no_hash_columns(brief, request):
+    workbook = openpyxl.load_workbook(request.getfixturevalue(brief))
+    for ws in workbook.worksheets:
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+        assert ws.print_title_rows == "$1:$2" or ws.print_title_rows == "$1:$3"
+        assert ws.oddHeader.left.text and ws.oddFooter.right.text == "Page &P of &N"
+        assert ws.sheet_view.showGridLines is False
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, int | float) and cell.coordinate not in ws.merged_cells:
+                    width = ws.column_dimensions[get_column_letter(cell.column)].width
+                    assert display_width(cell) <= width, f"{ws.title}!{cell.coordinate} shows ####"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_the_brief_opens_in_libreoffice_and_prints(us_brief, tmp_path):
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/lo-profile",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(us_brief),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = (tmp_path / "us.pdf").read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages >= len(SHEETS)
