@@ -157,7 +157,7 @@ def parse_override_value(kind: OverrideKind | None, raw: object) -> OverrideValu
 
 
 def format_cell(column: Column, value: object) -> str:
-    """A value as text for display and copy, the inverse of ``parse_cell``."""
+    """A value as text for editing and copy, the exact inverse of ``parse_cell``."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -167,5 +167,6 @@ def format_cell(column: Column, value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, float):
-        return f"{value:g}" if abs(value) < 1e15 else repr(value)
+        # Shortest text that reads back as the same float: an edit or a copy loses nothing.
+        return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
     return str(value)
