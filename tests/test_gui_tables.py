@@ -66,11 +66,12 @@ def test_cells_show_thousands_separators_and_plan_words(tables):
     assert cell(tables, "facilities", 0, 6) == "operating"
     assert cell(tables, "funding", 0, 4) == "1,200.5"
     assert cell(tables, "funding", 0, 5) == "2026"  # a year has no separator
-    # Demand is wide: Segment, Stage, Material, Notes, Source, then 2025..2030.
+    # Demand is wide as in the workbook: Segment, Stage, Material, 2025..2030, Notes, Source.
     demand = tables.pages["demand"].model
-    assert demand.columnCount() == 5 + 6
-    assert demand.headerData(5, Qt.Orientation.Horizontal) == "2025"
-    assert cell(tables, "demand", 0, 5) == "1,000"
+    assert demand.columnCount() == 3 + 6 + 2
+    assert demand.headerData(3, Qt.Orientation.Horizontal) == "2025"
+    assert demand.headerData(9, Qt.Orientation.Horizontal) == "Notes"
+    assert cell(tables, "demand", 0, 3) == "1,000"
 
 
 def test_editing_a_capacity_is_one_undoable_named_step(tables, document):
@@ -248,7 +249,7 @@ def test_selection_follows_the_document_both_ways(tables, document):
 
 def test_editing_a_demand_year(tables, document):
     model = tables.pages["demand"].model
-    model.setData(model.index(0, 6), "1,500")  # 2026
+    model.setData(model.index(0, 4), "1,500")  # 2026
     assert document.plan.demand[0].values[2026] == 1500.0
     assert document.undo_stack.undoText() == "Set 2026 demand of EV to 1,500 t/yr"
     document.undo_stack.undo()
@@ -260,5 +261,6 @@ def test_a_longer_horizon_adds_year_columns(tables, document):
 
     document.push(SetFieldCommand(document, "plan", 0, "end_year", 2032, "Set End year to 2032"))
     demand = tables.pages["demand"].model
-    assert demand.headerData(demand.columnCount() - 1, Qt.Orientation.Horizontal) == "2032"
-    assert cell(tables, "demand", 0, demand.columnCount() - 1) == ""
+    assert demand.columnCount() == 3 + 8 + 2
+    assert demand.headerData(10, Qt.Orientation.Horizontal) == "2032"
+    assert cell(tables, "demand", 0, 10) == ""

@@ -8,8 +8,9 @@ from reeplanner.model.schema import Column
 
 
 class DemandTableModel(PlanTableModel):
-    """Each year of the horizon is a column of t/yr; years a row holds outside the horizon show too.
+    """Each year of the horizon is a column of t/yr, after Material as in the workbook.
 
+    Years a row holds outside the horizon show too.
     A change of the plan's horizon (``plan_changed("plan")``) adds or drops year columns.
     """
 
@@ -18,7 +19,8 @@ class DemandTableModel(PlanTableModel):
         years = set(plan.years)
         for row in plan.demand:
             years.update(row.values)
-        return [*self.table.columns, *(year_column(y) for y in sorted(years))]
+        fixed = list(self.table.columns)
+        return [*fixed[:3], *(year_column(y) for y in sorted(years)), *fixed[3:]]
 
     def _refresh_tables(self) -> set[str]:
         return {self.table.attr, "*", "plan"}

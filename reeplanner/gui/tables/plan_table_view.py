@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from reeplanner.gui.tables.plan_table_model import SORT_ROLE, PlanTableModel
 
+MAX_COLUMN_WIDTH = 260
+
 
 def to_tsv(rows: list[list[str]]) -> str:
     """Cells as Excel copies them: tabs between cells, a newline after each row."""
@@ -57,8 +59,15 @@ class PlanTableView(QTableView):
         self.horizontalHeader().setDefaultSectionSize(110)
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.horizontalHeader().setResizeContentsPrecision(100)  # widths from the first 100 rows: cheap
-        model.modelReset.connect(self.resizeColumnsToContents)
+        model.modelReset.connect(self.fit_columns)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their contents, but long notes do not push the figures off screen."""
         self.resizeColumnsToContents()
+        header = self.horizontalHeader()
+        for col in range(header.count()):
+            header.resizeSection(col, min(header.sectionSize(col), MAX_COLUMN_WIDTH))
 
     # -- rows of the plan behind the view --------------------------------------
 
