@@ -1,4 +1,4 @@
-"""reeplanner-cli: validate, summarise, explain and convert plans from the command line.
+"""reeplanner-cli: validate, summarise, explain and convert plans, and write briefs, from the command line.
 
 Each subcommand is an ``add_<name>(subparsers)`` function registering its
 parser and handler; ``SUBCOMMANDS`` lists them. To add one, write its
@@ -256,6 +256,38 @@ def run_convert(args: argparse.Namespace) -> int:
     return OK
 
 
+# --- brief --------------------------------------------------------------------------------------
+
+
+def add_brief(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("brief", help="write the leadership brief (.xlsx) of a plan")
+    p.add_argument("plan", metavar="PLAN")
+    p.add_argument("target", metavar="OUT.xlsx")
+    p.add_argument(
+        "--scenario",
+        action="append",
+        metavar="ID",
+        help="a scenario to brief (repeat for several; the first leads the findings); default: all",
+    )
+    p.set_defaults(handler=run_brief)
+
+
+def run_brief(args: argparse.Namespace) -> int:
+    if not args.target.lower().endswith(".xlsx"):
+        print(f"{args.target}: the brief is an Excel workbook; name it with .xlsx.", file=sys.stderr)
+        return USAGE
+    plan, warnings = load(args.plan)
+    print_problems(warnings)
+    from reeplanner.formats.brief import write_brief  # openpyxl and the brief load only when asked for
+
+    try:
+        write_brief(plan, args.target, scenario_ids=args.scenario)
+    except SaveError as exc:
+        print(exc, file=sys.stderr)
+        return INVALID
+    return OK
+
+
 # --- the subcommands, in the order ``--help`` lists them; add yours here -------------------------
 
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
@@ -263,6 +295,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_summary,
     add_explain,
     add_convert,
+    add_brief,
 ]
 
 

@@ -1,0 +1,42 @@
+"""``reeplanner-cli brief PLAN OUT.xlsx [--scenario ID ...]``."""
+
+from __future__ import annotations
+
+import openpyxl
+
+from reeplanner.cli import main
+from reeplanner.formats import reeplan
+from tests.brief_plans import us_plan
+
+
+def test_brief_writes_every_scenario_by_default(tmp_path):
+    plan_path = tmp_path / "us.reeplan"
+    reeplan.save(us_plan(), plan_path)
+    out = tmp_path / "brief.xlsx"
+    assert main(["brief", str(plan_path), str(out)]) == 0
+    summary = openpyxl.load_workbook(out)["Summary"]
+    header = next(row for row in summary.iter_rows(values_only=True) if row[0] == "Figure")
+    assert header[1:4] == ("Base case", "10X delayed two years", "Funding surge")
+
+
+def test_brief_of_chosen_scenarios_in_the_order_given(tmp_path):
+    plan_path = tmp_path / "us.reeplan"
+    reeplan.save(us_plan(), plan_path)
+    out = tmp_path / "brief.xlsx"
+    assert main(["brief", str(plan_path), str(out), "--scenario", "surge", "--scenario", "BASE"]) == 0
+    summary = openpyxl.load_workbook(out)["Summary"]
+    header = next(row for row in summary.iter_rows(values_only=True) if row[0] == "Figure")
+    assert header[1:3] == ("Funding surge", "Base case")
+
+
+def test_brief_names_an_unknown_scenario(tmp_path, capsys):
+    plan_path = tmp_path / "us.reeplan"
+    reeplan.save(us_plan(), plan_path)
+    assert main(["brief", str(plan_path), str(tmp_path / "b.xlsx"), "--scenario", "BAN"]) == 1
+    assert "The plan has no scenario 'BAN'. Its scenarios: BASE, DELAY, SURGE." in capsys.readouterr().err
+    assert not (tmp_path / "b.xlsx").exists()
+
+
+def test_brief_wants_an_xlsx_name(tmp_path, capsys):
+    assert main(["brief", "plan.reeplan", str(tmp_path / "brief.pdf")]) == 2
+    assert "name it with .xlsx" in capsys.readouterr().err
