@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHoverEvent, QStyleOptionGraphicsItem, QWidget
 
 from reeplanner.gui.canvas.canvas_figures import FacilityFigures, money, tonnes
 from reeplanner.gui.canvas.canvas_layout import CARD_HEIGHT, CARD_WIDTH
@@ -65,12 +65,15 @@ class FacilityCardItem(QGraphicsItem):
     def set_facility(self, facility: Facility, index: int, material_label: str, stage_name: str) -> None:
         self.facility, self.index = facility, index
         self.material_label, self.stage_name = material_label, stage_name
-        self._refresh()
+        self.update()
 
     def set_figures(self, figures: FacilityFigures, present: bool, year: int, currency: str) -> None:
+        if (figures, present, year, currency) == (self.figures, self.present, self.year, self.currency):
+            return  # most cards keep their figures after an edit elsewhere: skip the repaint
+        if present != self.present:
+            self.setOpacity(1.0 if present else FADED_OPACITY)
         self.figures, self.present, self.year, self.currency = figures, present, year, currency
-        self.setOpacity(1.0 if present else FADED_OPACITY)
-        self._refresh()
+        self.update()
 
     @property
     def capacity_text(self) -> str:
@@ -92,7 +95,8 @@ class FacilityCardItem(QGraphicsItem):
     def agency_text(self) -> str:
         return f"Lead {self.facility.lead_agency}" if self.facility.lead_agency else "No lead agency"
 
-    def _refresh(self) -> None:
+    def tooltip_text(self) -> str:
+        """The card's details, built when the pointer comes to rest on it (not on every refresh)."""
         fac = self.facility
         lines = [
             f"<b>{_html(fac.name)}</b> ({_html(fac.id)})",
@@ -108,8 +112,11 @@ class FacilityCardItem(QGraphicsItem):
             lines.append(f"Public funding: {_html(self.funding_text)}")
         if fac.feeds_stage:
             lines.append(f"Feeds {_html(fac.feeds_stage)}")
-        self.setToolTip("<br>".join(lines))
-        self.update()
+        return "<br>".join(lines)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setToolTip(self.tooltip_text())
+        super().hoverEnterEvent(event)
 
     # -- links ----------------------------------------------------------
 

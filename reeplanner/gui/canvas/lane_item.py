@@ -24,6 +24,7 @@ class LaneItem(QGraphicsItem):
         self.height = height
         self.figures = LaneFigures()
         self.year = 0
+        self.drop_target = False  # a dragged card would land here
         self.setPos(geometry.left, 0)
         self.setZValue(0)
 
@@ -56,6 +57,11 @@ class LaneItem(QGraphicsItem):
             self.prepareGeometryChange()
             self.height = height
 
+    def set_drop_target(self, on: bool) -> None:
+        if on != self.drop_target:
+            self.drop_target = on
+            self.update()
+
     def set_figures(self, figures: LaneFigures, year: int) -> None:
         self.figures, self.year = figures, year
         self.setToolTip(self._tooltip())
@@ -81,11 +87,16 @@ class LaneItem(QGraphicsItem):
         style = self.style
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.boundingRect()
-        pen = QPen(style.lane_border, 1.0)
+        pen = QPen(
+            style.highlight if self.drop_target else style.lane_border, 2.0 if self.drop_target else 1.0
+        )
         pen.setCosmetic(True)
         painter.setPen(pen)
         painter.setBrush(style.lane_fill)
         painter.drawRoundedRect(rect.adjusted(0.5, 0.5, -0.5, -0.5), RADIUS, RADIUS)
+        pen.setColor(style.lane_border)
+        pen.setWidthF(1.0)
+        painter.setPen(pen)
         painter.drawLine(QPointF(8, HEADER_HEIGHT), QPointF(LANE_WIDTH - 8, HEADER_HEIGHT))
         left, width = LANE_PADDING, LANE_WIDTH - 2 * LANE_PADDING
         self._text(painter, style.header_font, style.text, left, 22, self.title.upper(), width)

@@ -51,7 +51,7 @@ class StatusLegend(QWidget):
             absent = text == ABSENT
             swatch = QRectF(x, mid - SWATCH / 2, SWATCH, SWATCH)
             painter.setPen(Qt.PenStyle.NoPen)
-            colour = status_colour(Status.OPERATING if absent else Status(text))
+            colour = style.muted_text if absent else status_colour(Status(text))
             painter.setOpacity(FADED_OPACITY if absent else 1.0)
             painter.setBrush(colour)
             painter.drawRoundedRect(swatch, 2.5, 2.5)

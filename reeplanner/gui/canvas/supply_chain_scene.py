@@ -121,6 +121,14 @@ class SupplyChainScene(QGraphicsScene):
         width = len(self.lanes) * layout.LANE_PITCH - layout.LANE_GAP
         self.setSceneRect(QRectF(-MARGIN, -MARGIN, width + 2 * MARGIN, height + 2 * MARGIN))
 
+    def set_style(self, style: CanvasStyle) -> None:
+        """Repaint every item in new colours (the application switched light/dark palette)."""
+        self.style = style
+        self.setBackgroundBrush(style.background)
+        for item in [*self.lanes, *self.cards.values(), *self.arrows]:
+            item.style = style
+            item.update()
+
     # -- keeping up with the document -----------------------------------
 
     def _on_document_plan_changed(self, table: str) -> None:
@@ -231,8 +239,18 @@ class SupplyChainScene(QGraphicsScene):
         super().mousePressEvent(event)
         self._press_positions = {card: card.pos() for card in self.selected_cards()}
 
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        grabbed = self.mouseGrabberItem()
+        if isinstance(grabbed, FacilityCardItem) and grabbed in self._press_positions:
+            target = self.lane_at(grabbed.x() + layout.CARD_WIDTH / 2)
+            for lane in self.lanes:
+                lane.set_drop_target(lane is target)
+
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
+        for lane in self.lanes:
+            lane.set_drop_target(False)
         moved = [card for card, start in self._press_positions.items() if card.pos() != start]
         starts, self._press_positions = self._press_positions, {}
         if moved:

@@ -6,12 +6,13 @@ document, so planners can run down a long lane without changing scale.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QMenu, QWidget
 
 from reeplanner.gui.canvas import canvas_layout as layout
 from reeplanner.gui.canvas.canvas_commands import add_facility_command, delete_facilities
+from reeplanner.gui.canvas.canvas_style import CanvasStyle
 from reeplanner.gui.canvas.facility_card_item import FacilityCardItem
 from reeplanner.gui.canvas.lane_item import LaneItem
 from reeplanner.gui.canvas.status_legend import StatusLegend
@@ -121,6 +122,14 @@ class SupplyChainView(QGraphicsView):
         self.notice.setFixedWidth(max(width, 120))
         self.notice.adjustSize()
         self.notice.move(area.right() - self.notice.width() - 10, area.top() + 10)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            style = CanvasStyle.from_palette(self.palette())
+            self.chain_scene.set_style(style)
+            self.legend.style = style
+            self.legend.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
