@@ -154,14 +154,16 @@ def _magnet_frame(a: ScenarioArrays) -> pd.DataFrame:
         sufficiency = np.where(demand > 0, out / np.where(demand > 0, demand, 1.0), np.nan)
     stage_ids = [s.id for s in a.prep.chain.stages]
     bottleneck = [stage_ids[k] if k >= 0 else None for k in a.bottleneck]
+    years = pd.Index(a.prep.years, name="year")
     frame = pd.DataFrame(
         {
             "magnet_demand": demand,
             "domestic_magnet_output": out,
             "magnet_output_with_imports": a.magnet_output_with_imports,
             "self_sufficiency": sufficiency,
-            "bottleneck": pd.array(bottleneck, dtype=object),
         },
-        index=pd.Index(a.prep.years, name="year"),
+        index=years,
     )
+    # Assigned as an object Series: the constructor would turn None into NaN in a text column.
+    frame["bottleneck"] = pd.Series(bottleneck, index=years, dtype=object)
     return frame
