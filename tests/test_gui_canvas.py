@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 
 from reeplanner.formats.files import read_plan
@@ -314,3 +315,39 @@ def _insert(document, table, record):
 
 def _replace_plan(document, **tables):
     return ReplacePlanCommand(document, dataclasses.replace(document.plan.copy(), **tables), "Replace")
+
+
+# -- details ------------------------------------------------------------------
+
+
+def test_hovering_a_card_tells_its_details(view):
+    text = card(view, "SEP-1").tooltip_text()
+    assert "<b>Desert separation</b> (SEP-1)" in text
+    assert "Separation · operating" in text
+    assert "Lead agency: DOE" in text
+    assert "Public funding: $150M" in text
+
+
+def test_the_lane_under_a_dragged_card_lights_up_until_the_drop(view):
+    scene = view.chain_scene
+    desert = card(view, "SEP-1")
+    viewport = view.viewport()
+    start = view.mapFromScene(desert.scenePos() + QPointF(40, 12))
+    end = view.mapFromScene(desert.scenePos() + QPointF(40 + layout.LANE_PITCH, 12))
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QTest.mouseMove(viewport, (start + end) / 2)
+    QTest.mouseMove(viewport, end)
+    assert [lane.drop_target for lane in scene.lanes] == [False, False, True, False, False]
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    assert not any(lane.drop_target for lane in scene.lanes)
+
+
+def test_the_canvas_follows_a_switch_to_a_dark_palette(view):
+    dark = view.palette()
+    for role, colour in ((QPalette.ColorRole.Window, "#202020"), (QPalette.ColorRole.Base, "#181818")):
+        dark.setColor(role, QColor(colour))
+    dark.setColor(QPalette.ColorRole.Text, QColor("#eeeeee"))
+    view.setPalette(dark)
+    assert view.chain_scene.style.is_dark
+    assert card(view, "SEP-1").style is view.chain_scene.style
+    assert view.chain_scene.backgroundBrush().color().lightnessF() < 0.2

@@ -21,11 +21,11 @@ from reeplanner.model.ids import id_key
 from reeplanner.model.records import Facility, Stage
 from reeplanner.model.validation import RECYCLE_STAGE
 
-CARD_WIDTH = 188.0
+CARD_WIDTH = 204.0
 CARD_HEIGHT = 88.0
 CARD_GAP = 12.0  # vertical space between stacked cards
 LANE_PADDING = 12.0  # between a lane's edge and its cards
-LANE_GAP = 48.0  # between lanes: room for a link's arrow and its label
+LANE_GAP = 40.0  # between lanes: room for a link's arrow and its label
 LANE_WIDTH = CARD_WIDTH + 2 * LANE_PADDING
 LANE_PITCH = LANE_WIDTH + LANE_GAP
 HEADER_HEIGHT = 78.0
