@@ -149,6 +149,12 @@ def _cell(ws, value: object, sheet: str, row: int, header: str) -> object:
         cell = WriteOnlyCell(ws, value=value)
         cell.number_format = DATE_FORMAT
         return cell
+    elif isinstance(value, float) and float(f"{value:.16g}") != value:
+        # openpyxl writes 16 significant digits; a float that needs 17 is written
+        # as its shortest exact text so it reads back as the same number.
+        cell = WriteOnlyCell(ws, value=repr(value))
+        cell.data_type = "n"
+        return cell
     return value
 
 
