@@ -172,6 +172,8 @@ def fac(
     **fields,
 ) -> Facility:
     """A facility; dates as ``"YYYY-MM"`` text. ``fields`` are further ``Facility`` fields."""
+    if "ramp_up_years" in fields:
+        fields["ramp_up_years"] = float(fields["ramp_up_years"])
     return Facility(
         fid,
         name,
@@ -181,8 +183,8 @@ def fac(
         source=source,
         online=month(online) if online else None,
         permitting_start=month(permit) if permit else None,
-        permitting_months=permit_months,
-        construction_months=build_months,
+        permitting_months=None if permit_months is None else float(permit_months),
+        construction_months=None if build_months is None else float(build_months),
         **fields,
     )
 

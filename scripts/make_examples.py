@@ -59,7 +59,7 @@ def starter() -> Plan:
             "Magnet capacity >= 4,000 t/yr by 2028 (illustrative)",
             "MAGNET",
             Metric.CAPACITY,
-            4000,
+            4000.0,
             2028,
             owner_agency="DOD-IBP",
         )
