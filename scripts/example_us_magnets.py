@@ -125,8 +125,9 @@ def magnets() -> list[Facility]:
             operator="Noveon Magnetics",
             location="San Marcos, TX",
             lead_agency="DOD-IBP",
-            notes="Built for 2,000 t/yr of sintered NdFeB; magnet-to-magnet recycling. Nidec offtake of 1,000 t "
-            "over five years (customer, not a facility).",
+            notes="Built for 2,000 t/yr of sintered NdFeB; magnet-to-magnet recycling. Estimate: counted at the "
+            "full 2,000 t/yr from before 2024 (the company gives plant capacity, not output). Nidec offtake of "
+            "1,000 t over five years (customer, not a facility).",
         ),
     ]
 

@@ -150,7 +150,8 @@ def funding() -> list[FundingLine]:
             2022,
             C,
             SRC["noveon"],
-            "'More than $35 million' from DoD by early 2023 (company); programs not itemised.",
+            "'More than $35 million' from DoD by early 2023 (company); programs not itemised. "
+            "Estimate: year 2022 stands in for awards made 2020-2023.",
         ),
         fund("F-UCORE-1", "UCORE-1", "DPA3", "DOD-IBP", 4, 2023, C, SRC["ucore"], "Demonstration award"),
         fund(
