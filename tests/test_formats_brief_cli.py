@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import openpyxl
 
 from reeplanner.cli import main
@@ -40,3 +42,12 @@ def test_brief_names_an_unknown_scenario(tmp_path, capsys):
 def test_brief_wants_an_xlsx_name(tmp_path, capsys):
     assert main(["brief", "plan.reeplan", str(tmp_path / "brief.pdf")]) == 2
     assert "name it with .xlsx" in capsys.readouterr().err
+
+
+def test_brief_of_every_example_plan(tmp_path):
+    examples = sorted((Path(__file__).parent.parent / "examples").glob("*.reeplan"))
+    assert examples
+    for example in examples:
+        out = tmp_path / f"{example.stem}.xlsx"
+        assert main(["brief", str(example), str(out)]) == 0, example.name
+        assert openpyxl.load_workbook(out)["Summary"]["A1"].value.startswith("Leadership brief: ")

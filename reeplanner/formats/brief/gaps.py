@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reeplanner.formats.brief import styles
@@ -23,9 +22,7 @@ def write_gaps(ws: Worksheet, plan: Plan, header: PageHeader, results: list) -> 
         "Material stages in tonnes of contained material, product stages in tonnes of product.",
     )
     year_count = 0
-    for index, result in enumerate(results):
-        if index:
-            ws.row_breaks.append(Break(id=out.row))
+    for result in results:
         out.section(f"{result.scenario_name} ({result.scenario_id})")
         years = list(result.years)
         year_count = max(year_count, len(years))

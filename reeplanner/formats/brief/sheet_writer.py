@@ -24,7 +24,7 @@ MIN_WIDTH = 6.0
 MAX_WIDTH = 60.0
 #: The height LibreOffice gives a 10-point row it sizes itself, and one line of wrapped 10-point text.
 ROW_HEIGHT = 13.5
-LINE_HEIGHT = 13.0
+LINE_HEIGHT = 12.5
 #: Mean width and line height of 11-point paragraph text, in points (generous, so nothing is cut).
 PARAGRAPH_CHAR_WIDTH = 5.6
 PARAGRAPH_LINE_HEIGHT = 15.0
@@ -145,6 +145,7 @@ class SheetWriter:
     ) -> None:
         """Fit the columns, then make the sheet print landscape, one page wide, with titles repeated."""
         fit_columns(self.ws, widths or {})
+        contain_overflow(self.ws)
         set_up_pages(self.ws, self.page_header, title_rows)
         break_pages(self.ws, self.blocks, title_rows)
         if freeze:
@@ -194,6 +195,40 @@ def fit_columns(ws: Worksheet, fixed: dict[int, float]) -> None:
         ws.column_dimensions[get_column_letter(column)].width = width
 
 
+#: Mean character width of each overflowing style's font, in points.
+OVERFLOW_CHAR_WIDTH = {
+    styles.TITLE: 9.0,
+    styles.SECTION: 6.8,
+    styles.SUBTITLE: 5.4,
+    styles.LINE: 5.4,
+    styles.NOTE: 4.9,
+}
+
+
+def contain_overflow(ws: Worksheet) -> None:
+    """Wrap a title or note longer than the table below it across the table's width.
+
+    Text running past the last column would widen the printed page and
+    shrink every table on it.
+    """
+    last = ws.max_column
+    table = sum(
+        points_wide(ws.column_dimensions[get_column_letter(c)].width or 8.43) for c in range(1, last + 1)
+    )
+    for row in ws.iter_rows(max_col=1):
+        cell = row[0]
+        per_char = OVERFLOW_CHAR_WIDTH.get(cell.style)
+        if per_char is None or not isinstance(cell.value, str) or last < 2:
+            continue
+        lines = math.ceil(len(cell.value) * per_char / table)
+        if lines <= 1 or any(ws.cell(cell.row, c).value is not None for c in range(2, last + 1)):
+            continue
+        ws.merge_cells(start_row=cell.row, start_column=1, end_row=cell.row, end_column=last)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        font_height = {styles.TITLE: 21.0, styles.SECTION: 16.0}.get(cell.style, 13.0)
+        ws.row_dimensions[cell.row].height = font_height * lines + 3
+
+
 def wrap_column(ws: Worksheet, column: int) -> None:
     """Wrap the column's text and make each row tall enough for its lines.
 
@@ -203,7 +238,7 @@ def wrap_column(ws: Worksheet, column: int) -> None:
     for (cell,) in ws.iter_rows(min_col=column, max_col=column):
         if isinstance(cell.value, str) and cell.style not in styles.OVERFLOWING:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            lines = math.ceil(display_width(cell) / (MAX_WIDTH - 1))
+            lines = math.ceil(display_width(cell) / (MAX_WIDTH * 1.15))
             dimension = ws.row_dimensions[cell.row]
             dimension.height = max(dimension.height or ROW_HEIGHT, LINE_HEIGHT * lines + 3)
 

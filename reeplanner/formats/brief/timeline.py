@@ -6,7 +6,6 @@ import datetime as dt
 import math
 
 from openpyxl.styles import Alignment
-from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reeplanner.formats.brief import styles
@@ -65,9 +64,7 @@ def write_timeline(
     )
     _legend(out)
     year_count = 0
-    for index, (result, figures) in enumerate(zip(results, scenarios, strict=True)):
-        if index:
-            ws.row_breaks.append(Break(id=out.row))
+    for result, figures in zip(results, scenarios, strict=True):
         out.section(f"{result.scenario_name} ({result.scenario_id})")
         years = list(result.years)
         year_count = max(year_count, len(years))
