@@ -11,8 +11,10 @@ returned until the whole workbook is valid.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
+import re
 from pathlib import Path
 
 import openpyxl
@@ -37,6 +39,8 @@ DEFAULTED = ("materials", "stages", "instruments", "agencies")
 _SHEET_ORDER = {PLAN_SHEET: 0, **{t.sheet: i + 1 for i, t in enumerate(TABLES)}}
 
 Rows = list[list[object]]
+#: Validation messages name other rows of the same table ("also row 3").
+_ROW_MENTION = re.compile(r"\brow (\d+)\b")
 
 
 def read_workbook(path: str | os.PathLike[str]) -> tuple[Plan, list[Problem]]:
@@ -237,10 +241,17 @@ def _placed(
             row = sheet.excel_rows[p.index]
             if (row, p.field) in sheet.bad_cells:
                 continue
-            placed.append(Problem(p.message, p.table, row, p.field, p.item, p.severity, p.index))
+            message = _ROW_MENTION.sub(functools.partial(_excel_row, sheet=sheet), p.message)
+            placed.append(Problem(message, p.table, row, p.field, p.item, p.severity, p.index))
         elif not only_rows:
             placed.append(p)
     return placed
+
+
+def _excel_row(match: re.Match[str], sheet: SheetRows) -> str:
+    """``row 3`` of a plan table, as the Excel row that record came from."""
+    index = int(match.group(1)) - 1
+    return f"row {sheet.excel_rows[index]}" if 0 <= index < len(sheet.excel_rows) else match.group(0)
 
 
 __all__ = ["read_workbook"]

@@ -1,0 +1,211 @@
+"""Importing workbooks made by hand: lenient where the contract says so, every error placed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import openpyxl
+import pytest
+
+from reeplanner.formats.files import read_plan
+from reeplanner.model import Metric, PlanError, Status
+
+
+def _workbook(path, sheets: dict[str, list[list[object]]]):
+    """A workbook with these sheets and rows, as a person would type it."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    wb.save(path)
+    return path
+
+
+PLAN_ROWS = [["Field", "Value"], ["Name", "Hand made"], ["Start year", 2025], ["End year", 2030]]
+FACILITY_HEADERS = ["Facility ID", "Name", "Stage", "Status", "Capacity (t/yr)", "Material", "Online"]
+
+
+def test_lenient_headers_numbers_dates_and_blank_rows(tmp_path):
+    path = _workbook(
+        tmp_path / "hand.xlsx",
+        {
+            " plan ": PLAN_ROWS,
+            "FACILITIES": [
+                [
+                    "  capacity  ( tonnes ) ",
+                    "facility id",
+                    "NAME",
+                    "stage",
+                    "Status",
+                    "material",
+                    "online",
+                    "Colour",
+                ],
+                ["1,200", "mp-1", "Mountain Pass", "MINE", "Operating", "NdPr", 2027, "red"],
+                [None, None, None, None, None, None, None, None],
+                [" 45 ", "sep-1", "Sep", "SEP", "planned", "ndpr", "2027-06", None],
+                ["20%", "met-1", "Metal", "METAL", "planned", "NdPr", dt.date(2028, 3, 15), None],
+            ],
+            "Demand": [
+                ["Segment", "Stage", 2025, "2026", "2027 (t/yr)"],
+                ["EV", "MAGNET", 100, "1,000", None],
+            ],
+            "Targets": [
+                ["Target ID", "Description", "Stage", "Metric", "Threshold", "Year"],
+                ["T1", "Half from home", "MAGNET", "self-sufficiency", "50%", 2030],
+            ],
+            "My notes": [["anything"]],
+        },
+    )
+    plan, warnings = read_plan(path)
+    assert [f.id for f in plan.facilities] == ["mp-1", "sep-1", "met-1"]
+    # 1,200 as text is 1200; " 45 " is 45; 20% is 0.2.
+    assert [f.capacity for f in plan.facilities] == [1200.0, 45.0, 0.2]
+    assert plan.facilities[0].status is Status.OPERATING
+    # A bare year means January; YYYY-MM means the first of the month.
+    assert [f.online for f in plan.facilities] == [
+        dt.date(2027, 1, 1),
+        dt.date(2027, 6, 1),
+        dt.date(2028, 3, 15),
+    ]
+    assert plan.demand[0].values == {2025: 100.0, 2026: 1000.0}
+    # 50% on a self-sufficiency target is the percent 50.
+    assert plan.targets[0].metric is Metric.SELF_SUFFICIENCY and plan.targets[0].threshold == 50.0
+    # Absent Stages/Materials/Instruments/Agencies sheets mean the defaults; absent others are empty.
+    assert [s.id for s in plan.stages] == ["MINE", "SEP", "METAL", "ALLOY", "MAGNET"]
+    assert plan.supply == [] and plan.scenarios == []
+    texts = [str(w) for w in warnings]
+    assert any("Sheet 'My notes' is not part of the plan workbook" in t for t in texts)
+    assert any("Unknown column 'Colour' is ignored" in t for t in texts)
+
+
+def test_every_error_has_sheet_row_column_and_a_sentence(tmp_path):
+    path = _workbook(
+        tmp_path / "bad.xlsx",
+        {
+            "Plan": PLAN_ROWS,
+            "Facilities": [
+                FACILITY_HEADERS,
+                ["F1", "One", "MINE", "operating", "lots", "NdPr", None],
+                [None] * 7,
+                ["F2", "Two", "MINEZ", "operating", 10, "NdPr", None],
+                ["f1 ", "Three", "MINE", "operatin", 10, "NdPr", None],
+            ],
+        },
+    )
+    with pytest.raises(PlanError) as info:
+        read_plan(path)
+    found = {(p.table, p.row, p.field): p.message for p in info.value.errors}
+    assert found[("Facilities", 2, "Capacity")] == "Capacity must be a number; 'lots' is not one."
+    assert found[("Facilities", 4, "Stage")].startswith("'MINEZ' is not a Stage ID in Stages.")
+    assert found[("Facilities", 5, "Status")].startswith("Status must be one of: operating,")
+    assert found[("Facilities", 5, "Facility ID")] == (
+        "Facility ID 'f1' is already used by row 2; IDs must be unique, ignoring case and spaces at both ends."
+    )
+    assert len(info.value.errors) == 4
+
+
+def test_missing_required_column_is_an_error_unknown_column_a_warning(tmp_path):
+    path = _workbook(
+        tmp_path / "cols.xlsx",
+        {
+            "Plan": PLAN_ROWS,
+            "Facilities": [
+                ["Facility ID", "Name", "Stage", "Status", "Size"],
+                ["F1", "A", "MINE", "operating", 5],
+            ],
+        },
+    )
+    with pytest.raises(PlanError) as info:
+        read_plan(path)
+    errors = [(p.table, p.row, p.field, p.message) for p in info.value.errors]
+    assert errors == [("Facilities", 1, "Capacity", "The required column 'Capacity' is missing.")]
+    assert any(p.field == "Size" and not p.is_error for p in info.value.problems)
+
+
+def test_a_formula_is_read_by_its_cached_value_and_one_without_is_named(tmp_path):
+    path = _workbook(
+        tmp_path / "formula.xlsx",
+        {
+            "Plan": PLAN_ROWS,
+            "Facilities": [FACILITY_HEADERS, ["F1", "One", "MINE", "operating", "=2*500", "NdPr", None]],
+        },
+    )
+    # openpyxl saves formulas without a calculated value, as a script would.
+    with pytest.raises(PlanError) as info:
+        read_plan(path)
+    (error,) = info.value.errors
+    assert (error.table, error.row, error.field) == ("Facilities", 2, "Capacity")
+    assert error.message.startswith("Facilities!E2 holds a formula with no saved value.")
+
+
+def test_cached_formula_value_is_used(tmp_path):
+    path = _workbook(
+        tmp_path / "cached.xlsx",
+        {
+            "Plan": PLAN_ROWS,
+            "Facilities": [FACILITY_HEADERS, ["F1", "One", "MINE", "operating", "=2*500", "NdPr", None]],
+        },
+    )
+    _put_cached_value(path, "xl/worksheets/sheet2.xml", b"<f>2*500</f><v />", b"<f>2*500</f><v>1000</v>")
+    plan, _ = read_plan(path)
+    assert plan.facilities[0].capacity == 1000.0
+
+
+def _put_cached_value(path, part, old, new):
+    """What Excel does on save: store the formula's result beside it."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as zin:
+        items = [(i, zin.read(i.filename)) for i in zin.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info, data in items:
+            if info.filename == part:
+                assert old in data
+                data = data.replace(old, new)
+            zout.writestr(info, data)
+
+
+def test_newer_format_version_is_refused_plainly(tmp_path):
+    path = _workbook(
+        tmp_path / "new.xlsx",
+        {"Plan": PLAN_ROWS + [["Format", "reeplanner-workbook"], ["Format version", 2]]},
+    )
+    with pytest.raises(PlanError) as info:
+        read_plan(path)
+    assert str(info.value) == (
+        "Plan row 6, Format version: This workbook was written by a newer REE Planner (plan workbook format "
+        "version 2; this version reads up to 1). Update REE Planner to import it."
+    )
+
+
+def test_missing_plan_sheet_and_fields(tmp_path):
+    path = _workbook(tmp_path / "noplan.xlsx", {"Facilities": [FACILITY_HEADERS]})
+    with pytest.raises(PlanError) as info:
+        read_plan(path)
+    assert info.value.errors[0].message.startswith("The workbook has no Plan sheet")
+    path = _workbook(
+        tmp_path / "noname.xlsx", {"Plan": [["Field", "Value"], ["Start year", 2025], ["End year", 2030]]}
+    )
+    with pytest.raises(PlanError) as info:
+        read_plan(path)
+    assert [p.message for p in info.value.errors] == ["Name is required."]
+
+
+def test_bare_fraction_threshold_stays_a_percent_with_a_warning(tmp_path):
+    path = _workbook(
+        tmp_path / "frac.xlsx",
+        {
+            "Plan": PLAN_ROWS,
+            "Targets": [
+                ["Target ID", "Description", "Stage", "Metric", "Threshold", "Year"],
+                ["T1", "Half", "MAGNET", "self-sufficiency", 0.5, 2030],
+            ],
+        },
+    )
+    plan, warnings = read_plan(path)
+    assert plan.targets[0].threshold == 0.5
+    assert [(w.table, w.row, w.field) for w in warnings] == [("Targets", 2, "Threshold")]
+    assert "0.5 means 0.5%, not 50%" in warnings[0].message
