@@ -20,7 +20,7 @@ from reeplanner.model import Plan, PlanError, Severity
 from tests.builders import chain_plan
 from tests.strategies import plans
 
-ROUND_TRIP = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ROUND_TRIP = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _doc(plan: Plan | None = None) -> dict:
