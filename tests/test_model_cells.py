@@ -122,6 +122,7 @@ def test_a_blank_cell_is_empty(column, empty):
         (CAPACITY, True, "Capacity must be a number; it is 'True'."),
         (CAPACITY, "nan", "Capacity must be a finite number; it is 'nan'."),
         (CAPACITY, float("inf"), "Capacity must be a finite number; it is 'inf'."),
+        (CAPACITY, 10**400, "Capacity must be a finite number; it is too large."),
         (ORDER, "2.5", "Order must be a whole number; it is 2.5."),
         (YEAR, "FY28", "Year must be a number; 'FY28' is not one."),
         (

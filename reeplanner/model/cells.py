@@ -38,7 +38,10 @@ def parse_number(raw: object, header: str = "Value") -> float:
     if isinstance(raw, bool):
         raise CellError(f"{header} must be a number; it is '{raw}'.")
     if isinstance(raw, (int, float)):
-        value = float(raw)
+        try:
+            value = float(raw)
+        except OverflowError:  # an int too large for a float
+            raise CellError(f"{header} must be a finite number; it is too large.") from None
     else:
         text = str(raw).strip().replace(",", "").replace("\u00a0", "").replace(" ", "")
         percent = text.endswith("%")
