@@ -36,7 +36,9 @@ SRC: dict[str, str] = {
     "mp-ibas": "Green Car Congress, 23 Feb 2022, MP Materials $35M IBAS heavy rare earth award; also the Dec 2020 "
     "$9.6M DPA Title III award (https://www.greencarcongress.com/2022/02/20220223-mp.html)",
     "mp-ftw": "Fort Worth Inc., MP Materials starts commercial metal and magnet production at Independence; "
-    "$58.5M 48C credit (https://fortworthinc.com/news/mp-materials-restores-u-s-rare-earth-magnet-production-in-fo/)",
+    "$58.5M 48C credit (https://fortworthinc.com/news/mp-materials-restores-u-s-rare-earth-magnet-production-in-fo/); "
+    "~1,000 t/yr magnets, ramp from late 2025 (https://stocktitan.net/news/MP/mp-materials-restores-u-s-rare-earth-"
+    "magnet-8w3syy418g69.html)",
     "mp-apple": "NS Energy, 16 Jul 2025, MP Materials and Apple $500M recycled-magnet agreement "
     "(https://www.nsenergybusiness.com/news/mp-materials-apple-sign-500m-deal-for-rare-earth-magnets/); "
     "Fort Worth Report via The SAG, Independence ~1,000 t/yr doubling to ~2,000 t "
@@ -60,8 +62,11 @@ SRC: dict[str, str] = {
     "Jun 2024, 1,500 t/yr SEGH feed, NdPr capacity 10,500 t/yr "
     "(https://fastmarkets.com/insights/lynas-to-produce-dysprosium-terbium-oxide-in-malaysia)",
     "evac": "DoD release, 2023, $94.1M MCEIP award to e-VAC "
-    "(https://www.defense.gov/News/Releases/Release/Article/3529874/); The Sumter Item, $111.8M 48C credit, "
-    "operations late 2025 (http://www.theitem.com/stories/sumters-new-evac-plant-gets-111m-in-tax-credits,414029)",
+    "(https://www.defense.gov/News/Releases/Release/Article/3529874/); Fastmarkets, 9 Apr 2024, $111.9M 48C "
+    "credit, operations late fall 2025 (https://www.fastmarkets.com/insights/e-vacs-rare-earth-magnet-factory-"
+    "tax-credit-ira/)",
+    "evac-2025": "Rare Earth Exchanges, 15 Dec 2025, e-VAC ships first US-made sintered NdFeB magnets; Sumter to "
+    "reach 2,000 t/yr in 2026 (https://rareearthexchanges.com/news/a-magnet-ships-and-a-line-is-crossed)",
     "noveon": "Noveon Magnetics, Feb 2023, '>$35 million' DoD investment, plant built for 2,000 t/yr "
     "(https://noveon.co/noveon-jumpstart)",
     "ucore": "Raw Materials, 15 May 2025, Ucore $18.4M DoD funding, 2,000 t/yr TREO, start 2H 2026 "

@@ -44,7 +44,8 @@ def mining() -> tuple[list[Facility], list[CompositionShare]]:
             lead_agency="DOI",
             notes="Estimate: NdPr share 0.16 of REO (bastnaesite with Nd ~12% and Pr ~4% of REO; public "
             "descriptions give 0.16-0.20). Estimate: Dy 0.0003 and Tb 0.00015 of REO, the commonly cited "
-            "Mountain Pass distribution (Dy ~0.03%, Tb ~0.016% of REO; not re-checked): ~14 t Dy a year, so "
+            "Mountain Pass distribution (Dy ~0.03%, Tb ~0.016% of REO; not re-checked; Molycorp gave HREE as ~1% "
+            "of REO): ~14 t Dy a year, so "
             "MP's 200 t/yr heavy circuit needs outside feed. Concentrate not separated on site was shipped to "
             "China (stranded output).",
         ),

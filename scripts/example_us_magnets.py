@@ -60,16 +60,18 @@ def magnets() -> list[Facility]:
             "EVAC-MAG",
             "e-VAC Sumter magnet plant",
             "MAGNET",
-            CON,
-            1500,
-            "Estimate: capacity undisclosed; ~1,500 t/yr in public reports, unverified (public-figures.md). "
-            + SRC["evac"],
+            OP,
+            2000,
+            SRC["evac-2025"] + "; " + SRC["evac"],
             online="2025-11",
+            ramp_up_years=1,
             operator="e-VAC Magnetics (VAC Group)",
             location="Sumter, SC",
             lead_agency="DOD-IBP",
-            notes="Operations targeted for late 2025. GM is an anchor customer. No domestic alloy line is "
-            "announced for it, so its domestic output depends on other US alloy makers.",
+            notes="First commercial magnets shipped Dec 2025; plan to reach 2,000 t/yr in 2026 (secondary report; "
+            "VAC has not published a capacity, public-figures.md had ~1,500 t unverified). Estimate: online Nov "
+            "2025 with a one-year ramp. GM is an anchor customer. No domestic alloy line is announced for it, so "
+            "its domestic output depends on other US alloy makers.",
         ),
         fac(
             "STW-1",

@@ -135,11 +135,11 @@ def funding() -> list[FundingLine]:
             "EVAC-MAG",
             "48C",
             "DOE",
-            111.8,
+            111.9,
             2024,
             C,
             SRC["evac"],
-            "Qualifying advanced energy credit",
+            "Qualifying advanced energy credit; $111.9M per the company announcement (some reports: $111.8M).",
         ),
         fund(
             "F-NOV-DOD",
