@@ -150,7 +150,7 @@ def _categorical(per_lane: np.ndarray, n_years: int) -> pd.Categorical:
 
 def _magnet_frame(a: ScenarioArrays) -> pd.DataFrame:
     demand, out = a.magnet_demand, a.magnet_output
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(all="ignore"):
         sufficiency = np.where(demand > 0, out / np.where(demand > 0, demand, 1.0), np.nan)
     stage_ids = [s.id for s in a.prep.chain.stages]
     bottleneck = [stage_ids[k] if k >= 0 else None for k in a.bottleneck]

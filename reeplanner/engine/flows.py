@@ -116,7 +116,7 @@ def stranded(chain: Chain, domestic: ForwardPass, req: np.ndarray) -> np.ndarray
 
 def coverage(capacity: np.ndarray, req: np.ndarray) -> np.ndarray:
     """(L, Y) capacity / requirement; NaN where the requirement is 0."""
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(all="ignore"):
         return np.where(req > 0, capacity / np.where(req > 0, req, 1.0), np.nan)
 
 

@@ -96,7 +96,7 @@ def _per_tonne(a: ScenarioArrays, stage_rank: dict[str, int]) -> pd.DataFrame:
     stages = sorted(by_stage, key=lambda s: stage_rank.get(id_key(s), 99))
     amounts = np.array([by_stage[s][0] for s in stages], dtype=float)
     capacity = np.array([by_stage[s][1] for s in stages], dtype=float)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(all="ignore"):
         per_tonne = np.where(capacity > 0, amounts / np.where(capacity > 0, capacity, 1.0), np.nan)
     return pd.DataFrame(
         {"stage": stages, "amount": amounts, "capacity_added": capacity, "per_tonne": per_tonne}

@@ -94,7 +94,7 @@ def find_target(a: ScenarioArrays, target_id: str) -> Target | None:
 
 
 def _percent(out: np.ndarray, req: np.ndarray) -> np.ndarray:
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(all="ignore"):
         return np.where(req > 0, 100.0 * out / np.where(req > 0, req, 1.0), np.nan)
 
 

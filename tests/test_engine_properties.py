@@ -1,0 +1,83 @@
+"""Properties that hold for any plan: output within capacity and input, gap = requirement - output,
+more capacity never means less output."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from reeplanner.engine import compute
+from reeplanner.model import CapacityBasis, Facility, Material, Plan, Stage, Status
+from tests.builders import demand
+
+STAGES = ("MINE", "SEP", "METAL", "ALLOY", "MAGNET", "RECYCLE")
+YIELDS = {"SEP": 0.92, "METAL": 0.84, "ALLOY": 0.97, "MAGNET": 0.85}
+TOLERANCE = 1e-6
+
+facilities = st.lists(
+    st.tuples(
+        st.sampled_from(STAGES),
+        st.floats(0, 5000),
+        st.sampled_from(("NdPr", "Dy")),
+        st.sampled_from(list(Status)),
+        st.integers(2020, 2032),
+        st.sampled_from((0, 0.5, 2)),
+        st.sampled_from(("SEP", "METAL", "ALLOY", "MAGNET")),
+    ),
+    max_size=12,
+)
+
+
+def build(rows, demand_tonnes: float) -> Plan:
+    plan = Plan(name="Property", start_year=2025, end_year=2031)
+    plan.materials = [Material("NdPr", "", 0.25), Material("Dy", "", 0.02)]
+    plan.stages = plan.stages + [Stage("RECYCLE", "Recycling", 9, CapacityBasis.MATERIAL, 0.9)]
+    for i, (stage, capacity, material, status, year, ramp, feeds) in enumerate(rows):
+        plan.facilities.append(
+            Facility(
+                f"F{i}",
+                f"F{i}",
+                stage,
+                status,
+                capacity,
+                material="" if stage in ("ALLOY", "MAGNET") else material,
+                online=dt.date(year, 1 + i % 12, 1),
+                ramp_up_years=ramp,
+                feeds_stage=feeds if stage == "RECYCLE" else "",
+            )
+        )
+    plan.demand = [demand({y: demand_tonnes for y in plan.years})]
+    return plan
+
+
+@settings(max_examples=25, deadline=None)
+@given(facilities, st.floats(0, 20000))
+def test_output_within_capacity_and_yield_times_input_and_gap_is_requirement_minus_output(rows, tonnes):
+    flows = compute(build(rows, tonnes), "BASE").flows
+    assert (flows.output <= flows.capacity + flows.recycled * (flows.stage == "MINE") + TOLERANCE).all()
+    np.testing.assert_allclose(flows.gap, flows.requirement - flows.output, atol=TOLERANCE)
+    for stage, above in (("SEP", "MINE"), ("METAL", "SEP")):
+        here = flows[flows.stage == stage].reset_index(drop=True)
+        up = flows[flows.stage == above].reset_index(drop=True)
+        limit = YIELDS[stage] * (up.output + here.recycled)
+        assert (here.output <= limit + TOLERANCE).all()
+    product = flows[flows.stage == "MAGNET"].reset_index(drop=True)
+    alloy = flows[flows.stage == "ALLOY"].reset_index(drop=True)
+    assert (product.output <= YIELDS["MAGNET"] * (alloy.output + product.recycled) + TOLERANCE).all()
+
+
+@settings(max_examples=25, deadline=None)
+@given(facilities, st.sampled_from(STAGES), st.floats(1, 5000), st.sampled_from(("NdPr", "Dy")))
+def test_adding_capacity_never_lowers_output(rows, stage, capacity, material):
+    before = compute(build(rows, 5000), "BASE").flows.output.to_numpy()
+    more = build(rows, 5000)
+    material = "" if stage in ("ALLOY", "MAGNET") else material
+    feeds = "SEP" if stage == "RECYCLE" else ""
+    more.facilities.append(
+        Facility("EXTRA", "Extra", stage, Status.OPERATING, capacity, material=material, feeds_stage=feeds)
+    )
+    after = compute(more, "BASE").flows.output.to_numpy()
+    assert (after >= before - TOLERANCE).all()
