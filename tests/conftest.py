@@ -6,3 +6,28 @@ import os
 
 # Before anything imports Qt: with neither this nor DISPLAY set, Qt aborts.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _user_files_in_tmp(request: pytest.FixtureRequest, tmp_path, monkeypatch: pytest.MonkeyPatch):
+    """Settings and autosave recovery copies go under tmp_path, never to the user's.
+
+    Environment variables cover the app started in a subprocess (XDG folders for
+    QSettings and QStandardPaths on Linux, REEPLANNER_RECOVERY_DIR for the
+    recovery folder); GUI tests in this process also get an INI QSettings file
+    under tmp_path and a test organisation name.
+    """
+    monkeypatch.setenv("REEPLANNER_RECOVERY_DIR", str(tmp_path / "recovery"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    module = request.node.module.__name__.rsplit(".", 1)[-1] if request.node.module else ""
+    if module.startswith("test_gui") or "qtbot" in request.fixturenames:
+        from PySide6.QtCore import QCoreApplication, QSettings
+
+        QCoreApplication.setOrganizationName("REE Planner tests")
+        QCoreApplication.setApplicationName("REE Planner tests")
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "settings"))
+    yield

@@ -9,15 +9,18 @@ run) and emits ``results_changed``.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from reeplanner.engine import PlanResult, compute_all
 from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
 from reeplanner.model.problems import PlanError, Problem
 from reeplanner.model.validation import validate
+
+if TYPE_CHECKING:
+    from reeplanner.engine import PlanResult
 
 
 class PlanDocument(QObject):
@@ -29,8 +32,15 @@ class PlanDocument(QObject):
     selection_changed = Signal(str, list)  # table attribute, row indexes
 
     def __init__(
-        self, plan: Plan | None = None, path: str | Path | None = None, parent: QObject | None = None
+        self,
+        plan: Plan | None = None,
+        path: str | Path | None = None,
+        parent: QObject | None = None,
+        *,
+        compute: bool = True,
     ) -> None:
+        """``compute=False`` leaves ``results`` at None until ``recompute`` (the window's start-up
+        paints first and loads the engine, numpy and pandas, after)."""
         super().__init__(parent)
         self._plan = plan if plan is not None else Plan()
         self._path = Path(path) if path else None
@@ -44,8 +54,10 @@ class PlanDocument(QObject):
         self._recompute_timer.setSingleShot(True)
         self._recompute_timer.setInterval(0)
         self._recompute_timer.timeout.connect(self.recompute)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.path_changed.emit())
-        self.recompute()
+        # A bound method, not a lambda: Qt drops the connection when the document is destroyed.
+        self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
+        if compute:
+            self.recompute()
 
     # -- the plan ---------------------------------------------------------
 
@@ -70,7 +82,31 @@ class PlanDocument(QObject):
         if self._year not in plan.years:
             self._year = self._default_year()
 
+    def load(self, plan: Plan, path: str | Path | None = None, *, compute: bool = True) -> None:
+        """Show another plan (New, Open, Revert): a fresh undo history, its Base scenario, its year.
+
+        Results follow at once; with ``compute=False`` they stay None until ``recompute``.
+        """
+        self.undo_stack.clear()
+        self.results = None
+        self.problems = []
+        self._plan = plan
+        self._path = Path(path) if path else None
+        self._scenario_id = plan.base_scenario_id
+        self._year = self._default_year()
+        self._selection = ("", [])
+        self.plan_changed.emit("*")
+        self.scenario_changed.emit(self._scenario_id)
+        self.year_changed.emit(self._year)
+        self.selection_changed.emit("", [])
+        self.path_changed.emit()
+        if compute:
+            self.recompute()
+
     # -- file state -------------------------------------------------------
+
+    def _on_undo_stack_clean_changed(self, _clean: bool) -> None:
+        self.path_changed.emit()
 
     @property
     def path(self) -> Path | None:
@@ -137,6 +173,8 @@ class PlanDocument(QObject):
 
     def recompute(self) -> None:
         """Validate and run the engine for every scenario, then tell the views."""
+        from reeplanner.engine import compute_all  # numpy and pandas: not needed for the first paint
+
         self._recompute_timer.stop()
         self.problems = validate(self._plan)
         try:

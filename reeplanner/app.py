@@ -1,0 +1,160 @@
+"""Start-up: the ``reeplanner`` launcher's arguments, the QApplication and the main window.
+
+``reeplanner [FILE]`` opens the window with FILE, else offers to recover
+changes a crash left behind, else reopens the last plan, else shows the
+welcome page. ``reeplanner --screenshot OUT.png [--size WxH] FILE`` lays the
+window out with FILE, saves a picture of it and exits (offscreen when there
+is no display). Qt is imported only after the arguments are checked, so
+``--help`` and argument errors are instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+DEFAULT_SIZE = (1400, 900)
+
+
+def _size(text: str) -> tuple[int, int]:
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1400x900") from None
+    if not (200 <= width <= 10000 and 200 <= height <= 10000):
+        raise argparse.ArgumentTypeError(f"{text}: width and height must be between 200 and 10000 pixels")
+    return width, height
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="reeplanner", description="REE Planner: scenario planning for the rare-earth supply chain."
+    )
+    parser.add_argument("file", nargs="?", type=Path, help="a plan (.reeplan) or plan workbook (.xlsx, .ods)")
+    parser.add_argument(
+        "--screenshot", type=Path, metavar="OUT.png", help="save a picture of the window and exit"
+    )
+    parser.add_argument(
+        "--size", type=_size, default=DEFAULT_SIZE, metavar="WxH", help="window size (1400x900)"
+    )
+    parser.add_argument(
+        "--benchmark-start", action="store_true", help="exit as soon as the window has painted"
+    )
+    args = parser.parse_args(argv)
+    if args.screenshot and args.file is None:
+        parser.error("--screenshot needs a FILE to show")
+    return args
+
+
+def _has_display() -> bool:
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    headless = bool(args.screenshot or args.benchmark_start)
+    if not _has_display():
+        if not headless:
+            print(
+                "reeplanner: no display found (DISPLAY and WAYLAND_DISPLAY are not set). Start REE Planner in a "
+                "desktop session, or use 'reeplanner --screenshot OUT.png FILE' or reeplanner-cli without one.",
+                file=sys.stderr,
+            )
+            return 2
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+    from PySide6.QtWidgets import QApplication
+
+    from reeplanner.gui.settings import APPLICATION, ORGANIZATION
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setDesktopFileName("reeplanner")
+
+    if args.screenshot:
+        return _screenshot(args.file, args.screenshot, args.size)
+
+    from reeplanner.gui.main_window import MainWindow
+
+    window = MainWindow()
+    if args.benchmark_start:
+        return _benchmark_start(app, window, args.file)
+    window.show()
+    if args.file is not None:
+        window.files.load_synchronously(args.file, compute=False)
+    elif not window.files.offer_recovery():
+        last = window.settings.last_plan()
+        if last and Path(last).is_file():
+            window.files.load_synchronously(Path(last), compute=False)
+        else:
+            window.show_welcome()
+    return app.exec()
+
+
+def _screenshot(file: Path, out: Path, size: tuple[int, int]) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from reeplanner.formats.files import read_plan
+    from reeplanner.gui.main_window import MainWindow
+    from reeplanner.model.problems import PlanError
+
+    try:
+        plan, _warnings = read_plan(file)
+    except PlanError as exc:
+        print(
+            f"reeplanner: cannot open {file}:", *(f"  {p}" for p in exc.problems), sep="\n", file=sys.stderr
+        )
+        return 1
+    window = MainWindow()
+    window.document.load(plan, file if file.suffix.lower() == ".reeplan" else None)
+    window.resize(*size)
+    window.show()
+    window.show_plan_view()
+    QApplication.processEvents()
+    window.canvas.fit_to_view()
+    QApplication.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not window.grab().save(str(out)):
+        print(f"reeplanner: could not write {out}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _benchmark_start(app, window, file: Path | None) -> int:
+    """Show the window (with ``file``), print the wall-clock time of its first paint and quit.
+
+    The benchmark compares that time with when it started the process.
+    """
+    import time
+
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and not self.property("seen"):
+                self.setProperty("seen", True)
+                print(f"first-paint {time.time():.6f}", flush=True)
+                QTimer.singleShot(0, app.quit)
+            return False
+
+    if file is not None:
+        window.files.load_synchronously(file, compute=False)
+        window.show_plan_view()
+    watcher = FirstPaint(window)
+    window.canvas.viewport().installEventFilter(watcher)
+    window.welcome.installEventFilter(watcher)
+    window.show()
+    app.exec()
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

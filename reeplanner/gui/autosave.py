@@ -1,0 +1,132 @@
+"""Autosave and crash recovery.
+
+Every minute with unsaved changes the window writes a recovery copy of the
+plan into the recovery folder (never over the user's file): ``<session>.reeplan``
+with a ``<session>.json`` sidecar naming the file it belongs to and when it
+was written. A ``<session>.lock`` (QLockFile) marks the session as alive; a
+recovery copy whose lock is free or stale belongs to a session that ended
+without saving or discarding — a crash — and is offered on the next start.
+A save, or discarding the changes, removes the copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+
+from reeplanner.formats import reeplan
+from reeplanner.formats.atomic import SaveError, write_bytes_atomic
+from reeplanner.gui.document import PlanDocument
+from reeplanner.model.plan import Plan
+
+AUTOSAVE_INTERVAL_MS = 60_000
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """A recovery copy left by a session that did not end normally."""
+
+    plan_path: Path
+    sidecar_path: Path
+    original: Path | None
+    name: str
+    saved_at: dt.datetime
+
+    @property
+    def description(self) -> str:
+        when = self.saved_at.astimezone().strftime("%d %b %Y at %H:%M")
+        what = self.original.name if self.original else self.name
+        return f"{what} (changes autosaved on {when})"
+
+    def load(self) -> Plan:
+        return reeplan.load(self.plan_path)
+
+    def remove(self) -> None:
+        for path in (self.plan_path, self.sidecar_path, self.plan_path.with_suffix(".lock")):
+            path.unlink(missing_ok=True)
+
+
+def find_recoveries(folder: Path) -> list[Recovery]:
+    """Recovery copies in ``folder`` whose session is gone, newest first."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for sidecar in folder.glob("*.json"):
+        plan_path = sidecar.with_suffix(".reeplan")
+        lock = QLockFile(str(sidecar.with_suffix(".lock")))
+        lock.setStaleLockTime(0)
+        if not plan_path.is_file() or not lock.tryLock(0):
+            continue  # a running session's copy, or half gone
+        lock.unlock()
+        try:
+            info = json.loads(sidecar.read_text(encoding="utf-8"))
+            saved_at = dt.datetime.fromisoformat(info["saved_at"])
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        original = Path(info["file"]) if info.get("file") else None
+        found.append(Recovery(plan_path, sidecar, original, str(info.get("name", "Untitled")), saved_at))
+    return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+
+class Autosave(QObject):
+    """Writes the document's recovery copy while it has unsaved changes."""
+
+    failed = Signal(str)
+
+    def __init__(
+        self, document: PlanDocument, folder: Path, interval_ms: int = AUTOSAVE_INTERVAL_MS, parent=None
+    ) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.folder = folder
+        session = uuid.uuid4().hex[:12]
+        self.plan_path = folder / f"{session}.reeplan"
+        self.sidecar_path = folder / f"{session}.json"
+        self._lock: QLockFile | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self.save_now)
+        self._timer.start()
+        document.undo_stack.cleanChanged.connect(self._on_document_clean_changed)
+
+    def save_now(self) -> bool:
+        """Write the recovery copy if there are unsaved changes; True when written."""
+        if not self.document.modified:
+            return False
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            if self._lock is None:
+                self._lock = QLockFile(str(self.plan_path.with_suffix(".lock")))
+                self._lock.setStaleLockTime(0)
+                self._lock.tryLock(0)
+            write_bytes_atomic(self.plan_path, reeplan.dumps(self.document.plan).encode("utf-8"))
+            info = {
+                "file": str(self.document.path) if self.document.path else None,
+                "name": self.document.display_name,
+                "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            }
+            write_bytes_atomic(self.sidecar_path, json.dumps(info, indent=2).encode("utf-8"))
+        except (OSError, SaveError) as exc:
+            self.failed.emit(f"Autosave failed: {exc}")
+            return False
+        return True
+
+    def discard(self) -> None:
+        """Remove the recovery copy (the plan was saved, or its changes discarded)."""
+        self.plan_path.unlink(missing_ok=True)
+        self.sidecar_path.unlink(missing_ok=True)
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+    def _on_document_clean_changed(self, clean: bool) -> None:
+        if clean:
+            self.discard()

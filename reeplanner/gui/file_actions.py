@@ -1,0 +1,349 @@
+"""File menu work: new, open, save, revert, recent files, examples, import and export.
+
+Reading and exporting run off the GUI thread (``BackgroundWork``); saving the
+``.reeplan`` itself is quick and synchronous, so "Save, then close" can know
+whether it worked. Every failure is shown as a list of problems and leaves
+both the open plan and the file on disk as they were.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from reeplanner.formats.atomic import SaveError
+from reeplanner.gui.autosave import Recovery, find_recoveries
+from reeplanner.gui.commands import ReplacePlanCommand
+from reeplanner.gui.icons import icon
+from reeplanner.gui.prompts import BRIEF_FILTER, OPENABLE_FILTER, PLAN_FILTER, WORKBOOK_FILTER, SaveChoice
+from reeplanner.gui.recent_files import RecentFiles
+from reeplanner.gui.welcome_page import example_plans, example_title
+from reeplanner.model.plan import Plan
+from reeplanner.model.problems import PlanError, Problem
+
+if TYPE_CHECKING:
+    from reeplanner.gui.main_window import MainWindow
+
+OPENABLE_SUFFIXES = (".reeplan", ".xlsx", ".ods")
+Std = QKeySequence.StandardKey
+
+
+class FileActions(QObject):
+    """The File menu's actions and what they do to the window's document."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.document = window.document
+        self.recent = RecentFiles(window.settings.qsettings)
+        self.new = self._action("&New", "action-new", self.new_plan, Std.New, "document-new")
+        self.open = self._action("&Open…", "action-open", self.choose_and_open, Std.Open, "document-open")
+        self.save = self._action("&Save", "action-save", self.save_plan, Std.Save, "document-save")
+        self.save_as = self._action("Save &As…", "action-save-as", self.save_plan_as, Std.SaveAs)
+        self.revert = self._action("Re&vert to Saved", "action-revert", self.revert_plan)
+        self.import_workbook = self._action(
+            "&Import Workbook…", "action-import-workbook", self.choose_and_import
+        )
+        self.export_workbook = self._action(
+            "&Export Workbook…", "action-export-workbook", self.export_plan_workbook
+        )
+        self.export_brief = self._action(
+            "Export &Brief…", "action-export-brief", self.export_leadership_brief
+        )
+        self.quit = self._action("&Quit", "action-quit", window.close, Std.Quit)
+        self.recent_menu = QMenu("Open &Recent", window)
+        self.recent_menu.setObjectName("menu-recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.examples_menu = QMenu("Open &Example", window)
+        self.examples_menu.setObjectName("menu-examples")
+        for path in example_plans():
+            action = self.examples_menu.addAction(example_title(path))
+            action.setObjectName(f"action-open-example-{path.stem}")
+            action.triggered.connect(lambda _checked=False, p=path: self.open_example(p))
+        self.examples_menu.menuAction().setObjectName("action-open-example")
+        self.examples_menu.setEnabled(bool(self.examples_menu.actions()))
+        self.document.path_changed.connect(self._update_enabled)
+        self._update_enabled()
+
+    # -- New, Open, Revert ---------------------------------------------------
+
+    def new_plan(self) -> None:
+        if self.maybe_save():
+            self.document.load(Plan(), None)
+            self.window.show_plan_view()
+
+    def choose_and_open(self) -> None:
+        path = self.window.prompts.open_path(
+            "Open Plan", self.window.settings.last_directory(), f"{OPENABLE_FILTER};;{PLAN_FILTER}"
+        )
+        if path:
+            self.open_path(Path(path))
+
+    def open_path(self, path: Path) -> None:
+        """Open a plan or a workbook (a workbook comes in as an untitled plan)."""
+        if path.suffix.lower() not in OPENABLE_SUFFIXES:
+            self._show_problems(
+                "Cannot open file",
+                [
+                    Problem(
+                        f"REE Planner opens .reeplan, .xlsx and .ods files, not '{path.suffix or path.name}'."
+                    )
+                ],
+                path,
+            )
+            return
+        if self.maybe_save():
+            self._read(path)
+
+    def _read(self, path: Path) -> None:
+        from reeplanner.formats.files import read_plan
+
+        self.window.background.start(
+            f"Opening {path.name}…",
+            lambda: read_plan(path),
+            lambda loaded: self._on_plan_read(path, *loaded),
+            lambda exc: self._on_failure(f"Could not open {path.name}", exc, path),
+        )
+
+    def open_example(self, path: Path) -> None:
+        """Open an example as an untitled copy, so Save never writes into the installation."""
+        if not self.maybe_save():
+            return
+        from reeplanner.formats.files import read_plan
+
+        self.window.background.start(
+            f"Opening {path.name}…",
+            lambda: read_plan(path),
+            lambda loaded: self._show_untitled(loaded[0], f"Open example {example_title(path)}", loaded[1]),
+            lambda exc: self._on_failure(f"Could not open {path.name}", exc, path),
+        )
+
+    def choose_and_import(self) -> None:
+        path = self.window.prompts.open_path(
+            "Import Plan Workbook", self.window.settings.last_directory(), WORKBOOK_FILTER
+        )
+        if path:
+            self.open_path(Path(path))
+
+    def revert_plan(self) -> None:
+        path = self.document.path
+        if path is None or not self.window.prompts.confirm(
+            "Revert to Saved", f"Discard every change since {path.name} was last saved?"
+        ):
+            return
+        self._read(path)
+
+    def load_synchronously(self, path: Path, *, compute: bool = True) -> None:
+        """Open ``path`` at start-up (the command line); errors as for Open.
+
+        ``compute=False``: the results follow once the window has painted.
+        """
+        from reeplanner.formats.files import read_plan
+
+        try:
+            plan, warnings = read_plan(path)
+        except (PlanError, OSError) as exc:
+            self._on_failure(f"Could not open {path.name}", exc, path)
+            return
+        self._on_plan_read(path, plan, warnings, compute=compute)
+
+    def _on_plan_read(self, path: Path, plan: Plan, warnings: list[Problem], *, compute: bool = True) -> None:
+        if path.suffix.lower() == ".reeplan":
+            self.document.load(plan, path, compute=compute)
+            self.recent.add(path)
+            self.window.settings.set_last_plan(path)
+            self._report_warnings(path.name, warnings)
+        else:
+            self._show_untitled(plan, f"Import {path.name}", warnings)
+        self.window.settings.set_last_directory(path.parent)
+        self.window.show_plan_view()
+        self.window.statusBar().showMessage(f"Opened {path.name}", 5000)
+
+    def _show_untitled(self, plan: Plan, command_text: str, warnings: list[Problem]) -> None:
+        """An untitled document holding ``plan``, with unsaved changes (undo gives the empty plan)."""
+        self.document.load(Plan(), None)
+        self.document.push(ReplacePlanCommand(self.document, plan, command_text))
+        self._report_warnings(plan.name, warnings)
+        self.window.show_plan_view()
+
+    # -- Save ------------------------------------------------------------------
+
+    def save_plan(self) -> bool:
+        path = self.document.path
+        if path is None or path.suffix.lower() != ".reeplan":
+            return self.save_plan_as()
+        return self._write(path)
+
+    def save_plan_as(self) -> bool:
+        suggested = self.document.path or Path(self.window.settings.last_directory()) / self._file_stem()
+        chosen = self.window.prompts.save_path(
+            "Save Plan As", str(suggested.with_suffix(".reeplan")), PLAN_FILTER
+        )
+        if not chosen:
+            return False
+        path = Path(chosen)
+        if path.suffix.lower() != ".reeplan":
+            path = path.with_name(path.name + ".reeplan")
+        return self._write(path)
+
+    def _write(self, path: Path) -> bool:
+        from reeplanner.formats.files import write_plan
+
+        try:
+            write_plan(self.document.plan, path)
+        except (PlanError, SaveError, OSError) as exc:
+            self._on_failure(f"Could not save {path.name}", exc, path)
+            return False
+        self.document.set_path(path)
+        self.document.mark_saved()
+        self.window.autosave.discard()
+        self.recent.add(path)
+        self.window.settings.set_last_plan(path)
+        self.window.settings.set_last_directory(path.parent)
+        self.window.statusBar().showMessage(f"Saved {path.name}", 5000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """Before the plan is replaced or the window closes: False means stop."""
+        if not self.document.modified:
+            return True
+        choice = self.window.prompts.save_discard_cancel(self.document.display_name)
+        if choice is SaveChoice.SAVE:
+            return self.save_plan()
+        if choice is SaveChoice.DISCARD:
+            self.window.autosave.discard()
+            return True
+        return False
+
+    # -- Export ----------------------------------------------------------------
+
+    def export_plan_workbook(self) -> None:
+        path = self._ask_export_path("Export Plan Workbook", ".xlsx", WORKBOOK_FILTER)
+        if path is None:
+            return
+        from reeplanner.formats.files import write_plan
+
+        plan = self.document.plan.copy()
+        self._export(path, lambda: write_plan(plan, path))
+
+    def export_leadership_brief(self) -> None:
+        path = self._ask_export_path("Export Leadership Brief", " brief.xlsx", BRIEF_FILTER)
+        if path is None:
+            return
+        from reeplanner.formats.brief import write_brief
+
+        plan = self.document.plan.copy()
+        self._export(path, lambda: write_brief(plan, path, scenario_ids=None))
+
+    def _ask_export_path(self, title: str, suffix: str, file_filter: str) -> Path | None:
+        folder = (
+            self.document.path.parent if self.document.path else Path(self.window.settings.last_directory())
+        )
+        chosen = self.window.prompts.save_path(title, str(folder / (self._file_stem() + suffix)), file_filter)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() in (".xlsx", ".ods") else path.with_name(path.name + ".xlsx")
+
+    def _export(self, path: Path, work: Callable[[], object]) -> None:
+        self.window.background.start(
+            f"Writing {path.name}…",
+            work,
+            lambda _result: self.window.statusBar().showMessage(f"Exported {path}", 8000),
+            lambda exc: self._on_failure(f"Could not export {path.name}", exc, path),
+        )
+
+    # -- Recovery --------------------------------------------------------------
+
+    def offer_recovery(self) -> bool:
+        """After a crash: offer the newest recovery copy; True when restored."""
+        recoveries = find_recoveries(self.window.autosave.folder)
+        for recovery in recoveries:
+            if self.window.prompts.restore_recovery(recovery.description):
+                return self._restore(recovery)
+            recovery.remove()
+        return False
+
+    def _restore(self, recovery: Recovery) -> bool:
+        try:
+            plan = recovery.load()
+        except PlanError as exc:
+            self._on_failure("Could not restore the autosaved changes", exc, recovery.plan_path)
+            return False
+        base = Plan()
+        if recovery.original is not None and recovery.original.is_file():
+            from reeplanner.formats.files import read_plan
+
+            try:
+                base = read_plan(recovery.original)[0]
+            except PlanError:
+                base = Plan()
+        self.document.load(base, recovery.original)
+        self.document.push(ReplacePlanCommand(self.document, plan, "Restore autosaved changes"))
+        recovery.remove()
+        self.window.show_plan_view()
+        self.window.autosave.save_now()
+        return True
+
+    # -- helpers -----------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        name: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence.StandardKey | None = None,
+        theme_icon: str = "",
+    ) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if theme_icon:
+            action.setIcon(icon(theme_icon))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        paths = self.recent.paths()
+        for path in paths:
+            action = self.recent_menu.addAction(path.name)
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+        if not paths:
+            self.recent_menu.addAction("No recent plans").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear Recent Plans", self.recent.clear)
+
+    def _update_enabled(self) -> None:
+        self.revert.setEnabled(self.document.path is not None and self.document.modified)
+
+    def _file_stem(self) -> str:
+        if self.document.path is not None:
+            return self.document.path.stem
+        name = self.document.plan.name.strip() or "plan"
+        return "".join(c if c.isalnum() or c in " -_" else "-" for c in name).strip() or "plan"
+
+    def _report_warnings(self, name: str, warnings: list[Problem]) -> None:
+        if warnings:
+            self.window.prompts.warning(
+                f"Opened {name}", f"{name} opened with {len(warnings)} warning(s).", warnings
+            )
+
+    def _on_failure(self, summary: str, exc: BaseException, path: Path) -> None:
+        if isinstance(exc, PlanError):
+            problems = exc.problems
+        else:
+            problems = [Problem(str(exc) or type(exc).__name__, path.name)]
+        self._show_problems(summary, problems, path)
+
+    def _show_problems(self, summary: str, problems: list[Problem], path: Path) -> None:
+        self.window.prompts.error(summary, f"{summary}. Nothing was changed.", problems)

@@ -1,0 +1,422 @@
+"""The main window: the canvas in the centre, tables, inspector, problems and history in docks.
+
+The window lays things out and wires actions to the views; file work lives in
+``FileActions``, autosave in ``Autosave``, every question to the user in
+``Prompts`` (a seam tests replace).
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QMainWindow,
+    QMenu,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QUndoView,
+    QWidget,
+)
+
+from reeplanner.gui.autosave import Autosave
+from reeplanner.gui.canvas.supply_chain_view import SupplyChainView
+from reeplanner.gui.document import PlanDocument
+from reeplanner.gui.file_actions import OPENABLE_SUFFIXES, FileActions
+from reeplanner.gui.icons import icon
+from reeplanner.gui.inspector import Inspector
+from reeplanner.gui.palette import apply_palette
+from reeplanner.gui.problems_panel import ProblemsPanel
+from reeplanner.gui.prompts import Prompts
+from reeplanner.gui.scenario_year_bar import ScenarioYearBar
+from reeplanner.gui.settings import PaletteChoice, Settings, UnitsDisplay, recovery_folder
+from reeplanner.gui.tables.plan_tables import PlanTables
+from reeplanner.gui.welcome_page import WelcomePage
+from reeplanner.gui.work_thread import BackgroundWork, WorkThread
+from reeplanner.model.ids import id_key
+
+Std = QKeySequence.StandardKey
+APP_TITLE = "REE Planner"
+
+
+class MainWindow(QMainWindow):
+    units_changed = Signal(str)  # the UnitsDisplay value the user picked
+
+    def __init__(
+        self,
+        document: PlanDocument | None = None,
+        *,
+        prompts: Prompts | None = None,
+        recovery_dir: Path | None = None,
+        autosave_interval_ms: int | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("main-window")
+        self.setWindowIcon(icon("reeplanner"))
+        self.setAcceptDrops(True)
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+        )
+        self.settings = Settings()
+        self.prompts = prompts or Prompts(self)
+        self.document = document or PlanDocument(parent=self, compute=False)
+        if self.document.parent() is None:
+            self.document.setParent(self)  # lives as long as the window
+        self.background = BackgroundWork(self)
+        interval = {} if autosave_interval_ms is None else {"interval_ms": autosave_interval_ms}
+        self.autosave = Autosave(self.document, recovery_dir or recovery_folder(), parent=self, **interval)
+        self.autosave.failed.connect(lambda text: self.statusBar().showMessage(text, 10000))
+
+        self.canvas = SupplyChainView(self.document)
+        self.welcome = WelcomePage()
+        self.central = QStackedWidget()
+        self.central.addWidget(self.welcome)
+        self.central.addWidget(self.canvas)
+        self.setCentralWidget(self.central)
+        self.tables = PlanTables(self.document)
+        self.inspector = Inspector(self.document)
+        self.problems = ProblemsPanel(self.document)
+        self.undo_view = QUndoView(self.document.undo_stack)
+        self.undo_view.setObjectName("undo-history")
+        self.undo_view.setEmptyLabel("Opened plan")
+        self.docks: dict[str, QDockWidget] = {}
+        self.add_view_dock("tables", "Tables", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.add_view_dock("problems", "Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.add_view_dock("inspector", "Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.add_view_dock("history", "Undo History", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.tabifyDockWidget(self.docks["inspector"], self.docks["history"])
+        self.docks["inspector"].raise_()
+        # Charts (a later issue) join the right-hand area beside the inspector through add_view_dock.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.resizeDocks([self.docks["tables"]], [300], Qt.Orientation.Vertical)
+        self.resizeDocks([self.docks["inspector"]], [340], Qt.Orientation.Horizontal)
+
+        self.files = FileActions(self)
+        self._make_edit_actions()
+        self._make_view_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self._connect_views()
+        self._restore_settings()
+        self._update_title()
+        self._engine_started = self.document.results is not None
+        self._engine_thread: WorkThread | None = None
+        self._closed = False
+        self.canvas.viewport().installEventFilter(self)
+        self.welcome.installEventFilter(self)
+
+    # -- layout ------------------------------------------------------------
+
+    def add_view_dock(self, key: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        """Put a view in a dock (its object name lets saveState/restoreState place it)."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock-{key}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[key] = dock
+        if hasattr(self, "panels_menu"):
+            self.panels_menu.addAction(dock.toggleViewAction())
+        return dock
+
+    def show_plan_view(self) -> None:
+        self.central.setCurrentWidget(self.canvas)
+        self.canvas.fit_to_view()
+
+    def show_welcome(self) -> None:
+        self.welcome.set_recent(self.files.recent.paths())
+        self.central.setCurrentWidget(self.welcome)
+
+    # -- actions -----------------------------------------------------------
+
+    def _action(self, text: str, name: str, slot, shortcut=None, icon_name: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _make_edit_actions(self) -> None:
+        stack = self.document.undo_stack
+        self.undo = stack.createUndoAction(self, "&Undo")
+        self.undo.setObjectName("action-undo")
+        self.undo.setShortcut(QKeySequence(Std.Undo))
+        self.undo.setIcon(icon("edit-undo"))
+        self.redo = stack.createRedoAction(self, "&Redo")
+        self.redo.setObjectName("action-redo")
+        self.redo.setShortcut(QKeySequence(Std.Redo))
+        self.redo.setIcon(icon("edit-redo"))
+        self.copy = self._action("&Copy", "action-copy", self.tables.copy, Std.Copy)
+        self.paste = self._action("&Paste", "action-paste", self.tables.paste, Std.Paste)
+        self.delete = self._action(
+            "&Delete", "action-delete", self.delete_selection, Std.Delete, "edit-delete"
+        )
+        self.add_row = self._action("Add &Row", "action-add-row", self.tables.add_row)
+        self.find = self._action("&Filter Table", "action-filter", self.focus_filter, Std.Find)
+        self.add_facility = self._action(
+            "Add &Facility", "action-add-facility", self.add_facility_here, "Ctrl+Shift+N", "list-add"
+        )
+        self.stage_menu = QMenu("Add Facility to", self)
+        self.stage_menu.setObjectName("menu-add-facility")
+        self.stage_menu.aboutToShow.connect(self._fill_stage_menu)
+        self.add_facility.setMenu(self.stage_menu)
+
+    def _make_view_actions(self) -> None:
+        self.zoom_in = self._action("Zoom &In", "action-zoom-in", self.canvas.zoom_in, Std.ZoomIn, "zoom-in")
+        self.zoom_out = self._action(
+            "Zoom &Out", "action-zoom-out", self.canvas.zoom_out, Std.ZoomOut, "zoom-out"
+        )
+        self.fit = self._action(
+            "&Fit Chain", "action-fit", self.canvas.fit_to_view, "Ctrl+0", "zoom-fit-best"
+        )
+        self.help = self._action("REE Planner &Help", "action-help", self.show_help, Std.HelpContents)
+        self.about = self._action("&About REE Planner", "action-about", self.show_about)
+        self.palette_actions: dict[PaletteChoice, QAction] = {}
+        for choice, text in (
+            (PaletteChoice.SYSTEM, "Follow &System"),
+            (PaletteChoice.LIGHT, "&Light"),
+            (PaletteChoice.DARK, "&Dark"),
+        ):
+            action = self._action(
+                text, f"action-palette-{choice.value}", lambda c=choice: self.set_palette(c)
+            )
+            action.setCheckable(True)
+            self.palette_actions[choice] = action
+        self.units_actions: dict[UnitsDisplay, QAction] = {}
+        for units, text in (
+            (UnitsDisplay.TONNES, "&Tonnes (t)"),
+            (UnitsDisplay.KILOTONNES, "&Kilotonnes (kt)"),
+        ):
+            action = self._action(text, f"action-units-{units.value}", lambda u=units: self.set_units(u))
+            action.setCheckable(True)
+            self.units_actions[units] = action
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        f = self.files
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([f.new, f.open])
+        file_menu.addMenu(f.recent_menu)
+        file_menu.addMenu(f.examples_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([f.save, f.save_as, f.revert])
+        file_menu.addSeparator()
+        file_menu.addActions([f.import_workbook, f.export_workbook, f.export_brief])
+        file_menu.addSeparator()
+        file_menu.addAction(f.quit)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo, self.redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.copy, self.paste, self.delete])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.add_facility, self.add_row, self.find])
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions([self.zoom_in, self.zoom_out, self.fit])
+        view_menu.addSeparator()
+        self.panels_menu = view_menu.addMenu("&Panels")
+        for dock in self.docks.values():
+            self.panels_menu.addAction(dock.toggleViewAction())
+        palette_menu = view_menu.addMenu("P&alette")
+        palette_menu.addActions(list(self.palette_actions.values()))
+        units_menu = view_menu.addMenu("&Units")
+        units_menu.addActions(list(self.units_actions.values()))
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.help, self.about])
+
+    def _make_toolbar(self) -> None:
+        bar = QToolBar("Plan", self)
+        bar.setObjectName("toolbar-plan")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        bar.addActions([self.files.new, self.files.open, self.files.save])
+        bar.addSeparator()
+        bar.addActions([self.undo, self.redo])
+        bar.addSeparator()
+        bar.addAction(self.add_facility)
+        button = bar.widgetForAction(self.add_facility)
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        bar.addAction(self.delete)
+        bar.addSeparator()
+        bar.addActions([self.zoom_in, self.zoom_out, self.fit])
+        bar.addSeparator()
+        self.scenario_year = ScenarioYearBar(self.document)
+        bar.addWidget(self.scenario_year)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _connect_views(self) -> None:
+        self.document.path_changed.connect(self._update_title)
+        self.document.plan_changed.connect(self._on_document_plan_changed)
+        self.problems.problem_activated.connect(self._on_problem_activated)
+        self.tables.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.canvas.message_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.welcome.new_requested.connect(self.files.new_plan)
+        self.welcome.open_requested.connect(self.files.choose_and_open)
+        self.welcome.example_requested.connect(self.files.open_example)
+        self.welcome.recent_requested.connect(self.files.open_path)
+
+    # -- what the actions do ------------------------------------------------
+
+    def delete_selection(self) -> None:
+        """Delete: the selected table rows when a table has focus, else the selected cards."""
+        focus = self.focusWidget()
+        if focus is not None and self.tables.isAncestorOf(focus):
+            self.tables.delete_selected_rows()
+        else:
+            self.canvas.delete_selected()
+
+    def focus_filter(self) -> None:
+        self.docks["tables"].show()
+        self.docks["tables"].raise_()
+        self.tables.focus_filter()
+
+    def add_facility_here(self) -> None:
+        """Add a facility in the selected facility's lane; with none selected, ask which stage."""
+        table, rows = self.document.selection
+        plan = self.document.plan
+        if table == "facilities" and rows and rows[0] < len(plan.facilities):
+            self.canvas.add_facility(plan.facilities[rows[0]].stage)
+            return
+        self._fill_stage_menu()
+        button = self.toolbar.widgetForAction(self.add_facility)
+        where = button.mapToGlobal(button.rect().bottomLeft()) if button else self.cursor().pos()
+        self.stage_menu.popup(where)
+
+    def _fill_stage_menu(self) -> None:
+        self.stage_menu.clear()
+        for stage in self.document.plan.stages:
+            action = self.stage_menu.addAction(stage.name or stage.id)
+            action.setObjectName(f"action-add-facility-{id_key(stage.id)}")
+            action.triggered.connect(lambda _checked=False, sid=stage.id: self.canvas.add_facility(sid))
+
+    def set_palette(self, choice: PaletteChoice) -> None:
+        self.settings.set_palette(choice)
+        apply_palette(choice)
+        for key, action in self.palette_actions.items():
+            action.setChecked(key is choice)
+
+    def set_units(self, units: UnitsDisplay) -> None:
+        self.settings.set_units(units)
+        for key, action in self.units_actions.items():
+            action.setChecked(key is units)
+        self.units_changed.emit(units.value)
+
+    def show_help(self) -> None:
+        from reeplanner.gui.help_dialog import HelpDialog
+
+        dialog = HelpDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+
+    def show_about(self) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("reeplanner")
+        except PackageNotFoundError:
+            number = "development"
+        self.prompts.information(
+            "About REE Planner",
+            f"REE Planner {number}\n\nScenario planning for the rare-earth supply chain, from mine to magnet.",
+        )
+
+    # -- start-up -----------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._engine_started:
+            self._engine_started = True
+            QTimer.singleShot(0, self._start_engine)
+        return False
+
+    def _start_engine(self) -> None:
+        """After the first paint: import the engine (numpy, pandas) off the GUI thread, then compute."""
+        self.canvas.viewport().removeEventFilter(self)
+        self.welcome.removeEventFilter(self)
+        if self._closed:
+            return
+        thread = WorkThread(lambda: importlib.import_module("reeplanner.engine"), self)
+        thread.succeeded.connect(lambda _module: self._on_engine_ready())
+        thread.failed.connect(lambda exc: self._on_engine_ready())  # recompute raises it where it shows
+        thread.finished.connect(self._on_engine_thread_finished)
+        self._engine_thread = thread
+        thread.start()
+
+    def _on_engine_thread_finished(self) -> None:
+        if self._engine_thread is not None:
+            self._engine_thread.deleteLater()
+            self._engine_thread = None
+
+    def _on_engine_ready(self) -> None:
+        if self.document.results is None:
+            self.document.recompute()
+
+    # -- window state -------------------------------------------------------
+
+    def _update_title(self) -> None:
+        doc = self.document
+        self.setWindowTitle(f"{doc.display_name}[*] — {APP_TITLE}")
+        self.setWindowFilePath(str(doc.path) if doc.path else "")
+        self.setWindowModified(doc.modified)
+
+    def _on_document_plan_changed(self, table: str) -> None:
+        if table in ("plan", "*"):
+            self._update_title()
+
+    def _on_problem_activated(self, problem) -> None:
+        self.docks["tables"].show()
+        self.docks["tables"].raise_()
+        self.tables.show_problem(problem)
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1400, 900)
+        state = self.settings.window_state()
+        if not state.isEmpty():
+            self.restoreState(state)
+        choice = self.settings.palette()
+        self.palette_actions[choice].setChecked(True)
+        if choice is not PaletteChoice.SYSTEM:
+            apply_palette(choice)
+        self.units_actions[self.settings.units()].setChecked(True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.background.wait_all()
+        if self._engine_thread is not None:
+            self._engine_thread.wait()
+        self.autosave.stop()
+        self.autosave.discard()
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.set_last_plan(self.document.path)
+        self.settings.sync()
+        self._closed = True
+        event.accept()
+
+    # -- drag and drop --------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._dropped_path(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._dropped_path(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.files.open_path(path)
+
+    @staticmethod
+    def _dropped_path(event: QEvent) -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
+        return next((p for p in paths if p.suffix.lower() in OPENABLE_SUFFIXES), None)

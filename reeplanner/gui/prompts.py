@@ -1,0 +1,110 @@
+"""Every question the window asks the user, behind one seam.
+
+The window calls ``self.prompts.<question>(...)``; tests hand the window an
+object with the same methods that answers at once, so no test has to drive
+a modal dialog or patch Qt.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from html import escape
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from reeplanner.model.problems import Problem
+
+PLAN_FILTER = "REE Planner plans (*.reeplan)"
+WORKBOOK_FILTER = "Plan workbooks (*.xlsx *.ods)"
+OPENABLE_FILTER = "Plans and workbooks (*.reeplan *.xlsx *.ods)"
+BRIEF_FILTER = "Excel workbook (*.xlsx)"
+MAX_LISTED_PROBLEMS = 25
+
+
+class SaveChoice(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class Prompts:
+    """The real dialogs, parented to ``parent`` so they sit over the window."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self._parent = parent
+
+    def save_discard_cancel(self, name: str) -> SaveChoice:
+        box = QMessageBox(self._parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Unsaved changes")
+        box.setText(f"Save the changes to {name}?")
+        box.setInformativeText("Your changes are lost if you don't save them.")
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Save)
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return SaveChoice.SAVE
+        if answer == QMessageBox.StandardButton.Discard:
+            return SaveChoice.DISCARD
+        return SaveChoice.CANCEL
+
+    def open_path(self, title: str, folder: str, file_filter: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self._parent, title, folder, file_filter)
+        return path or None
+
+    def save_path(self, title: str, suggested: str, file_filter: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self._parent, title, suggested, file_filter)
+        return path or None
+
+    def error(self, title: str, summary: str, problems: list[Problem] | None = None) -> None:
+        box = QMessageBox(self._parent)
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(title)
+        box.setText(summary)
+        if problems:
+            box.setInformativeText(problem_list_html(problems))
+            box.setDetailedText("\n".join(str(p) for p in problems))
+        box.exec()
+
+    def warning(self, title: str, summary: str, problems: list[Problem]) -> None:
+        box = QMessageBox(self._parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(title)
+        box.setText(summary)
+        box.setInformativeText(problem_list_html(problems))
+        box.exec()
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self._parent,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def restore_recovery(self, description: str) -> bool:
+        answer = QMessageBox.question(
+            self._parent,
+            "Recover unsaved changes",
+            f"REE Planner closed without saving {description}.\n\nRestore those changes?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+
+def problem_list_html(problems: list[Problem]) -> str:
+    """The problems as a short list, ``where: message``, errors first."""
+    ordered = sorted(problems, key=lambda p: not p.is_error)
+    items = "".join(
+        f"<li><b>{escape(p.where)}</b>: {escape(p.message)}</li>" for p in ordered[:MAX_LISTED_PROBLEMS]
+    )
+    more = len(ordered) - MAX_LISTED_PROBLEMS
+    tail = f"<p>…and {more} more (see Show Details).</p>" if more > 0 else ""
+    return f"<ul>{items}</ul>{tail}"
