@@ -146,12 +146,15 @@ def heavy_rare_earths() -> Plan:
     plan.description = (
         "Dysprosium and terbium from mine to metal, cut from the US mine-to-magnet example: heavy RE separation "
         "(MP Materials, Energy Fuels Phase 2, Lynas Seadrift, Ucore, USA Rare Earth, ReElement), metallization "
-        "(Phoenix Tailings, planned integrated lines), and supply from China versus allied Lynas Malaysia. "
+        "(Phoenix Tailings, planned integrated lines), the funding of those steps, and supply from China versus "
+        "allied Lynas Malaysia. "
         "NdPr and imported finished magnets are left out, so magnet output here is what the Dy and Tb supply "
         "allows (magnet content Dy 1%, Tb 0.3%, both estimates). Facilities that separate NdPr too keep only their Dy and Tb shares. Every "
         "figure names its source; 'Estimate:' rows say how they were sized."
     )
     plan.supply = [s for s in plan.supply if s.material] + china_oxide()
+    upstream = {f.id for f in plan.facilities if f.stage in ("MINE", "SEP", "METAL")}
+    plan.funding = [f for f in plan.funding if f.facility in upstream]
     plan.targets = heavy_targets()
     plan.scenarios, plan.overrides = heavy_scenarios()
     return plan
