@@ -33,6 +33,7 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 #: Rows below the data that validation still covers, for rows the user adds.
 _SPARE_ROWS = 1000
+_TEXT_KINDS = (Kind.TEXT, Kind.ID, Kind.REF, Kind.REFS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,12 +50,38 @@ def write_workbook(plan: Plan, path: str | os.PathLike[str]) -> None:
     """
     from openpyxl import Workbook
 
-    wb = Workbook(write_only=True)
-    _write_plan_sheet(wb, plan)
-    for table in TABLES:
-        _write_table_sheet(wb, plan, table)
+    problems = _unwritable_text(plan)
+    if problems:
+        raise PlanError(problems)
     with atomic_path(path) as tmp:
+        wb = Workbook(write_only=True)
+        _write_plan_sheet(wb, plan)
+        for table in TABLES:
+            _write_table_sheet(wb, plan, table)
         wb.save(tmp)
+
+
+def _unwritable_text(plan: Plan) -> list[Problem]:
+    """Text with control characters, which a workbook cannot store, each with its cell.
+
+    Checked before the workbook is started: openpyxl's write-only sheets leave
+    temporary files behind when abandoned half-way.
+    """
+    problems = []
+    message = "The text holds a control character a workbook cannot store: {!r}. Remove it and export again."
+    for col in PLAN_FIELDS:
+        value = getattr(plan, col.attr)
+        if isinstance(value, str) and _ILLEGAL_XML.search(value):
+            problems.append(Problem(message.format(value), PLAN_SHEET, None, col.header))
+    for table in TABLES:
+        text_columns = [c for c in table.columns if c.kind in _TEXT_KINDS]
+        for index, rec in enumerate(getattr(plan, table.attr)):
+            for col in text_columns:
+                value = getattr(rec, col.attr)
+                text = ", ".join(value) if isinstance(value, tuple) else value
+                if isinstance(text, str) and _ILLEGAL_XML.search(text):
+                    problems.append(Problem(message.format(text), table.sheet, index + 2, col.header))
+    return problems
 
 
 def _write_plan_sheet(wb, plan: Plan) -> None:
@@ -63,8 +90,8 @@ def _write_plan_sheet(wb, plan: Plan) -> None:
     rows.append(["Format version", FORMAT_VERSION])
     ws = wb.create_sheet(PLAN_SHEET)
     _start_sheet(ws, ["Field", "Value"], rows)
-    for index, (field, value) in enumerate(rows):
-        ws.append([field, _cell(ws, value, PLAN_SHEET, index + 2, str(field))])
+    for field, value in rows:
+        ws.append([field, _cell(ws, value)])
     _finish_sheet(ws, 2, len(rows))
 
 
@@ -75,8 +102,8 @@ def _write_table_sheet(wb, plan: Plan, table: Table) -> None:
     values = [[_record_value(rec, c) for c in columns] for rec in records]
     ws = wb.create_sheet(table.sheet)
     _start_sheet(ws, headers, values)
-    for index, row in enumerate(values):
-        ws.append([_cell(ws, v, table.sheet, index + 2, str(h)) for v, h in zip(row, headers, strict=True)])
+    for row in values:
+        ws.append([_cell(ws, v) for v in row])
     _add_validations(ws, plan, columns, len(values))
     _finish_sheet(ws, len(columns), len(values))
 
@@ -123,24 +150,12 @@ def _plain(value: object) -> object:
     return value
 
 
-def _cell(ws, value: object, sheet: str, row: int, header: str) -> object:
+def _cell(ws, value: object) -> object:
     """The value as a cell: formula-like text stays text, dates get a date format."""
     from openpyxl.cell import WriteOnlyCell
 
     value = _plain(value)
     if isinstance(value, str):
-        if _ILLEGAL_XML.search(value):
-            raise PlanError(
-                [
-                    Problem(
-                        f"The text holds a control character a workbook cannot store: {value!r}. "
-                        "Remove it and export again.",
-                        sheet,
-                        row,
-                        header,
-                    )
-                ]
-            )
         if value.startswith(FORMULA_STARTS):
             cell = WriteOnlyCell(ws, value=value)
             cell.data_type = "s"
