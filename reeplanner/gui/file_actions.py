@@ -29,7 +29,7 @@ from reeplanner.model.problems import PlanError, Problem
 if TYPE_CHECKING:
     from reeplanner.gui.main_window import MainWindow
 
-OPENABLE_SUFFIXES = (".reeplan", ".xlsx", ".ods")
+OPENABLE_SUFFIXES = (".reeplan", ".xlsx", ".xlsm", ".ods")  # formats.files.READ_SUFFIXES
 Std = QKeySequence.StandardKey
 
 
@@ -223,7 +223,7 @@ class FileActions(QObject):
     # -- Export ----------------------------------------------------------------
 
     def export_plan_workbook(self) -> None:
-        path = self._ask_export_path("Export Plan Workbook", ".xlsx", WORKBOOK_FILTER)
+        path = self._ask_export_path("Export Plan Workbook", ".xlsx", BRIEF_FILTER)
         if path is None:
             return
         from reeplanner.formats.files import write_plan
@@ -248,7 +248,7 @@ class FileActions(QObject):
         if not chosen:
             return None
         path = Path(chosen)
-        return path if path.suffix.lower() in (".xlsx", ".ods") else path.with_name(path.name + ".xlsx")
+        return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
     def _export(self, path: Path, work: Callable[[], object]) -> None:
         self.window.background.start(

@@ -15,9 +15,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from reeplanner.model.problems import Problem
 
 PLAN_FILTER = "REE Planner plans (*.reeplan)"
-WORKBOOK_FILTER = "Plan workbooks (*.xlsx *.ods)"
+WORKBOOK_FILTER = "Plan workbooks (*.xlsx *.xlsm *.ods)"
+
 OPENABLE_FILTER = "Plans and workbooks (*.reeplan *.xlsx *.ods)"
-BRIEF_FILTER = "Excel workbook (*.xlsx)"
+BRIEF_FILTER = "Excel workbook (*.xlsx)"  # also the exported plan workbook
 MAX_LISTED_PROBLEMS = 25
 
 
