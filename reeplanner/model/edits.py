@@ -8,9 +8,22 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from reeplanner.model.enums import OverrideKind
 from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
 from reeplanner.model.schema import TABLES, TABLES_BY_ATTR, Kind
+
+#: Which override kinds name a row of a table in their Target.
+OVERRIDE_KINDS_BY_TARGET: dict[str, tuple[OverrideKind, ...]] = {
+    "facilities": (
+        OverrideKind.DELAY,
+        OverrideKind.CAPACITY_FACTOR,
+        OverrideKind.CANCEL,
+        OverrideKind.STATUS,
+        OverrideKind.PERMITTING_FACTOR,
+    ),
+    "supply": (OverrideKind.SUPPLY_FACTOR,),
+}
 
 
 def set_field(plan: Plan, table: str, index: int, attr: str, value: object) -> object:
@@ -64,7 +77,8 @@ def references_to(plan: Plan, table: str, id_value: str) -> list[tuple[str, int,
     """Every (table, row index, attribute) whose cell refers to ``id_value`` of ``table``.
 
     Used to rename an ID everywhere, and to warn before deleting a row that
-    others still name. Override targets name facilities and supply sources too.
+    others still name. Override targets name facilities and supply sources too,
+    each only for the override kinds that take one.
     """
     key = id_key(id_value)
     found: list[tuple[str, int, str]] = []
@@ -77,10 +91,10 @@ def references_to(plan: Plan, table: str, id_value: str) -> list[tuple[str, int,
                 hit = any(id_key(v) == key for v in value) if col.kind is Kind.REFS else id_key(value) == key
                 if hit:
                     found.append((schema.attr, index, col.attr))
-    if table in ("facilities", "supply"):
-        for index, ov in enumerate(plan.overrides):
-            if id_key(ov.target) == key:
-                found.append(("overrides", index, "target"))
+    kinds = OVERRIDE_KINDS_BY_TARGET.get(table, ())
+    for index, ov in enumerate(plan.overrides):
+        if ov.kind in kinds and id_key(ov.target) == key:
+            found.append(("overrides", index, "target"))
     if table == "scenarios" and id_key(plan.base_scenario) == key:
         found.append(("plan", 0, "base_scenario"))
     return found
