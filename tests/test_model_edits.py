@@ -53,9 +53,7 @@ def test_renaming_a_supply_source_renames_only_supply_factors():
 def test_renaming_a_scenario_renames_lists_and_the_base_scenario():
     plan = chain_plan()
     plan.base_scenario = "base"
-    plan.facilities[0] = plan.facilities[0].__class__(
-        **{**_fields(plan.facilities[0]), "scenarios": ("BASE",)}
-    )
+    plan.facilities[0] = dataclasses.replace(plan.facilities[0], scenarios=("BASE",))
 
     rename_references(plan, "scenarios", "BASE", "REFERENCE")
 
