@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from reeplanner.model import CompositionShare, Link, Override, OverrideKind, SupplySource
 from reeplanner.model.edits import references_to, rename_references, unique_id
 from tests.builders import chain_plan, funding, scenario
