@@ -16,7 +16,6 @@ from reeplanner.model.problems import Problem
 
 PLAN_FILTER = "REE Planner plans (*.reeplan)"
 WORKBOOK_FILTER = "Plan workbooks (*.xlsx *.xlsm *.ods)"
-
 OPENABLE_FILTER = "Plans and workbooks (*.reeplan *.xlsx *.ods)"
 BRIEF_FILTER = "Excel workbook (*.xlsx)"  # also the exported plan workbook
 MAX_LISTED_PROBLEMS = 25
