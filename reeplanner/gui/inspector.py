@@ -62,7 +62,8 @@ class Inspector(QWidget):
         layout.addWidget(self.refusal)
         layout.addWidget(self.derived)
         layout.addWidget(scroll, 1)
-        self.table: Table | None = None
+        self.table: Table | None = None  # the selected row's table, None when no single row is selected
+        self._form_table: Table | None = None  # the table the form's editors were built for
         self.index = -1
         self.editors: dict[str, QWidget] = {}  # column header -> editor
         self._loading = False
@@ -81,27 +82,27 @@ class Inspector(QWidget):
         if schema is None or len(rows) != 1 or rows[0] >= len(getattr(self.document.plan, table)):
             self._show_nothing(f"{len(rows)} rows of {schema.sheet} selected." if schema and rows else "")
             return
-        if schema is not self.table:
+        if schema is not self._form_table:
             self._build_form(schema)
+        self.table = schema
+        self.form_host.show()
         self.index = rows[0]
         self._load_values()
         self._show_derived()
 
     def _show_nothing(self, text: str) -> None:
+        """No row to show; the form is hidden, not destroyed, as the next selection often needs it again."""
         self.table, self.index = None, -1
-        self._clear_form()
+        self.form_host.hide()
         self.title.setText(text or EMPTY_HINT)
         self.derived.clear()
         self.derived.hide()
 
-    def _clear_form(self) -> None:
+    def _build_form(self, table: Table) -> None:
         while self.form.rowCount():
             self.form.removeRow(0)
         self.editors = {}
-
-    def _build_form(self, table: Table) -> None:
-        self._clear_form()
-        self.table = table
+        self._form_table = table
         for column in table.columns:
             editor = field_editors.make_editor(column, self.document.plan, self.form_host)
             editor.setObjectName(f"inspector-{column.attr}")
@@ -158,7 +159,7 @@ class Inspector(QWidget):
 
     def _commit(self, column: Column, editor: QWidget) -> None:
         record = self.record()
-        if self._loading or record is None or self.table is None or column not in self.table.columns:
+        if self._loading or record is None or self.table is not self._form_table:
             return  # a focus change while the form is rebuilt for another row
         try:
             value = cell_edits.parse_value(column, record, field_editors.editor_value(editor))

@@ -3,8 +3,9 @@
 The model keeps its own list of the table's records (records are immutable,
 so a reference is a snapshot). When the document says the table changed it
 compares that list with the plan's by identity: same length means only the
-changed rows are repainted (``dataChanged``); a row added or removed resets
-the model. A 1,000-row table's edit thus costs a pass over 1,000 references.
+changed rows are repainted (``dataChanged``); a block of rows added or
+removed is inserted or removed as such; anything else resets the model. A
+1,000-row table's edit thus costs a pass over 1,000 references.
 """
 
 from __future__ import annotations
@@ -227,16 +228,41 @@ class PlanTableModel(QAbstractTableModel):
             return
         rows = list(getattr(self.document.plan, self.table.attr))
         columns = self._make_columns()
-        if len(rows) != len(self._rows) or columns != self._columns:
+        if columns != self._columns:
             self.beginResetModel()
             self._rows, self._columns = rows, columns
             self.endResetModel()
+            return
+        if len(rows) != len(self._rows):
+            self._rows_added_or_removed(rows)
             return
         changed = [i for i, (old, new) in enumerate(zip(self._rows, rows, strict=True)) if old is not new]
         self._rows = rows
         if changed:
             last = self.columnCount() - 1
             self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
+
+    def _rows_added_or_removed(self, rows: list[object]) -> None:
+        """One block of rows added or removed keeps the selection elsewhere; anything else resets."""
+        old = self._rows
+        prefix = 0
+        while prefix < min(len(old), len(rows)) and old[prefix] is rows[prefix]:
+            prefix += 1
+        suffix = 0
+        while suffix < min(len(old), len(rows)) - prefix and old[-1 - suffix] is rows[-1 - suffix]:
+            suffix += 1
+        if prefix + suffix == len(old):  # rows[prefix:len(rows) - suffix] are new
+            self.beginInsertRows(QModelIndex(), prefix, len(rows) - suffix - 1)
+            self._rows = rows
+            self.endInsertRows()
+        elif prefix + suffix == len(rows):  # old[prefix:len(old) - suffix] are gone
+            self.beginRemoveRows(QModelIndex(), prefix, len(old) - suffix - 1)
+            self._rows = rows
+            self.endRemoveRows()
+        else:
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
 
     def _on_document_results_changed(self) -> None:
         before = {row for row, _ in self._problems}

@@ -7,7 +7,7 @@ the plan rows behind them as one undoable step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -81,14 +81,15 @@ class PlanTableView(QTableView):
     def select_source_rows(self, rows: list[int]) -> None:
         """Select whole plan rows (those the filter shows) and scroll to the first."""
         selection = self.selectionModel()
-        selection.clearSelection()
-        flags = selection.SelectionFlag.Select | selection.SelectionFlag.Rows
+        chosen = QItemSelection()
         first = None
         for row in rows:
             index = self.proxy.mapFromSource(self.source_model.index(row, 0))
             if index.isValid():
-                selection.select(index, flags)
+                chosen.select(index, index)
                 first = first or index
+        # One change of selection, not a clear then a select: followers redraw once.
+        selection.select(chosen, selection.SelectionFlag.ClearAndSelect | selection.SelectionFlag.Rows)
         if first is not None:
             selection.setCurrentIndex(first, selection.SelectionFlag.NoUpdate)
             self.scrollTo(first)
