@@ -264,3 +264,15 @@ def test_a_longer_horizon_adds_year_columns(tables, document):
     assert demand.columnCount() == 3 + 8 + 2
     assert demand.headerData(10, Qt.Orientation.Horizontal) == "2032"
     assert cell(tables, "demand", 0, 10) == ""
+
+
+def test_opening_and_closing_a_spin_box_keeps_an_exact_capacity(qtbot, tables, document):
+    model = tables.pages["facilities"].model
+    model.setData(model.index(2, CAPACITY), "1234.56789")
+    view = tables.pages["facilities"].view
+    index = view.model().index(2, CAPACITY)
+    view.edit(index)
+    editor = view.findChild(QDoubleSpinBox)
+    view.commitData(editor)  # shows 1,234.568: nothing is stored
+    assert document.plan.facilities[2].capacity == 1234.56789
+    assert document.undo_stack.count() == 1

@@ -161,6 +161,8 @@ class Inspector(QWidget):
         record = self.record()
         if self._loading or record is None or self.table is not self._form_table:
             return  # a focus change while the form is rebuilt for another row
+        if field_editors.shows_value(editor, getattr(record, column.attr)):
+            return
         try:
             value = cell_edits.parse_value(column, record, field_editors.editor_value(editor))
         except CellError as error:

@@ -97,3 +97,14 @@ def editor_value(editor: QWidget) -> object:
     if isinstance(editor, QLineEdit):
         return editor.text()
     raise TypeError(f"not a field editor: {editor!r}")
+
+
+def shows_value(editor: QWidget, value: object) -> bool:
+    """True when a spin box still shows ``value`` as rounded to its decimals.
+
+    Opening and closing a spin box on 1234.56789 must not store 1234.568.
+    """
+    if isinstance(editor, QDoubleSpinBox) and isinstance(value, (int, float)) and not isinstance(value, bool):
+        editor.interpretText()
+        return round(float(value), editor.decimals()) == editor.value()
+    return False

@@ -36,4 +36,5 @@ class PlanItemDelegate(QStyledItemDelegate):
         field_editors.set_editor_value(editor, index.data(COLUMN_ROLE), index.data(VALUE_ROLE))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
-        model.setData(index, field_editors.editor_value(editor))
+        if not field_editors.shows_value(editor, index.data(VALUE_ROLE)):
+            model.setData(index, field_editors.editor_value(editor))
