@@ -7,12 +7,10 @@ import pandas as pd
 
 from reeplanner.engine import flows
 from reeplanner.engine.capacity import FacilityCapacity, facility_capacity
-from reeplanner.engine.coordination import coordination_frame
 from reeplanner.engine.funding import funding_total
 from reeplanner.engine.prepared_plan import PreparedPlan, prepare
 from reeplanner.engine.results import EngineOptions, PlanResult, ScenarioArrays, ScenarioResult
 from reeplanner.engine.scenario_inputs import scenario_inputs
-from reeplanner.engine.targets import targets_frame
 from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
 from reeplanner.model.problems import PlanError, Problem
@@ -108,9 +106,7 @@ def _scenario_result(
         years=[int(y) for y in prep.years],
         flows=_flows_frame(arrays),
         magnet=_magnet_frame(arrays),
-        targets=targets_frame(arrays),
         funding_total=funding_total(arrays),
-        coordination=coordination_frame(arrays),
         arrays=arrays,
     )
 
@@ -124,21 +120,25 @@ def _flows_frame(a: ScenarioArrays) -> pd.DataFrame:
         here = chain.lane_slices[k]
         rec = a.recycled[k]
         recycled[here] = rec if chain.is_material_stage(k) else flows.product_tonnes(chain, rec)
-    columns = {
-        "year": np.repeat(a.prep.years, n_lanes),
-        "stage": _categorical(chain.lane_stage, n_years),
-        "material": _categorical(chain.lane_material, n_years),
-        "capacity": a.capacity,
-        "requirement": a.requirement,
-        "output": a.domestic.output,
-        "output_with_imports": a.with_imports.output,
-        "recycled": recycled,
-        "imports": a.imports,
-        "gap": a.requirement - a.domestic.output,
-        "stranded": a.stranded,
-        "coverage": flows.coverage(a.capacity, a.requirement),
-    }
-    return pd.DataFrame({k: v.T.ravel() if v.ndim == 2 else v for k, v in columns.items()})
+    numbers = np.stack(
+        [
+            a.capacity,
+            a.requirement,
+            a.domestic.output,
+            a.with_imports.output,
+            recycled,
+            a.imports,
+            a.requirement - a.domestic.output,
+            a.stranded,
+            flows.coverage(a.capacity, a.requirement),
+        ],
+        axis=-1,
+    )  # (L, Y, 9)
+    frame = pd.DataFrame(numbers.transpose(1, 0, 2).reshape(n_lanes * n_years, -1), columns=FLOW_COLUMNS[3:])
+    frame.insert(0, "year", np.repeat(a.prep.years, n_lanes))
+    frame.insert(1, "stage", _categorical(chain.lane_stage, n_years))
+    frame.insert(2, "material", _categorical(chain.lane_material, n_years))
+    return frame
 
 
 def _categorical(per_lane: np.ndarray, n_years: int) -> pd.Categorical:

@@ -34,10 +34,6 @@ def to_time(date: dt.date | None) -> float:
     return np.nan if date is None else date.year + (date.month - 1) / 12
 
 
-def is_domestic(country: str) -> bool:
-    return id_key(country) in DOMESTIC_COUNTRIES
-
-
 @dataclass(frozen=True)
 class PreparedPlan:
     plan: Plan
@@ -109,7 +105,9 @@ def _prepare(plan: Plan) -> PreparedPlan:
     scenario_index = {id_key(s.id): i for i, s in enumerate(scenarios)}
     facs = plan.facilities
     fac_index = {id_key(f.id): i for i, f in enumerate(facs)}
-    stage_of = [chain.stage_index.get(id_key(f.stage), -1) for f in facs]
+    stage_keys = _keys(f.stage for f in facs)
+    recycle = id_key(RECYCLE_STAGE)
+    stage_of = [-1 if key == recycle else chain.stage_index[key] for key in stage_keys]
     shares, recycle_shares = _facility_shares(plan, chain, stage_of, fac_index)
     f_listed, f_everywhere = _listed(plan.facilities, scenario_index)
     n_listed, n_everywhere = _listed(plan.funding, scenario_index)
@@ -128,7 +126,7 @@ def _prepare(plan: Plan) -> PreparedPlan:
         ramp_years=np.array([f.ramp_up_years for f in facs], dtype=float),
         nameplate=np.array([f.capacity for f in facs], dtype=float),
         status=np.array([STATUS_CODE[f.status] for f in facs], dtype=int),
-        domestic=np.array([is_domestic(f.country) for f in facs], dtype=bool),
+        domestic=np.array([key in DOMESTIC_COUNTRIES for key in _keys(f.country for f in facs)], dtype=bool),
         facility_stage=np.array(stage_of, dtype=int),
         everywhere=f_everywhere,
         listed_in=f_listed,
@@ -148,7 +146,7 @@ def _prepare(plan: Plan) -> PreparedPlan:
             [id_key(f.agency) != PRIVATE and id_key(f.instrument) != PRIVATE for f in plan.funding],
             dtype=bool,
         ),
-        funding_agency=_codes(id_key(f.agency) for f in plan.funding),
+        funding_agency=_codes(_keys(f.agency for f in plan.funding)),
         overrides=tuple(resolve_override(ov, fac_index, scenario_index, plan) for ov in plan.overrides),
     )
     _require_numbers(prep)
@@ -165,6 +163,13 @@ def _require_numbers(prep: PreparedPlan) -> None:
         raise ValueError("a stage yield is not above 0")
     if any(s.basis is not CapacityBasis.MATERIAL for s in chain.stages[: chain.n_material_stages]):
         raise ValueError("a material stage comes after a product stage")
+
+
+def _keys(values: Iterable[str]) -> list[str]:
+    """``id_key`` of each value, computed once per distinct value (columns repeat a few values)."""
+    values = list(values)
+    keys = {v: id_key(v) for v in set(values)}
+    return [keys[v] for v in values]
 
 
 def _codes(keys: Iterable[str]) -> np.ndarray:
@@ -203,13 +208,14 @@ def _facility_shares(
             (chain.material_index[id_key(row.material)], row.share)
         )
     shares = np.zeros((len(plan.facilities), chain.n_lanes))
+    material_keys = _keys(f.material for f in plan.facilities)
     recycle = np.zeros((len(plan.facilities), chain.n_stages * n_mat))
     for f, fac in enumerate(plan.facilities):
         k = stage_of[f]
         if k >= 0 and not chain.is_material_stage(k):
             shares[f, chain.lane(k)] = 1.0
             continue
-        mix = composition.get(f) or [(chain.material_index[id_key(fac.material)], 1.0)]
+        mix = composition.get(f) or [(chain.material_index[material_keys[f]], 1.0)]
         if k >= 0:
             for m, share in mix:
                 shares[f, chain.lane_slices[k].start + m] += share

@@ -1,10 +1,10 @@
 """What the engine hands back: one ``ScenarioResult`` per scenario inside a ``PlanResult``.
 
-The figures every view needs (flows, magnet, targets, funding total,
-coordination) are built eagerly. The per-facility tables (facilities,
-capacity by facility, timeline, funding lines and summaries) are built from
-the kept arrays the first time they are read, so a recompute on every edit
-does not pay for tables nobody looks at.
+Every number is computed by ``compute``; the flows and magnet tables and the
+funding total are laid out at once. The other tables (targets, coordination,
+facilities, capacity by facility, timeline, funding lines and summaries) are
+laid out from the kept arrays the first time they are read, so a recompute
+on every edit pays only for the tables a view reads.
 """
 
 from __future__ import annotations
@@ -17,10 +17,12 @@ import pandas as pd
 
 from reeplanner.engine import facility_tables
 from reeplanner.engine.capacity import FacilityCapacity
+from reeplanner.engine.coordination import coordination_frame
 from reeplanner.engine.flows import ForwardPass
 from reeplanner.engine.funding import funding_frame, funding_summary
 from reeplanner.engine.prepared_plan import PreparedPlan
 from reeplanner.engine.scenario_inputs import ScenarioInputs
+from reeplanner.engine.targets import targets_frame
 from reeplanner.model.enums import RiskView
 from reeplanner.model.ids import id_key
 
@@ -60,10 +62,16 @@ class ScenarioResult:
     years: list[int]
     flows: pd.DataFrame
     magnet: pd.DataFrame
-    targets: pd.DataFrame
     funding_total: float
-    coordination: pd.DataFrame
     arrays: ScenarioArrays = field(repr=False)
+
+    @cached_property
+    def targets(self) -> pd.DataFrame:
+        return targets_frame(self.arrays)
+
+    @cached_property
+    def coordination(self) -> pd.DataFrame:
+        return coordination_frame(self.arrays)
 
     @cached_property
     def facilities(self) -> pd.DataFrame:
