@@ -10,6 +10,7 @@ and checks that the committed files match. A plan with any validation problem
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -48,9 +49,9 @@ def starter() -> Plan:
         "10X two years late. Figures are public with their sources; 'Estimate:' rows say how they were sized."
     )
     plan.scenarios = [
-        s
-        if s.id != "DELAY"
-        else type(s)(s.id, "10X two years late", s.parent, s.risk_view, "MP's 10X plant slips 24 months.")
+        dataclasses.replace(s, name="10X two years late", description="MP's 10X plant slips 24 months.")
+        if s.id == "DELAY"
+        else s
         for s in plan.scenarios
     ]
     plan.targets = [t for t in plan.targets if t.id == "T-DEF-2027"] + [
