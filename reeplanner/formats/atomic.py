@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,13 +25,11 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     target = Path(target)
     folder = target.parent if str(target.parent) else Path(".")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        tmp = _create_temp_beside(target, folder)
     except OSError as exc:
         raise SaveError(
             f"Could not save {target.name}: cannot write in the folder {folder} ({exc.strerror or exc})."
         ) from exc
-    os.close(fd)
-    tmp = Path(tmp_name)
     try:
         yield tmp
         with open(tmp, "rb+") as fh:
@@ -39,11 +37,6 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
         if target.exists():
             with contextlib.suppress(OSError):
                 os.chmod(tmp, target.stat().st_mode & 0o777)
-        else:
-            with contextlib.suppress(OSError):
-                umask = os.umask(0)
-                os.umask(umask)
-                os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
         _sync_folder(folder)
     except OSError as exc:
@@ -53,6 +46,22 @@ def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def _create_temp_beside(target: Path, folder: Path) -> Path:
+    """A new empty file in ``folder`` whose mode the umask sets, as for a plain ``open``.
+
+    (``mkstemp`` would make it 0600, and reading the umask means changing it,
+    which races with other threads saving at the same time.)
+    """
+    for _ in range(100):
+        tmp = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
+        try:
+            os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666))
+        except FileExistsError:
+            continue
+        return tmp
+    raise FileExistsError(f"no free temporary name beside {target.name}")
 
 
 def _sync_folder(folder: Path) -> None:
