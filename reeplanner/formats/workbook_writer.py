@@ -3,9 +3,9 @@
 Driven by the schema: every table on its sheet in contract order, headers
 with their unit in parentheses, bold and frozen, filters on, fitted widths,
 list validation on choice and reference columns, numbers as numbers and
-dates as dates. openpyxl's write-only mode streams rows to the file, so
-column widths and freeze panes are set before the first row, and the
-validations and filter after the last.
+dates as dates. This module decides what goes in each cell; ``workbook_xlsx``
+writes the file (text always as text, so formula-like text such as
+``=SUM(A1)`` or ``-5 t/yr`` is never taken for a formula).
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ import datetime as dt
 import enum
 import os
 import re
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from reeplanner.formats.atomic import atomic_path
+from reeplanner.formats.workbook_xlsx import ListValidation, XlsxBook, column_letter
 from reeplanner.model.plan import Plan
 from reeplanner.model.problems import PlanError, Problem
 from reeplanner.model.schema import DEMAND, PLAN_FIELDS, TABLES, TABLES_BY_ATTR, Column, Kind, Table
@@ -25,10 +25,7 @@ from reeplanner.model.schema import DEMAND, PLAN_FIELDS, TABLES, TABLES_BY_ATTR,
 FORMAT_NAME = "reeplanner-workbook"
 FORMAT_VERSION = 1
 PLAN_SHEET = "Plan"
-DATE_FORMAT = "yyyy-mm-dd"
 MAX_WIDTH = 60
-#: Text starting with one of these would be read by a spreadsheet as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Characters XML 1.0 cannot hold (tab, LF and CR are allowed).
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 #: Rows below the data that validation still covers, for rows the user adds.
@@ -48,24 +45,21 @@ def write_workbook(plan: Plan, path: str | os.PathLike[str]) -> None:
     Raises ``PlanError`` for text a workbook cannot hold (control characters)
     and ``SaveError`` when the file cannot be written.
     """
-    from openpyxl import Workbook
-
     problems = _unwritable_text(plan)
     if problems:
         raise PlanError(problems)
+    book = XlsxBook()
+    _add_plan_sheet(book, plan)
+    for table in TABLES:
+        _add_table_sheet(book, plan, table)
     with atomic_path(path) as tmp:
-        wb = Workbook(write_only=True)
-        _write_plan_sheet(wb, plan)
-        for table in TABLES:
-            _write_table_sheet(wb, plan, table)
-        wb.save(tmp)
+        book.save(tmp)
 
 
 def _unwritable_text(plan: Plan) -> list[Problem]:
     """Text with control characters, which a workbook cannot store, each with its cell.
 
-    Checked before the workbook is started: openpyxl's write-only sheets leave
-    temporary files behind when abandoned half-way.
+    Checked before anything is written, so the error lists every such cell.
     """
     problems = []
     message = "The text holds a control character a workbook cannot store: {!r}. Remove it and export again."
@@ -84,28 +78,21 @@ def _unwritable_text(plan: Plan) -> list[Problem]:
     return problems
 
 
-def _write_plan_sheet(wb, plan: Plan) -> None:
-    rows: list[list[object]] = [[col.header, getattr(plan, col.attr)] for col in PLAN_FIELDS]
+def _add_plan_sheet(book: XlsxBook, plan: Plan) -> None:
+    rows: list[list[object]] = [[col.header, _plain(getattr(plan, col.attr))] for col in PLAN_FIELDS]
     rows.append(["Format", FORMAT_NAME])
     rows.append(["Format version", FORMAT_VERSION])
-    ws = wb.create_sheet(PLAN_SHEET)
-    _start_sheet(ws, ["Field", "Value"], rows)
-    for field, value in rows:
-        ws.append([field, _cell(ws, value)])
-    _finish_sheet(ws, 2, len(rows))
+    headers = ["Field", "Value"]
+    book.add_sheet(PLAN_SHEET, headers, rows, _widths(headers, rows), [], len(rows) + 1)
 
 
-def _write_table_sheet(wb, plan: Plan, table: Table) -> None:
+def _add_table_sheet(book: XlsxBook, plan: Plan, table: Table) -> None:
     records = getattr(plan, table.attr)
     columns = _sheet_columns(plan, table)
     headers = [_header_text(plan, c) for c in columns]
-    values = [[_record_value(rec, c) for c in columns] for rec in records]
-    ws = wb.create_sheet(table.sheet)
-    _start_sheet(ws, headers, values)
-    for row in values:
-        ws.append([_cell(ws, v) for v in row])
-    _add_validations(ws, plan, columns, len(values))
-    _finish_sheet(ws, len(columns), len(values))
+    rows = [[_plain(_record_value(rec, c)) for c in columns] for rec in records]
+    last = len(rows) + 1 + _SPARE_ROWS
+    book.add_sheet(table.sheet, headers, rows, _widths(headers, rows), _validations(plan, columns), last)
 
 
 def _sheet_columns(plan: Plan, table: Table) -> list[_SheetColumn]:
@@ -150,51 +137,13 @@ def _plain(value: object) -> object:
     return value
 
 
-def _cell(ws, value: object) -> object:
-    """The value as a cell: formula-like text stays text, dates get a date format."""
-    from openpyxl.cell import WriteOnlyCell
-
-    value = _plain(value)
-    if isinstance(value, str):
-        if value.startswith(FORMULA_STARTS):
-            cell = WriteOnlyCell(ws, value=value)
-            cell.data_type = "s"
-            return cell
-    elif isinstance(value, dt.date):
-        cell = WriteOnlyCell(ws, value=value)
-        cell.number_format = DATE_FORMAT
-        return cell
-    elif isinstance(value, float) and float(f"{value:.16g}") != value:
-        # openpyxl writes 16 significant digits; a float that needs 17 is written
-        # as its shortest exact text so it reads back as the same number.
-        cell = WriteOnlyCell(ws, value=repr(value))
-        cell.data_type = "n"
-        return cell
-    return value
-
-
-def _start_sheet(ws, headers: Sequence[object], rows: Iterable[Sequence[object]]) -> None:
-    """Widths and frozen header go before the first row in write-only mode; then the bold header."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
+def _widths(headers: list[object], rows: list[list[object]]) -> list[float]:
     widths = [len(str(h)) for h in headers]
     for row in rows:
         for i, value in enumerate(row):
-            widths[i] = max(widths[i], _display_length(value))
-    for i, width in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = min(max(width + 2, 8), MAX_WIDTH)
-    ws.freeze_panes = "A2"
-    bold = Font(bold=True)
-    header_cells = []
-    for header in headers:
-        cell = WriteOnlyCell(ws, value=header)
-        cell.font = bold
-        if isinstance(header, str) and header.startswith(FORMULA_STARTS):
-            cell.data_type = "s"
-        header_cells.append(cell)
-    ws.append(header_cells)
+            if value is not None:
+                widths[i] = max(widths[i], _display_length(value))
+    return [min(max(w + 2, 8), MAX_WIDTH) for w in widths]
 
 
 def _display_length(value: object) -> int:
@@ -211,37 +160,17 @@ def _display_length(value: object) -> int:
     return len(str(value))
 
 
-def _finish_sheet(ws, n_columns: int, n_rows: int) -> None:
-    from openpyxl.utils import get_column_letter
-
-    ws.auto_filter.ref = f"A1:{get_column_letter(max(n_columns, 1))}{n_rows + 1}"
-
-
-def _add_validations(ws, plan: Plan, columns: list[_SheetColumn], n_rows: int) -> None:
+def _validations(plan: Plan, columns: list[_SheetColumn]) -> list[ListValidation]:
     """A drop-down on every choice, yes/no and single-reference column."""
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    last = n_rows + 1 + _SPARE_ROWS
+    found = []
     for i, sheet_col in enumerate(columns, start=1):
         col = sheet_col.column
         if col is None:
             continue
         formula, strict = _list_formula(plan, col)
-        if not formula:
-            continue
-        dv = DataValidation(
-            type="list",
-            formula1=formula,
-            allow_blank=not col.required,
-            showErrorMessage=True,
-            errorStyle="stop" if strict else "warning",
-            errorTitle=col.header,
-            error=f"{col.header}: pick a value from the list.",
-        )
-        letter = get_column_letter(i)
-        dv.add(f"{letter}2:{letter}{last}")
-        ws.data_validations.append(dv)
+        if formula:
+            found.append(ListValidation(i, formula, col.header, not col.required, strict))
+    return found
 
 
 def _list_formula(plan: Plan, col: Column) -> tuple[str, bool]:
@@ -255,11 +184,9 @@ def _list_formula(plan: Plan, col: Column) -> tuple[str, bool]:
     if col.kind is Kind.BOOL:
         return '"yes,no"', True
     if col.kind is Kind.REF:
-        from openpyxl.utils import get_column_letter
-
         target = TABLES_BY_ATTR[col.ref]
         id_index = next(i for i, c in enumerate(target.columns) if c.attr == target.id_attr) + 1
-        letter = get_column_letter(id_index)
+        letter = column_letter(id_index)
         last = len(getattr(plan, target.attr)) + 1 + _SPARE_ROWS
         return f"'{target.sheet}'!${letter}$2:${letter}${last}", False
     return "", False
