@@ -21,6 +21,11 @@ from reeplanner.model.validation import validate
 
 if TYPE_CHECKING:
     from reeplanner.engine import PlanResult
+    from reeplanner.gui.recompute_thread import RecomputeThread
+
+#: From this many facilities on, the recompute after an edit or an open runs on a worker thread
+#: (validation and the engine take tens of milliseconds and more), so the window stays responsive.
+BACKGROUND_RECOMPUTE_FACILITIES = 300
 
 
 class PlanDocument(QObject):
@@ -53,7 +58,10 @@ class PlanDocument(QObject):
         self._recompute_timer = QTimer(self)
         self._recompute_timer.setSingleShot(True)
         self._recompute_timer.setInterval(0)
-        self._recompute_timer.timeout.connect(self.recompute)
+        self._recompute_timer.timeout.connect(self._on_recompute_due)
+        self._generation = 0  # counts plan changes; a worker's results for an older one are dropped
+        self._worker: RecomputeThread | None = None
+        self._again = False
         # A bound method, not a lambda: Qt drops the connection when the document is destroyed.
         self.undo_stack.cleanChanged.connect(self._on_undo_stack_clean_changed)
         if compute:
@@ -71,6 +79,7 @@ class PlanDocument(QObject):
 
     def notify_changed(self, table: str) -> None:
         """Called by commands after they changed ``table``."""
+        self._generation += 1
         self.plan_changed.emit(table)
         self._recompute_timer.start()
 
@@ -100,7 +109,10 @@ class PlanDocument(QObject):
         self.year_changed.emit(self._year)
         self.selection_changed.emit("", [])
         self.path_changed.emit()
-        if compute:
+        self._generation += 1
+        if compute and self._in_background():
+            self._on_recompute_due()
+        elif compute:
             self.recompute()
 
     # -- file state -------------------------------------------------------
@@ -176,12 +188,55 @@ class PlanDocument(QObject):
         from reeplanner.engine import compute_all  # numpy and pandas: not needed for the first paint
 
         self._recompute_timer.stop()
+        self._generation += 1  # fresher than anything a worker is computing
         self.problems = validate(self._plan)
         try:
             self.results = compute_all(self._plan)
         except PlanError:
             pass  # keep the last results on show; the problems panel says what is wrong
         self.results_changed.emit()
+
+    def finish_recompute(self) -> None:
+        """Wait for a worker recompute to end (the window is closing)."""
+        if self._worker is not None:
+            self._worker.wait()
+
+    def _in_background(self) -> bool:
+        return len(self._plan.facilities) >= BACKGROUND_RECOMPUTE_FACILITIES
+
+    def _on_recompute_due(self) -> None:
+        if not self._in_background():
+            self.recompute()
+        elif self._worker is not None:
+            self._again = True  # one more run when the current one ends
+        else:
+            self._start_worker()
+
+    def _start_worker(self) -> None:
+        from reeplanner.gui.recompute_thread import RecomputeThread
+
+        self._worker = RecomputeThread(self._plan.copy(), self._generation)
+        self._worker.computed.connect(self._on_worker_computed)
+        self._worker.finished.connect(self._on_worker_finished)
+        self._worker.start()
+
+    def _on_worker_computed(
+        self, problems: list[Problem], results: PlanResult | None, generation: int
+    ) -> None:
+        if generation != self._generation:
+            return  # the plan changed meanwhile; the next run brings its results
+        self.problems = problems
+        if results is not None:
+            self.results = results
+        self.results_changed.emit()
+
+    def _on_worker_finished(self) -> None:
+        if self._worker is not None:
+            self._worker.deleteLater()
+            self._worker = None
+        if self._again:
+            self._again = False
+            self._start_worker()
 
     def _default_year(self) -> int:
         years = self._plan.years

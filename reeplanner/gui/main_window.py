@@ -393,6 +393,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.background.wait_all()
+        self.document.finish_recompute()
         if self._engine_thread is not None:
             self._engine_thread.wait()
         self.autosave.stop()
