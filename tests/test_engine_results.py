@@ -9,7 +9,17 @@ import math
 import pytest
 
 from reeplanner.engine import compute, compute_all, explain
-from reeplanner.model import DemandRow, Material, Metric, Override, OverrideKind, PlanError, Status
+from reeplanner.model import (
+    CapacityBasis,
+    DemandRow,
+    Material,
+    Metric,
+    Override,
+    OverrideKind,
+    PlanError,
+    Stage,
+    Status,
+)
 from tests.builders import chain_plan, demand, facility, funding, scenario, target
 
 
@@ -180,3 +190,11 @@ def test_plan_errors_raise_plan_error_with_the_problem(change, expected):
 def test_unknown_scenario_is_a_plan_error():
     with pytest.raises(PlanError, match="no scenario 'NOPE'"):
         compute(ndpr_chain(), "NOPE")
+
+
+def test_a_target_on_recycle_is_a_plan_error():
+    plan = ndpr_chain()
+    plan.stages = plan.stages + [Stage("RECYCLE", "Recycling", 9, CapacityBasis.MATERIAL, 0.9)]
+    plan.targets = [target("REC", "RECYCLE", Metric.CAPACITY, 10, 2026, material="NdPr")]
+    with pytest.raises(PlanError, match="RECYCLE feeds another stage"):
+        compute_all(plan)

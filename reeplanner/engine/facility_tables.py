@@ -106,9 +106,9 @@ def capacity_by_facility_frame(a: ScenarioArrays) -> pd.DataFrame:
     per_row = per_row * inputs.risk_factor[f_idx]
     return pd.DataFrame(
         {
-            "facility": np.repeat(np.array([facs[f].id for f in f_idx], dtype=object), n_years),
-            "stage": np.repeat(np.array(stage, dtype=object), n_years),
-            "material": np.repeat(np.array(material, dtype=object), n_years),
+            "facility": _repeated([facs[f].id for f in f_idx], n_years),
+            "stage": _repeated(stage, n_years),
+            "material": _repeated(material, n_years),
             "year": np.tile(prep.years, len(f_idx)),
             "nameplate": np.repeat(prep.nameplate[f_idx], n_years),
             "share": np.repeat(np.array(share, dtype=float), n_years),
@@ -118,6 +118,14 @@ def capacity_by_facility_frame(a: ScenarioArrays) -> pd.DataFrame:
             "effective": (per_row[:, None] * ramp).ravel(),
         }
     )
+
+
+def _repeated(labels: list[str], times: int) -> pd.Categorical:
+    """Each label ``times`` times in a row, as a categorical (cheap for long tables)."""
+    categories = list(dict.fromkeys(labels))
+    position = {label: i for i, label in enumerate(categories)}
+    codes = np.repeat(np.array([position[label] for label in labels], dtype=int), times)
+    return pd.Categorical.from_codes(codes, categories=categories)
 
 
 def timeline_frame(a: ScenarioArrays) -> pd.DataFrame:
@@ -131,7 +139,8 @@ def timeline_frame(a: ScenarioArrays) -> pd.DataFrame:
         "status": [str(STATUSES[s]) for s in a.inputs.status],
     }
     for name, values in times.items():
-        columns[name] = pd.array([to_date(t) for t in values], dtype=object)
+        dates = {t: to_date(t) for t in set(values.tolist())}
+        columns[name] = pd.array([dates.get(t) for t in values.tolist()], dtype=object)  # NaN: None
     columns["scenario_present"] = a.inputs.present.copy()
     return pd.DataFrame(columns, columns=TIMELINE_COLUMNS)
 

@@ -14,7 +14,7 @@ import numpy as np
 
 from reeplanner.engine.chain import Chain, LaneMap, build_chain
 from reeplanner.engine.overrides import STATUS_CODE, ResolvedOverride, resolve_override
-from reeplanner.model.enums import CapacityBasis
+from reeplanner.model.enums import CapacityBasis, Metric
 from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
 from reeplanner.model.problems import PlanError, Problem
@@ -100,6 +100,7 @@ def _prepare(plan: Plan) -> PreparedPlan:
     problems = list(_engine_problems(plan, chain))
     if problems:
         raise PlanError(problems)
+    _check_targets(plan, chain)
     years = np.arange(plan.start_year, plan.end_year + 1)
     scenarios = tuple(plan.scenarios) or (Scenario("BASE", "Base case"),)
     scenario_index = {id_key(s.id): i for i, s in enumerate(scenarios)}
@@ -151,6 +152,22 @@ def _prepare(plan: Plan) -> PreparedPlan:
     )
     _require_numbers(prep)
     return prep
+
+
+def _check_targets(plan: Plan, chain: Chain) -> None:
+    """Targets are evaluated when their table is first read: look their places up now."""
+    for target in plan.targets:
+        k = chain.stage_index[id_key(target.stage)]
+        metric = Metric(target.metric)
+        if target.material:
+            if id_key(target.material) not in chain.material_index:
+                raise KeyError(target.material)
+            if not chain.is_material_stage(k):
+                raise ValueError("a material on a product stage target")
+        elif chain.is_material_stage(k) and metric is not Metric.SELF_SUFFICIENCY:
+            raise ValueError("a material stage target without a material")
+        if not isinstance(target.year, int) or not isinstance(target.threshold, (int, float)):
+            raise TypeError("a target without a year or threshold")
 
 
 def _require_numbers(prep: PreparedPlan) -> None:
@@ -273,6 +290,16 @@ def _engine_problems(plan: Plan, chain: Chain) -> Iterable[Problem]:
                 f"Leave Material empty: demand on the {chain.stages[k].name} stage is tonnes of product.",
                 field="Material",
                 **where,
+            )
+    for i, target in enumerate(plan.targets):
+        if id_key(target.stage) == recycle:
+            yield Problem(
+                "Targets are set on stages of the chain; RECYCLE feeds another stage.",
+                "Targets",
+                i + 1,
+                "Stage",
+                target.id,
+                index=i,
             )
     for i, src in enumerate(plan.supply):
         where = {"table": "Supply", "row": i + 1, "item": src.id, "index": i}
