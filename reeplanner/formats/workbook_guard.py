@@ -36,11 +36,13 @@ _MAIN_TYPES = (
     "spreadsheetml.template.main+xml",
 )
 _OTHER_OFFICE = {"wordprocessingml": "a Word document", "presentationml": "a PowerPoint presentation"}
-_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
 _CELL_REF = re.compile(rb"\br=\"([A-Z]{1,3})([0-9]{1,7})\"")
 _VALUED_REF = re.compile(
     rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"[^>]*?(?<!/)>\s*<(?:\w+:)?(?:v|is|f)\b"
 )
+#: A cell reference past column Z or row 99,999: only then is the full extent worked out.
+_WIDE_OR_DEEP = re.compile(rb"\br=\"(?:[A-Z]{2,}[0-9]|[A-Z][0-9]{6})")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _ODS_REPEAT = re.compile(rb"number-(rows|columns)-repeated=\"([0-9]+)\"")
 
@@ -159,7 +161,7 @@ def _read_xml(name: str, archive: zipfile.ZipFile, part: str) -> bytes:
         _refuse(name, f"is not a complete workbook: its part {part} is missing.")
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         _refuse(name, f"is damaged: its part {part} cannot be unpacked ({exc}).")
-    if _DTD.search(data[:4096]) or _DTD.search(data):
+    if _DTD.search(data):
         _refuse(
             name,
             f"is refused for safety: its part {part} declares a DTD or XML entities, which workbooks "
@@ -248,6 +250,8 @@ def _normalise(part: str) -> str:
 
 def _scan_sheet(name: str, sheet: str, xml: bytes) -> list[tuple[int, int]]:
     """Refuse a sheet whose cells span more than the reader may lay out; list uncached formulas."""
+    if not _WIDE_OR_DEEP.search(xml):
+        return _uncached_formulas(xml)  # columns A-Z and rows below 100,000: small enough
     max_row, max_col = _extent(_CELL_REF.findall(xml))
     if max_row * max_col > MAX_SHEET_CELLS:
         # Excel keeps formatted empty cells, which the reader skips: count only cells with content.
@@ -263,10 +267,10 @@ def _scan_sheet(name: str, sheet: str, xml: bytes) -> list[tuple[int, int]]:
 
 
 def _extent(refs: list[tuple[bytes, bytes]]) -> tuple[int, int]:
-    max_row = max_col = 0
-    for letters, digits in refs:
-        max_row = max(max_row, int(digits))
-        max_col = max(max_col, _column_number(letters) if len(letters) > 1 else letters[0] - 64)
+    if not refs:
+        return 0, 0
+    max_row = max(map(int, (digits for _, digits in refs)))
+    max_col = max(map(_column_number, {letters for letters, _ in refs}))
     return max_row, max_col
 
 
@@ -279,7 +283,9 @@ def _column_number(letters: bytes) -> int:
 
 def _uncached_formulas(xml: bytes) -> list[tuple[int, int]]:
     """Cells holding a formula with no saved value (no ``<v>``, or an empty one on a non-text cell)."""
-    found = []
+    found: list[tuple[int, int]] = []
+    if b"<f" not in xml and b":f" not in xml:
+        return found
     for match in _FORMULA.finditer(xml):
         start = max(xml.rfind(b"<c ", 0, match.start()), xml.rfind(b":c ", 0, match.start()))
         end = xml.find(b"c>", match.end())
