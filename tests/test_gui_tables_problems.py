@@ -59,11 +59,7 @@ def test_the_list_follows_edits(qtbot):
     assert sum(p.is_error for p in panel.problems()) == errors_before
 
 
-@pytest.mark.xfail(
-    reason="engine: a target on an unknown stage raises TypeError in compute_all instead of PlanError",
-    strict=False,
-)
-def test_a_target_on_an_unknown_stage_is_listed_and_the_app_keeps_going(qtbot):
+def test_a_target_on_an_unknown_stage_or_material_is_listed_and_the_app_keeps_going(qtbot):
     document = PlanDocument(chain_plan())
     tables = PlanTables(document)
     qtbot.addWidget(tables)
@@ -73,3 +69,7 @@ def test_a_target_on_an_unknown_stage_is_listed_and_the_app_keeps_going(qtbot):
     with qtbot.waitSignal(document.results_changed):
         model.setData(model.index(0, 2), "SMELTER")  # Stage
     assert any(p.table == "Targets" and p.field == "Stage" for p in document.problems)
+    with qtbot.waitSignal(document.results_changed):
+        document.undo_stack.undo()
+        model.setData(model.index(0, 3), "Unobtainium")  # Material
+    assert any(p.table == "Targets" and p.field == "Material" for p in document.problems)

@@ -8,7 +8,6 @@ edited plan.
 
 from __future__ import annotations
 
-import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
@@ -83,9 +82,6 @@ def apply(models: dict[str, PlanTableModel], op: tuple) -> None:
         model.paste(cells)
 
 
-# The recompute that follows edits is not what this test checks; an engine failure on a half-edited
-# plan is tested on its own (test_gui_tables_problems.py), so it is not captured here.
-@pytest.mark.qt_no_exception_capture
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plan=plans(max_facilities=6), ops=operations)
 def test_undoing_every_edit_gives_back_the_original_plan(qapp, plan, ops):
