@@ -6,12 +6,27 @@ from __future__ import annotations
 import datetime as dt
 
 import numpy as np
+import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reeplanner.engine import compute
-from reeplanner.model import CapacityBasis, Facility, Material, Plan, Stage, Status
-from tests.builders import demand
+from reeplanner.engine import compute, compute_all
+from reeplanner.engine.explain import explain_result
+from reeplanner.model import (
+    CapacityBasis,
+    Facility,
+    Material,
+    Metric,
+    Override,
+    OverrideKind,
+    Plan,
+    RiskView,
+    Scenario,
+    Stage,
+    Status,
+    SupplySource,
+)
+from tests.builders import demand, funding, target
 
 STAGES = ("MINE", "SEP", "METAL", "ALLOY", "MAGNET", "RECYCLE")
 YIELDS = {"SEP": 0.92, "METAL": 0.84, "ALLOY": 0.97, "MAGNET": 0.85}
@@ -81,3 +96,48 @@ def test_adding_capacity_never_lowers_output(rows, stage, capacity, material):
     )
     after = compute(more, "BASE").flows.output.to_numpy()
     assert (after >= before - TOLERANCE).all()
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    facilities,
+    st.floats(0, 20000),
+    st.sampled_from(list(RiskView)),
+    st.lists(st.sampled_from(list(OverrideKind)), max_size=5),
+    st.sampled_from(("MINE", "SEP", "METAL", "ALLOY", "MAGNET")),
+)
+def test_every_table_and_explanation_can_be_built(rows, tonnes, view, kinds, stage):
+    plan = build(rows, tonnes)
+    plan.scenarios.append(Scenario("ALT", "Alternative", "BASE", view))
+    plan.supply = [SupplySource("S1", "Abroad", "Japan", "METAL", 100, True, "Dy", 2026, 2029)]
+    plan.funding = [funding("L1", 5, plan.facilities[0].id if plan.facilities else ""), funding("L2", 1)]
+    plan.targets = [
+        target(
+            "T1", stage, Metric.CAPACITY, 10, 2027, material="" if stage in ("ALLOY", "MAGNET") else "NdPr"
+        ),
+        target("T2", stage, Metric.SELF_SUFFICIENCY, 50, 2040),
+    ]
+    for kind in kinds:
+        if kind in (
+            OverrideKind.DELAY,
+            OverrideKind.CAPACITY_FACTOR,
+            OverrideKind.CANCEL,
+            OverrideKind.STATUS,
+        ):
+            if not plan.facilities:
+                continue
+            value = {OverrideKind.CANCEL: True, OverrideKind.STATUS: Status.OPERATING}.get(kind, 2.0)
+            plan.overrides.append(Override("ALT", kind, value, plan.facilities[-1].id))
+        elif kind is OverrideKind.SUPPLY_FACTOR:
+            plan.overrides.append(Override("ALT", kind, 0.5, "Japan"))
+        elif kind is OverrideKind.RISK_FACTOR:
+            plan.overrides.append(Override("ALT", kind, 0.1, "proposed"))
+        else:
+            plan.overrides.append(Override("ALT", kind, 1.5))
+    result = compute_all(plan)
+    for scenario_result in result.scenarios.values():
+        for name in ("targets", "coordination", "facilities", "capacity_by_facility", "timeline", "funding"):
+            assert isinstance(getattr(scenario_result, name), pd.DataFrame)
+        assert set(scenario_result.funding_summary) >= {"by_agency", "per_tonne", "midstream_share"}
+        text = explain_result(scenario_result, 2028, stage, "" if stage in ("ALLOY", "MAGNET") else "Dy")
+        assert text.lines
