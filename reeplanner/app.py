@@ -112,7 +112,7 @@ def _screenshot(file: Path, out: Path, size: tuple[int, int]) -> int:
             f"reeplanner: cannot open {file}:", *(f"  {p}" for p in exc.problems), sep="\n", file=sys.stderr
         )
         return 1
-    window = MainWindow()
+    window = MainWindow(restore_settings=False)
     window.document.load(plan, file if file.suffix.lower() == ".reeplan" else None)
     window.resize(*size)
     window.show()

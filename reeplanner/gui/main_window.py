@@ -11,7 +11,7 @@ import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
@@ -53,7 +53,9 @@ class MainWindow(QMainWindow):
         prompts: Prompts | None = None,
         recovery_dir: Path | None = None,
         autosave_interval_ms: int | None = None,
+        restore_settings: bool = True,
     ) -> None:
+        """``restore_settings=False`` lays the window out as on a first start (screenshots)."""
         super().__init__()
         self.setObjectName("main-window")
         self.setWindowIcon(icon("reeplanner"))
@@ -94,8 +96,6 @@ class MainWindow(QMainWindow):
         self.docks["inspector"].raise_()
         # Charts (a later issue) join the right-hand area beside the inspector through add_view_dock.
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.docks["tables"]], [300], Qt.Orientation.Vertical)
-        self.resizeDocks([self.docks["inspector"]], [340], Qt.Orientation.Horizontal)
 
         self.files = FileActions(self)
         self._make_edit_actions()
@@ -103,7 +103,13 @@ class MainWindow(QMainWindow):
         self._make_menus()
         self._make_toolbar()
         self._connect_views()
-        self._restore_settings()
+        self._default_dock_sizes = True
+        if restore_settings:
+            self._restore_settings()
+        else:
+            self.resize(1400, 900)
+            self.palette_actions[PaletteChoice.SYSTEM].setChecked(True)
+            self.units_actions[UnitsDisplay.TONNES].setChecked(True)
         self._update_title()
         self._engine_started = self.document.results is not None
         self._engine_thread: WorkThread | None = None
@@ -380,13 +386,21 @@ class MainWindow(QMainWindow):
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1400, 900)
         state = self.settings.window_state()
-        if not state.isEmpty():
-            self.restoreState(state)
+        self._default_dock_sizes = state.isEmpty() or not self.restoreState(state)
         choice = self.settings.palette()
         self.palette_actions[choice].setChecked(True)
         if choice is not PaletteChoice.SYSTEM:
             apply_palette(choice)
         self.units_actions[self.settings.units()].setChecked(True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._default_dock_sizes:  # first start: tables wide, problems and inspector narrower
+            self._default_dock_sizes = False
+            docks = self.docks
+            self.resizeDocks([docks["tables"]], [300], Qt.Orientation.Vertical)
+            self.resizeDocks([docks["tables"], docks["problems"]], [3, 1], Qt.Orientation.Horizontal)
+            self.resizeDocks([docks["inspector"]], [340], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():

@@ -25,6 +25,7 @@ class ScenarioYearBar(QWidget):
         self.year_slider = QSlider(Qt.Orientation.Horizontal)
         self.year_slider.setObjectName("year-slider")
         self.year_slider.setMinimumWidth(160)
+        self.year_slider.setMaximumWidth(360)
         self.year_slider.setPageStep(5)
         self.year_slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         layout = QHBoxLayout(self)
@@ -35,6 +36,7 @@ class ScenarioYearBar(QWidget):
         layout.addWidget(QLabel("Year"))
         layout.addWidget(self.year_spin)
         layout.addWidget(self.year_slider)
+        layout.addStretch(1)
 
         self.scenario.activated.connect(self._on_scenario_activated)
         self.year_spin.valueChanged.connect(self.document.set_year)
