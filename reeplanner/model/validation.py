@@ -9,7 +9,8 @@ rules that look across rows and tables are in ``table_rules``.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 
 from reeplanner.model import table_rules
 from reeplanner.model.enums import CapacityBasis
@@ -100,11 +101,12 @@ def _plan_fields(plan: Plan) -> Iterator[Problem]:
 
 
 def _columns(plan: Plan, table: Table, known: dict[str, dict[str, str]]) -> Iterator[Problem]:
+    checks = [(col, _column_check(col, known)) for col in table.columns]
+    checks = [(col, check) for col, check in checks if check is not None]
     seen: dict[str, int] = {}
     for index, rec in enumerate(getattr(plan, table.attr)):
-        for col in table.columns:
-            value = getattr(rec, col.attr)
-            message = _column_problem(col, value, known)
+        for col, check in checks:
+            message = check(getattr(rec, col.attr))
             if message:
                 yield problem_at(table, index, rec, col.header, message)
         if table.id_attr:
@@ -122,18 +124,66 @@ def _columns(plan: Plan, table: Table, known: dict[str, dict[str, str]]) -> Iter
             seen.setdefault(key, index)
 
 
-def _column_problem(col: Column, value: object, known: dict[str, dict[str, str]]) -> str:
-    if _empty(value):
-        return f"{col.header} is required." if col.required else ""
-    if col.kind in (Kind.NUMBER, Kind.SHARE, Kind.INT, Kind.YEAR) and isinstance(value, (int, float)):
-        if not math.isfinite(value):
-            return f"{col.header} must be a finite number; it is {value}."
-        return _bounds_problem(col, float(value))
-    if col.kind is Kind.REF:
-        return _ref_problem(col, str(value), known)
-    if col.kind is Kind.REFS:
-        return next((m for v in value if (m := _ref_problem(col, v, known))), "")  # type: ignore[union-attr]
-    return ""
+def _column_check(col: Column, known: dict[str, dict[str, str]]) -> Callable[[object], str] | None:
+    """The check of one column's cells, built once per validation; None when nothing can be wrong.
+
+    Validation runs after every edit, so the common cell (a valid number, a
+    known ID) must cost next to nothing: references remember the raw values
+    already found valid.
+    """
+    numeric = col.kind in (Kind.NUMBER, Kind.SHARE, Kind.INT, Kind.YEAR)
+    if not (col.required or numeric or col.kind in (Kind.REF, Kind.REFS)):
+        return None
+    low = -sys.float_info.max if col.minimum is None else col.minimum  # infinities take the slow path
+    high = sys.float_info.max if col.maximum is None else col.maximum
+    exclusive = col.exclusive_minimum
+    valid_refs: set[str] = set()
+
+    def ref_problem(value: str) -> str:
+        if value in valid_refs:
+            return ""
+        message = _ref_problem(col, value, known)
+        if not message:
+            valid_refs.add(value)
+        return message
+
+    def slow_check(value: object) -> str:
+        if _empty(value):
+            return f"{col.header} is required." if col.required else ""
+        if numeric and isinstance(value, (int, float)):
+            if not math.isfinite(value):
+                return f"{col.header} must be a finite number; it is {value}."
+            return _bounds_problem(col, float(value))
+        if col.kind is Kind.REF:
+            return ref_problem(str(value))
+        if col.kind is Kind.REFS:
+            return next((m for v in value if (m := ref_problem(v))), "")  # type: ignore[union-attr]
+        return ""
+
+    if numeric:
+
+        def check(value: object) -> str:
+            if (
+                value.__class__ in (float, int)
+                and value <= high
+                and (low < value or (not exclusive and low == value))
+            ):  # type: ignore[operator]
+                return ""
+            return slow_check(value)
+
+    elif col.kind is Kind.REF:
+
+        def check(value: object) -> str:
+            return "" if value in valid_refs else slow_check(value)
+
+    elif col.kind is Kind.REFS:
+        check = slow_check
+    else:
+
+        def check(value: object) -> str:
+            return "" if value and not (value.__class__ is str and value.isspace()) else slow_check(value)  # type: ignore[union-attr]
+
+    return check
 
 
 def _bounds_problem(col: Column, value: float) -> str:
