@@ -46,23 +46,31 @@ def online_time(prep: PreparedPlan, inputs: ScenarioInputs) -> np.ndarray:
 
 
 def ramp_shares(t0: np.ndarray, ramp_years: np.ndarray, years: np.ndarray) -> np.ndarray:
-    """(F, Y) the mean of the ramp over each year ``[y, y + 1)``, exactly."""
-    finite = np.isfinite(t0)
-    start = np.where(finite, t0, 0.0)[:, None]
-    ramp = ramp_years[:, None]
-    lo = years[None, :] - start  # time since online at the year's start
-    hi = lo + 1.0
-    safe = np.where(ramp > 0, ramp, 1.0)
-    ramped = safe * (_ramp_integral(hi / safe) - _ramp_integral(lo / safe))
-    # R = 0: the step t >= t0, whose mean over the year is the part of the year online.
-    share = np.where(ramp > 0, ramped, np.clip(hi, 0.0, 1.0))
-    share = np.where(finite[:, None], share, np.where(t0 == -np.inf, 1.0, 0.0)[:, None])
+    """(F, Y) the mean of the ramp over each year ``[y, y + 1)``, exactly.
+
+    Only facilities whose ramp overlaps the horizon are worked out year by
+    year; the others are fully on (1) or not yet on (0) in every year.
+    """
+    start, end = years[0], years[-1] + 1
+    share = np.zeros((len(t0), len(years)))
+    share[t0 + ramp_years <= start] = 1.0  # ramped up before the horizon (also -inf: no dates)
+    partial = np.flatnonzero(np.isfinite(t0) & (t0 + ramp_years > start) & (t0 < end))
+    if len(partial):
+        t = t0[partial][:, None]
+        ramp = ramp_years[partial][:, None]
+        lo = years[None, :] - t  # time since online at the year's start
+        hi = lo + 1.0
+        safe = np.where(ramp > 0, ramp, 1.0)
+        ramped = safe * (_ramp_integral(hi / safe) - _ramp_integral(lo / safe))
+        # R = 0: the step t >= t0, whose mean over the year is the part of the year online.
+        share[partial] = np.where(ramp > 0, ramped, np.clip(hi, 0.0, 1.0))
     return share
 
 
 def _ramp_integral(x: np.ndarray) -> np.ndarray:
     """Integral of ``clamp(u, 0, 1)`` from -inf to ``x``."""
-    return np.where(x <= 0, 0.0, np.where(x < 1, 0.5 * x * x, x - 0.5))
+    x = np.maximum(x, 0.0)
+    return np.where(x < 1, 0.5 * x * x, x - 0.5)
 
 
 def facility_capacity(

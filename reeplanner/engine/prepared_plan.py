@@ -112,6 +112,9 @@ def _prepare(plan: Plan) -> PreparedPlan:
     shares, recycle_shares = _facility_shares(plan, chain, stage_of, fac_index)
     f_listed, f_everywhere = _listed(plan.facilities, scenario_index)
     n_listed, n_everywhere = _listed(plan.funding, scenario_index)
+    agency_keys = _keys(f.agency for f in plan.funding)
+    agency_codes = _codes(agency_keys)
+    private_agency = agency_codes[agency_keys.index(PRIVATE)] if PRIVATE in agency_keys else -1
     prep = PreparedPlan(
         plan=plan,
         chain=chain,
@@ -139,15 +142,13 @@ def _prepare(plan: Plan) -> PreparedPlan:
         **_demand(plan, chain, years),
         funding_amount=np.array([f.amount for f in plan.funding], dtype=float),
         funding_facility=np.array(
-            [fac_index[id_key(f.facility)] if f.facility.strip() else -1 for f in plan.funding], dtype=int
+            [fac_index[key] if key else -1 for key in _keys(f.facility for f in plan.funding)], dtype=int
         ),
         funding_everywhere=n_everywhere,
         funding_listed_in=n_listed,
-        funding_public=np.array(
-            [id_key(f.agency) != PRIVATE and id_key(f.instrument) != PRIVATE for f in plan.funding],
-            dtype=bool,
-        ),
-        funding_agency=_codes(_keys(f.agency for f in plan.funding)),
+        funding_public=(agency_codes != private_agency)
+        & np.array([key != PRIVATE for key in _keys(f.instrument for f in plan.funding)], dtype=bool),
+        funding_agency=agency_codes,
         overrides=tuple(resolve_override(ov, fac_index, scenario_index, plan) for ov in plan.overrides),
     )
     _require_numbers(prep)
@@ -220,26 +221,33 @@ def _facility_shares(
 ) -> tuple[np.ndarray, np.ndarray]:
     n_mat = chain.n_materials
     composition: dict[int, list[tuple[int, float]]] = {}
-    for row in plan.composition:
-        composition.setdefault(fac_index[id_key(row.facility)], []).append(
-            (chain.material_index[id_key(row.material)], row.share)
-        )
-    shares = np.zeros((len(plan.facilities), chain.n_lanes))
-    material_keys = _keys(f.material for f in plan.facilities)
-    recycle = np.zeros((len(plan.facilities), chain.n_stages * n_mat))
-    for f, fac in enumerate(plan.facilities):
-        k = stage_of[f]
-        if k >= 0 and not chain.is_material_stage(k):
-            shares[f, chain.lane(k)] = 1.0
-            continue
-        mix = composition.get(f) or [(chain.material_index[material_keys[f]], 1.0)]
-        if k >= 0:
-            for m, share in mix:
-                shares[f, chain.lane_slices[k].start + m] += share
-        else:
-            fed = chain.stage_index[id_key(fac.feeds_stage)]
-            for m, share in mix:
-                recycle[f, fed * n_mat + m] += share
+    rows = plan.composition
+    for row, fac_key, mat_key in zip(
+        rows, _keys(r.facility for r in rows), _keys(r.material for r in rows), strict=True
+    ):
+        composition.setdefault(fac_index[fac_key], []).append((chain.material_index[mat_key], row.share))
+    n_fac = len(plan.facilities)
+    shares = np.zeros((n_fac, chain.n_lanes))
+    recycle = np.zeros((n_fac, chain.n_stages * n_mat))
+    stage = np.array(stage_of, dtype=int)
+    product = (stage >= chain.n_material_stages) & (stage >= 0)
+    first_lane = np.array([chain.lane_slices[k].start for k in range(chain.n_stages)] + [0])
+    shares[np.flatnonzero(product), first_lane[stage[product]]] = 1.0
+    # One material, share 1, for facilities of material stages and recycling without Composition rows.
+    single = np.flatnonzero(~product & ~np.isin(np.arange(n_fac), list(composition)))
+    material_keys = _keys(plan.facilities[f].material for f in single)
+    material = np.array([chain.material_index[key] for key in material_keys], dtype=int)
+    mixes = [(f, m, share) for f, rows in composition.items() for m, share in rows]
+    f_mix = np.array([f for f, _, _ in mixes] + single.tolist(), dtype=int)
+    m_mix = np.array([m for _, m, _ in mixes] + material.tolist(), dtype=int)
+    share_mix = np.array([sh for _, _, sh in mixes] + [1.0] * len(single), dtype=float)
+    fed = np.full(n_fac, -1)
+    for f in np.flatnonzero(stage < 0):
+        fed[f] = chain.stage_index[id_key(plan.facilities[f].feeds_stage)]
+    in_chain = stage[f_mix] >= 0
+    f_in, f_rec = f_mix[in_chain], f_mix[~in_chain]
+    np.add.at(shares, (f_in, first_lane[stage[f_in]] + m_mix[in_chain]), share_mix[in_chain])
+    np.add.at(recycle, (f_rec, fed[f_rec] * n_mat + m_mix[~in_chain]), share_mix[~in_chain])
     return shares, recycle
 
 
