@@ -83,19 +83,31 @@ def main(argv: list[str] | None = None) -> int:
 
     from reeplanner.gui.main_window import MainWindow
 
-    window = MainWindow()
     if args.benchmark_start:
-        return _benchmark_start(app, window, args.file)
+        return _benchmark_start(app, MainWindow(), args.file)
+    window = start_window(args.file)  # referenced while the application runs
+    code = app.exec()
+    window.deleteLater()
+    return code
+
+
+def start_window(file: Path | None, prompts=None):
+    """The window as the launcher shows it: FILE; else changes a crash left behind, if the user
+    wants them back; else the last plan; else the welcome page. ``prompts`` replaces the dialogs."""
+    from reeplanner.gui.main_window import MainWindow
+
+    window = MainWindow(prompts=prompts)
     window.show()
-    if args.file is not None:
-        window.files.load_synchronously(args.file, compute=False)
-    elif not window.files.offer_recovery():
+    if file is not None:
+        opened = window.files.load_synchronously(file, compute=False)
+    else:
+        opened = window.files.offer_recovery()
         last = window.settings.last_plan()
-        if last and Path(last).is_file():
-            window.files.load_synchronously(Path(last), compute=False)
-        else:
-            window.show_welcome()
-    return app.exec()
+        if not opened and last and Path(last).is_file():
+            opened = window.files.load_synchronously(Path(last), compute=False)
+    if not opened:
+        window.show_welcome()
+    return window
 
 
 def _screenshot(file: Path, out: Path, size: tuple[int, int]) -> int:

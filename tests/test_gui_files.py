@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -211,3 +212,23 @@ def test_without_a_display_the_launcher_says_so_instead_of_aborting():
     done = run_app(env=env)
     assert done.returncode == 2
     assert "no display found" in done.stderr
+
+
+def test_long_work_reports_its_result_unless_cancelled(qtbot, window: MainWindow):
+    release = threading.Event()
+    results: list[object] = []
+    window.background.start(
+        "Writing…", lambda: release.wait(10) and "written", results.append, results.append
+    )
+    release.set()
+    qtbot.waitUntil(lambda: not window.background.busy)
+    assert results == ["written"]
+
+    release.clear()
+    job = window.background.start(
+        "Writing…", lambda: release.wait(10) and "written", results.append, results.append
+    )
+    job.progress.cancel()
+    release.set()  # the work function itself runs to its end...
+    qtbot.waitUntil(lambda: not window.background.busy)
+    assert results == ["written"]  # ...and its result is thrown away

@@ -9,6 +9,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QComboBox, QSlider, QSpinBox
 
+from reeplanner.app import start_window
 from reeplanner.formats import reeplan
 from reeplanner.gui.commands import SetFieldCommand
 from reeplanner.gui.document import PlanDocument
@@ -250,3 +251,29 @@ def test_welcome_page_lists_the_examples(qtbot, tmp_path: Path, prompts):
     qtbot.waitUntil(lambda: win.central.currentWidget() is win.canvas)
     assert win.document.path is None  # an untitled copy: Save never writes into the installation
     assert win.document.plan.facilities
+
+
+def test_start_up_without_a_file_reopens_the_last_plan(qtbot, saved_plan: Path, prompts):
+    Settings().set_last_plan(saved_plan)
+    window = start_window(None, prompts)
+    qtbot.addWidget(window)
+    assert window.document.path == saved_plan
+    assert window.central.currentWidget() is window.canvas
+    qtbot.waitUntil(lambda: window.document.results is not None, timeout=20000)  # after the first paint
+
+
+def test_start_up_with_nothing_to_reopen_shows_the_welcome_page(qtbot, tmp_path: Path, prompts):
+    Settings().set_last_plan(tmp_path / "deleted since.reeplan")
+    window = start_window(None, prompts)
+    qtbot.addWidget(window)
+    assert window.central.currentWidget() is window.welcome
+    assert window.document.path is None
+
+
+def test_start_up_with_a_broken_file_says_why_and_shows_the_welcome_page(qtbot, tmp_path: Path, prompts):
+    broken = tmp_path / "broken.reeplan"
+    broken.write_text("[]")
+    window = start_window(broken, prompts)
+    qtbot.addWidget(window)
+    assert prompts.errors[0][0] == "Could not open broken.reeplan. Nothing was changed."
+    assert window.central.currentWidget() is window.welcome

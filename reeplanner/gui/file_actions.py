@@ -138,10 +138,10 @@ class FileActions(QObject):
             return
         self._read(path)
 
-    def load_synchronously(self, path: Path, *, compute: bool = True) -> None:
+    def load_synchronously(self, path: Path, *, compute: bool = True) -> bool:
         """Open ``path`` at start-up (the command line); errors as for Open.
 
-        ``compute=False``: the results follow once the window has painted.
+        ``compute=False``: the results follow once the window has painted. True when opened.
         """
         from reeplanner.formats.files import read_plan
 
@@ -149,8 +149,9 @@ class FileActions(QObject):
             plan, warnings = read_plan(path)
         except (PlanError, OSError) as exc:
             self._on_failure(f"Could not open {path.name}", exc, path)
-            return
+            return False
         self._on_plan_read(path, plan, warnings, compute=compute)
+        return True
 
     def _on_plan_read(self, path: Path, plan: Plan, warnings: list[Problem], *, compute: bool = True) -> None:
         if path.suffix.lower() == ".reeplan":

@@ -27,6 +27,7 @@ class WorkThread(QThread):
     def __init__(self, work: Callable[[], Any], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._work = work
+        self.progress: QProgressDialog | None = None  # shown while the work runs; Cancel discards the result
 
     def run(self) -> None:
         try:
@@ -60,15 +61,14 @@ class BackgroundWork(QObject):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(SHOW_PROGRESS_AFTER_MS)
         progress.setAutoClose(False)
-        cancelled = []
-        progress.canceled.connect(lambda: cancelled.append(True))
+        thread.progress = progress
 
         def succeeded(result: Any) -> None:
-            if not cancelled:
+            if not progress.wasCanceled():
                 on_success(result)
 
         def failed(exc: Exception) -> None:
-            if not cancelled:
+            if not progress.wasCanceled():
                 on_failure(exc)
 
         def finished() -> None:
