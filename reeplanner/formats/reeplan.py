@@ -30,6 +30,18 @@ from reeplanner.model.schema import PLAN_FIELDS, TABLES, Column, Kind, Table
 FORMAT_NAME = "reeplanner-plan"
 FORMAT_VERSION = 1
 
+#: Per table: the record fields without a default (computed once; rows are many).
+_REQUIRED_ATTRS: dict[str, frozenset[str]] = {
+    table.attr: frozenset(
+        f.name
+        for f in dataclasses.fields(table.record)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING  # type: ignore[misc]
+    )
+    for table in TABLES
+}
+
+_COLUMN_ATTRS: dict[str, frozenset[str]] = {t.attr: frozenset(c.attr for c in t.columns) for t in TABLES}
+
 #: version N -> function turning a version-N document into version N+1.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
@@ -211,6 +223,11 @@ def _json_value(value: Any) -> Any:
     return str(value)
 
 
+def _required_attrs(table: Table) -> frozenset[str]:
+    """The record fields without a default: a row must give them."""
+    return _REQUIRED_ATTRS[table.attr]
+
+
 def _row_from_json(table: Table, row: Any, index: int, problems: list[Problem]) -> Any:
     if not isinstance(row, dict):
         problems.append(Problem("Each row must be an object.", table.sheet, index + 1))
@@ -236,12 +253,12 @@ def _row_from_json(table: Table, row: Any, index: int, problems: list[Problem]) 
             continue
         if col.attr == "kind" and isinstance(value, OverrideKind):
             override_kind = value  # the Kind column comes before Value in the schema
-        if value is not None or _field_has_no_default(table, col.attr):
+        if value is not None or col.attr in _required_attrs(table):
             values[col.attr] = value
     extra = {"values"} if table.attr == "demand" else set()
     if table.attr == "demand":
         values["values"] = _demand_values(row.get("values", {}), table, index, item, problems)
-    unknown = set(row) - {c.attr for c in table.columns} - extra
+    unknown = row.keys() - _COLUMN_ATTRS[table.attr] - extra
     if unknown:
         problems.append(
             Problem(
@@ -254,23 +271,11 @@ def _row_from_json(table: Table, row: Any, index: int, problems: list[Problem]) 
                 index,
             )
         )
-    missing = [
-        f.name
-        for f in dataclasses.fields(table.record)
-        if f.default is dataclasses.MISSING
-        and f.default_factory is dataclasses.MISSING  # type: ignore[misc]
-        and f.name not in values
-        and f.name not in refused
-    ]
+    missing = [a for a in _required_attrs(table) if a not in values and a not in refused]
     for attr in missing:
         header = table.column(attr).header
         problems.append(Problem(f"{header} is required.", table.sheet, index + 1, header, item, index=index))
     return table.record(**values) if not (missing or refused) else None
-
-
-def _field_has_no_default(table: Table, attr: str) -> bool:
-    field = next(f for f in dataclasses.fields(table.record) if f.name == attr)
-    return field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING  # type: ignore[misc]
 
 
 def _demand_values(

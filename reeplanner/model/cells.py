@@ -111,6 +111,15 @@ def parse_cell(column: Column, raw: object) -> object:
     still be held and shown.
     """
     header, kind = column.header, column.kind
+    # The common cells first: files and editors mostly hand over clean text and numbers.
+    if (
+        raw.__class__ is str
+        and (kind is Kind.TEXT or kind is Kind.REF or kind is Kind.ID)
+        and (text := raw.strip())
+    ):
+        return text
+    if raw.__class__ is float and (kind is Kind.NUMBER or kind is Kind.SHARE) and math.isfinite(raw):  # type: ignore[arg-type]
+        return raw
     if is_blank(raw):
         if kind in (Kind.TEXT, Kind.ID, Kind.REF):
             return ""

@@ -5,6 +5,7 @@ Values are the words of the workbook contract, so they read and write as-is.
 
 from __future__ import annotations
 
+import functools
 from enum import StrEnum
 
 
@@ -75,12 +76,16 @@ RISK_FACTORS: dict[Status, float] = {
 
 def parse_choice(enum: type[StrEnum], text: str) -> StrEnum | None:
     """The member whose value matches ``text`` ignoring case, spaces, ``_`` and ``-``."""
+    member = enum._value2member_map_.get(text)
+    if member is not None:
+        return member  # type: ignore[return-value]
+    return _members_by_normal_form(enum).get(_normal_form(text))
 
-    def norm(s: str) -> str:
-        return "".join(ch for ch in s.casefold() if ch not in " _-")
 
-    wanted = norm(text)
-    for member in enum:
-        if norm(member.value) == wanted:
-            return member
-    return None
+def _normal_form(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch not in " _-")
+
+
+@functools.cache
+def _members_by_normal_form(enum: type[StrEnum]) -> dict[str, StrEnum]:
+    return {_normal_form(member.value): member for member in enum}
