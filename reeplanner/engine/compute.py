@@ -134,18 +134,10 @@ def _flows_frame(a: ScenarioArrays) -> pd.DataFrame:
         ],
         axis=-1,
     )  # (L, Y, 9)
-    frame = pd.DataFrame(numbers.transpose(1, 0, 2).reshape(n_lanes * n_years, -1), columns=FLOW_COLUMNS[3:])
-    frame.insert(0, "year", np.repeat(a.prep.years, n_lanes))
-    frame.insert(1, "stage", _categorical(chain.lane_stage, n_years))
-    frame.insert(2, "material", _categorical(chain.lane_material, n_years))
-    return frame
-
-
-def _categorical(per_lane: np.ndarray, n_years: int) -> pd.Categorical:
-    """A lane label repeated for every year, as a categorical (cheap to build, compares as text)."""
-    labels = list(dict.fromkeys(per_lane))
-    codes = np.array([labels.index(label) for label in per_lane])
-    return pd.Categorical.from_codes(np.tile(codes, n_years), categories=labels)
+    block = numbers.transpose(1, 0, 2).reshape(n_lanes * n_years, -1)
+    columns = dict(a.prep.flow_labels)
+    columns.update({name: block[:, i] for i, name in enumerate(FLOW_COLUMNS[3:])})
+    return pd.DataFrame(columns, copy=False)
 
 
 def _magnet_frame(a: ScenarioArrays) -> pd.DataFrame:
@@ -155,15 +147,12 @@ def _magnet_frame(a: ScenarioArrays) -> pd.DataFrame:
     stage_ids = [s.id for s in a.prep.chain.stages]
     bottleneck = [stage_ids[k] if k >= 0 else None for k in a.bottleneck]
     years = pd.Index(a.prep.years, name="year")
-    frame = pd.DataFrame(
-        {
-            "magnet_demand": demand,
-            "domestic_magnet_output": out,
-            "magnet_output_with_imports": a.magnet_output_with_imports,
-            "self_sufficiency": sufficiency,
-        },
-        index=years,
-    )
-    # Assigned as an object Series: the constructor would turn None into NaN in a text column.
-    frame["bottleneck"] = pd.Series(bottleneck, index=years, dtype=object)
-    return frame
+    columns = {
+        "magnet_demand": demand,
+        "domestic_magnet_output": out,
+        "magnet_output_with_imports": a.magnet_output_with_imports,
+        "self_sufficiency": sufficiency,
+        # An object Series: as a list, the constructor would make a text column with NaN for None.
+        "bottleneck": pd.Series(bottleneck, index=years, dtype=object),
+    }
+    return pd.DataFrame(columns, index=years)
