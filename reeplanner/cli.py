@@ -199,8 +199,8 @@ def scenario_text(sr: ScenarioResult, currency: str) -> list[str]:
         what = (
             f"{t.metric} {t.stage}{' ' + t.material if t.material else ''} >= {t.threshold:,.6g} by {t.year}"
         )
-        value = "no value" if math.isnan(t.value) else f"{t.value:,.6g}"
-        verdict = "met" if t.met else f"missed, shortfall {t.shortfall:,.6g}"
+        value = "no value" if math.isnan(t.value) else f"{t.value:,.1f}"
+        verdict = "met" if t.met else f"missed, shortfall {t.shortfall:,.1f}"
         when = f"first met {t.year_met}" if t.year_met is not None else "not met in the horizon"
         lines.append(f"    {t.target}: {what}: {value} ({verdict}; {when})")
     lines.append(f"  Funding total: {sr.funding_total:,.6g} {currency}")

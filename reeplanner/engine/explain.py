@@ -96,7 +96,9 @@ def explain_result(result: ScenarioResult, year: int, stage: str, material: str 
     requirement = _requirement_lines(a, k, m, y)
     lines += ["", "Requirement:"] + [f"  {r}" for r in requirement]
     bound = _output_bound(a, k, m, lane, y)
-    lines += ["", "Output (domestic):"] + [f"  {t}" for t in _output_lines(chain, k, bound)]
+    lines += ["", "Output (domestic):"] + [
+        f"  {t}" for t in _output_lines(chain, k, bound, chain.materials[m] if m >= 0 else "")
+    ]
     gap = float(a.requirement[lane, y] - a.domestic.output[lane, y])
     lines.append(
         f"  gap = requirement - output = {a.requirement[lane, y]:,.6g} - {bound.output:,.6g} = {gap:,.6g} t"
@@ -234,7 +236,7 @@ def _output_bound(a: ScenarioArrays, k: int, m: int, lane: int, y: int) -> Outpu
     return OutputBound(cap, limit, out, bound, scarcest, float(recycled), float(from_above))
 
 
-def _output_lines(chain: Chain, k: int, b: OutputBound) -> list[str]:
+def _output_lines(chain: Chain, k: int, b: OutputBound, material: str) -> list[str]:
     if b.bound == "first stage":
         extra = f" + recycled {b.recycled:,.6g} t" if b.recycled else ""
         return [f"first stage of the chain: output = capacity {b.capacity:,.6g} t{extra} = {b.output:,.6g} t"]
@@ -249,7 +251,8 @@ def _output_lines(chain: Chain, k: int, b: OutputBound) -> list[str]:
         )
     else:
         input_text = (
-            f"yield {y:.6g} x ({above} {b.input_from_above:,.6g} t + recycled {b.recycled:,.6g} t) "
+            f"yield {y:.6g} x ({above}{' ' + material if material else ''} {b.input_from_above:,.6g} t "
+            f"+ recycled {b.recycled:,.6g} t) "
             f"= {b.input_limit:,.6g} t"
         )
     which = "its own capacity" if b.bound == "capacity" else "the input from the stage above"
