@@ -205,3 +205,11 @@ def test_capacity_by_facility_keeps_each_factor():
     assert (row.nameplate, row.share, row.capacity_factor, row.risk_factor) == (1000, 1, 1, 0.5)
     assert row.ramp_share == pytest.approx(0.0625)
     assert row.effective == pytest.approx(1000 * 0.5 * 0.0625)
+
+
+def test_composition_rows_of_a_product_stage_facility_are_ignored():
+    plan = one_mine(facility("ALY", "ALLOY", 1000))
+    plan.composition = [CompositionShare("ALY", "NdPr", 0.5)]
+    result = compute(plan, "BASE")
+    assert capacity(result, 2025, "ALLOY") == 1000
+    assert capacity(result, 2025, "MAGNET") == 0

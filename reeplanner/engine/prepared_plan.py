@@ -255,7 +255,8 @@ def _facility_shares(
     single = np.flatnonzero(~product & ~np.isin(np.arange(n_fac), list(composition)))
     material_keys = _keys(plan.facilities[f].material for f in single)
     material = np.array([chain.material_index[key] for key in material_keys], dtype=int)
-    mixes = [(f, m, share) for f, rows in composition.items() for m, share in rows]
+    # Composition rows of a product-stage facility mean nothing: its capacity is tonnes of product.
+    mixes = [(f, m, share) for f, rows in composition.items() if not product[f] for m, share in rows]
     f_mix = np.array([f for f, _, _ in mixes] + single.tolist(), dtype=int)
     m_mix = np.array([m for _, m, _ in mixes] + material.tolist(), dtype=int)
     share_mix = np.array([sh for _, _, sh in mixes] + [1.0] * len(single), dtype=float)
