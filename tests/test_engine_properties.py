@@ -3,6 +3,7 @@ more capacity never means less output."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
@@ -20,6 +21,7 @@ from reeplanner.model import (
     Override,
     OverrideKind,
     Plan,
+    PlanError,
     RiskView,
     Scenario,
     Stage,
@@ -141,3 +143,60 @@ def test_every_table_and_explanation_can_be_built(rows, tonnes, view, kinds, sta
         assert set(scenario_result.funding_summary) >= {"by_agency", "per_tonne", "midstream_share"}
         text = explain_result(scenario_result, 2028, stage, "" if stage in ("ALLOY", "MAGNET") else "Dy")
         assert text.lines
+
+
+MISTAKES = {
+    "unknown stage": lambda p: p.facilities.append(Facility("X", "X", "SMELT", Status.OPERATING, 1.0)),
+    "unknown material": lambda p: p.facilities.append(
+        Facility("X", "X", "SEP", Status.OPERATING, 1.0, material="Zr")
+    ),
+    "no material": lambda p: p.facilities.append(Facility("X", "X", "SEP", Status.OPERATING, 1.0)),
+    "missing capacity": lambda p: p.facilities.append(Facility("X", "X", "MAGNET", Status.OPERATING, None)),
+    "text capacity": lambda p: p.facilities.append(Facility("X", "X", "MAGNET", Status.OPERATING, "lots")),
+    "unknown scenario": lambda p: p.facilities.append(
+        Facility("X", "X", "MAGNET", Status.OPERATING, 1.0, scenarios=("NOPE",))
+    ),
+    "recycler feeding nothing": lambda p: p.facilities.append(
+        Facility("X", "X", "RECYCLE", Status.OPERATING, 1.0, material="NdPr")
+    ),
+    "zero yield": lambda p: setattr(
+        p, "stages", [dataclasses.replace(s, process_yield=0.0) if s.id == "SEP" else s for s in p.stages]
+    ),
+    "material after product": lambda p: p.stages.append(
+        Stage("LATE", "Late", 7, CapacityBasis.MATERIAL, 1.0)
+    ),
+    "no stages": lambda p: p.stages.clear(),
+    "end before start": lambda p: setattr(p, "end_year", 2000),
+    "parent cycle": lambda p: p.scenarios.extend([Scenario("A", "A", "B"), Scenario("B", "B", "A")]),
+    "unknown parent": lambda p: p.scenarios.append(Scenario("A", "A", "NOPE")),
+    "override on nothing": lambda p: p.overrides.append(Override("BASE", OverrideKind.CANCEL, True, "NOPE")),
+    "override without value": lambda p: p.overrides.append(
+        Override("BASE", OverrideKind.DEMAND_FACTOR, None)
+    ),
+    "bad status override": lambda p: p.overrides.append(
+        Override("BASE", OverrideKind.RISK_FACTOR, 0.5, "maybe")
+    ),
+    "unknown supply target": lambda p: p.overrides.append(
+        Override("BASE", OverrideKind.SUPPLY_FACTOR, 0.5, "Mars")
+    ),
+    "funding for nothing": lambda p: p.funding.append(funding("L9", 1, "NOPE")),
+    "target without material": lambda p: p.targets.append(target("T9", "SEP", Metric.CAPACITY, 1, 2026)),
+    "target on unknown stage": lambda p: p.targets.append(target("T9", "SMELT", Metric.CAPACITY, 1, 2026)),
+    "supply without material": lambda p: p.supply.append(SupplySource("S9", "S", "Chile", "SEP", 5, True)),
+}
+
+
+@settings(max_examples=40, deadline=None)
+@given(facilities, st.lists(st.sampled_from(sorted(MISTAKES)), min_size=1, max_size=3))
+def test_a_plan_with_mistakes_raises_plan_error_and_nothing_else(rows, mistakes):
+    plan = build(rows, 1000)
+    for name in mistakes:
+        MISTAKES[name](plan)
+    try:
+        result = compute_all(plan)
+    except PlanError as exc:
+        assert exc.problems
+        return
+    for scenario_result in result.scenarios.values():  # what computed must also lay out
+        assert isinstance(scenario_result.targets, pd.DataFrame)
+        assert isinstance(scenario_result.timeline, pd.DataFrame)

@@ -86,15 +86,15 @@ def prepare(plan: Plan) -> PreparedPlan:
 
     The full validation is slow next to the computation, so it runs only when
     a lookup here fails: every reference is looked up strictly, and a failed
-    lookup on a plan the validation finds sound is a programming error.
+    lookup raises ``PlanError`` with the validation's problems.
     """
     try:
         return _prepare(plan)
     except (KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
-        problems = errors(plan)
-        if problems:
-            raise PlanError(problems) from exc
-        raise
+        # A value no table check catches (a record built in code with text for a number...):
+        # still the plan's fault, still a PlanError, with the failure as its sentence.
+        problems = errors(plan) or [Problem(f"The figures cannot be computed from this plan: {exc}.", "Plan")]
+        raise PlanError(problems) from exc
 
 
 def _prepare(plan: Plan) -> PreparedPlan:
