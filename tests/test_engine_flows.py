@@ -9,7 +9,7 @@ import math
 
 import pytest
 
-from reeplanner.engine import compute
+from reeplanner.engine import compute, explain
 from reeplanner.model import (
     CapacityBasis,
     DemandRow,
@@ -169,3 +169,18 @@ def test_bottleneck_is_the_least_covered_stage_most_upstream_on_a_tie():
     assert magnet.loc[2026, "bottleneck"] is None
     assert magnet.loc[2027, "bottleneck"] is None
     assert math.isnan(magnet.loc[2027, "self_sufficiency"])
+
+
+def test_recycled_material_into_the_first_product_stage_adds_to_its_input_per_material():
+    plan = with_recycle_stage(ndpr_chain())
+    plan.facilities.append(facility("REC", "RECYCLE", 50, feeds_stage="ALLOY", ramp_up_years=0))
+    result = compute(plan, "BASE")
+    # ALLOY input: 600 t NdPr from METAL + 50 t recycled: min(3000, 0.97 x 650 / 0.25 = 2,522).
+    alloy = flow(result, 2025, "ALLOY")
+    assert alloy.output == pytest.approx(0.97 * 650 / 0.25)
+    assert alloy.recycled == pytest.approx(50)
+    # All 600 t of metal are used: 2,522 x 0.25 / 0.97 = 650, minus the 50 recycled.
+    assert flow(result, 2025, "METAL").stranded == pytest.approx(0)
+    text = explain(plan, "BASE", year=2025, stage="ALLOY")
+    assert text.output.recycled == pytest.approx(50)
+    assert text.output.input_from_above == pytest.approx(600)

@@ -119,7 +119,12 @@ def _flows_frame(a: ScenarioArrays) -> pd.DataFrame:
     for k in range(chain.n_stages):
         here = chain.lane_slices[k]
         rec = a.recycled[k]
-        recycled[here] = rec if chain.is_material_stage(k) else flows.product_tonnes(chain, rec)
+        if chain.is_material_stage(k):
+            recycled[here] = rec
+        elif k == chain.n_material_stages and k > 0:
+            recycled[here] = rec.sum(axis=0)  # enters per material: tonnes of material
+        else:
+            recycled[here] = flows.product_tonnes(chain, rec)  # counts as product (engine.md, edge rules)
     numbers = np.stack(
         [
             a.capacity,
