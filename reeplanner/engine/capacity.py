@@ -54,23 +54,26 @@ def ramp_shares(t0: np.ndarray, ramp_years: np.ndarray, years: np.ndarray) -> np
     start, end = years[0], years[-1] + 1
     share = np.zeros((len(t0), len(years)))
     share[t0 + ramp_years <= start] = 1.0  # ramped up before the horizon (also -inf: no dates)
-    partial = np.flatnonzero(np.isfinite(t0) & (t0 + ramp_years > start) & (t0 < end))
-    if len(partial):
-        t = t0[partial][:, None]
-        ramp = ramp_years[partial][:, None]
-        lo = years[None, :] - t  # time since online at the year's start
-        hi = lo + 1.0
-        safe = np.where(ramp > 0, ramp, 1.0)
-        ramped = safe * (_ramp_integral(hi / safe) - _ramp_integral(lo / safe))
+    partial = np.isfinite(t0) & (t0 + ramp_years > start) & (t0 < end)
+    step = np.flatnonzero(partial & (ramp_years <= 0))
+    ramped = np.flatnonzero(partial & (ramp_years > 0))
+    if len(step):
         # R = 0: the step t >= t0, whose mean over the year is the part of the year online.
-        share[partial] = np.where(ramp > 0, ramped, np.clip(hi, 0.0, 1.0))
+        share[step] = np.clip(years[None, :] + 1.0 - t0[step][:, None], 0.0, 1.0)
+    if len(ramped):
+        ramp = ramp_years[ramped][:, None]
+        lo = (years[None, :] - t0[ramped][:, None]) / ramp  # ramp fraction at the year's start
+        hi = lo + 1.0 / ramp
+        share[ramped] = ramp * (_ramp_integral(hi) - _ramp_integral(lo))
     return share
 
 
 def _ramp_integral(x: np.ndarray) -> np.ndarray:
-    """Integral of ``clamp(u, 0, 1)`` from -inf to ``x``."""
-    x = np.maximum(x, 0.0)
-    return np.where(x < 1, 0.5 * x * x, x - 0.5)
+    """Integral of ``clamp(u, 0, 1)`` from -inf to ``x`` (overwrites ``x``)."""
+    np.maximum(x, 0.0, out=x)
+    square = 0.5 * x * x
+    x -= 0.5
+    return np.where(x < 0.5, square, x)
 
 
 def facility_capacity(

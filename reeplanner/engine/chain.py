@@ -106,29 +106,42 @@ def build_chain(plan: Plan) -> Chain:
 class LaneMap:
     """Which facilities add to which lanes, and with what share: a sparse (facility, lane) list.
 
-    Sorted by lane, so a lane's total is one ``np.add.reduceat`` (no BLAS call:
-    its worker threads would compete with numpy on a small machine).
+    Entries are grouped by lane, domestic ones first, so one ``np.add.reduceat``
+    gives every lane's domestic and foreign totals (no BLAS call: its worker
+    threads would compete with numpy on a small machine).
     """
 
     facility: np.ndarray  # (n,) facility index
     lane: np.ndarray  # (n,) target lane, ascending
     share: np.ndarray  # (n,)
+    starts: np.ndarray  # (g,) first entry of each (lane, domestic or not) group
+    group_lane: np.ndarray  # (g,) the group's lane
+    group_domestic: np.ndarray  # (g,) bool
     n_lanes: int
 
     @classmethod
-    def from_dense(cls, shares: np.ndarray) -> LaneMap:
+    def from_dense(cls, shares: np.ndarray, domestic: np.ndarray) -> LaneMap:
         facility, lane = np.nonzero(shares)
-        order = np.argsort(lane, kind="stable")
-        facility, lane = facility[order], lane[order]
-        return cls(facility, lane, shares[facility, lane], shares.shape[1])
+        foreign = ~domestic[facility]
+        order = np.lexsort((foreign, lane))
+        facility, lane, foreign = facility[order], lane[order], foreign[order]
+        group = lane * 2 + foreign
+        starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]]) if len(group) else np.zeros(0, int)
+        return cls(
+            facility, lane, shares[facility, lane], starts, lane[starts], ~foreign[starts], shares.shape[1]
+        )
 
-    def totals(self, per_facility: np.ndarray, weight: np.ndarray | None = None) -> np.ndarray:
-        """(n_lanes, Y) the sum over facilities of ``share x per_facility`` (x ``weight`` when given)."""
-        result = np.zeros((self.n_lanes, per_facility.shape[1]))
+    def totals(self, per_facility: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(n_lanes, Y) twice: the sum of ``share x per_facility`` over domestic facilities, and over all."""
+        domestic = np.zeros((self.n_lanes, per_facility.shape[1]))
+        everyone = np.zeros_like(domestic)
         if not len(self.lane):
-            return result
-        share = self.share if weight is None else self.share * weight[self.facility]
-        parts = per_facility[self.facility] * share[:, None]
-        starts = np.flatnonzero(np.r_[True, self.lane[1:] != self.lane[:-1]])
-        result[self.lane[starts]] = np.add.reduceat(parts, starts, axis=0)
-        return result
+            return domestic, everyone
+        parts = per_facility[self.facility]
+        parts *= self.share[:, None]
+        sums = np.add.reduceat(parts, self.starts, axis=0)
+        home = self.group_domestic
+        domestic[self.group_lane[home]] = sums[home]
+        everyone[self.group_lane[home]] = sums[home]
+        everyone[self.group_lane[~home]] += sums[~home]
+        return domestic, everyone

@@ -56,11 +56,9 @@ def scenario_arrays(
     chain = prep.chain
     inputs = scenario_inputs(prep, position, options.risk_view)
     fac = facility_capacity(prep, inputs, reuse)
-    capacity_all = prep.lane_map.totals(fac.effective)
-    capacity = prep.lane_map.totals(fac.effective, prep.domestic)
+    capacity, capacity_all = prep.lane_map.totals(fac.effective)
     rec_shape = (chain.n_stages, chain.n_materials, len(prep.years))
-    recycled_all = prep.recycle_map.totals(fac.effective).reshape(rec_shape)
-    recycled = prep.recycle_map.totals(fac.effective, prep.domestic).reshape(rec_shape)
+    recycled, recycled_all = (r.reshape(rec_shape) for r in prep.recycle_map.totals(fac.effective))
 
     demand = prep.demand_values * inputs.demand_factor[:, None]
     direct = np.zeros_like(capacity)

@@ -112,6 +112,7 @@ def _prepare(plan: Plan) -> PreparedPlan:
     recycle = id_key(RECYCLE_STAGE)
     stage_of = [-1 if key == recycle else chain.stage_index[key] for key in stage_keys]
     shares, recycle_shares = _facility_shares(plan, chain, stage_of, fac_index)
+    domestic = np.array([key in DOMESTIC_COUNTRIES for key in _keys(f.country for f in facs)], dtype=bool)
     f_listed, f_everywhere = _listed(plan.facilities, scenario_index)
     n_listed, n_everywhere = _listed(plan.funding, scenario_index)
     agency_keys = _keys(f.agency for f in plan.funding)
@@ -132,14 +133,14 @@ def _prepare(plan: Plan) -> PreparedPlan:
         ramp_years=np.array([f.ramp_up_years for f in facs], dtype=float),
         nameplate=np.array([f.capacity for f in facs], dtype=float),
         status=np.array([STATUS_CODE[f.status] for f in facs], dtype=int),
-        domestic=np.array([key in DOMESTIC_COUNTRIES for key in _keys(f.country for f in facs)], dtype=bool),
+        domestic=domestic,
         facility_stage=np.array(stage_of, dtype=int),
         everywhere=f_everywhere,
         listed_in=f_listed,
         shares=shares,
         recycle_shares=recycle_shares,
-        lane_map=LaneMap.from_dense(shares),
-        recycle_map=LaneMap.from_dense(recycle_shares),
+        lane_map=LaneMap.from_dense(shares, domestic),
+        recycle_map=LaneMap.from_dense(recycle_shares, domestic),
         **_supply(plan, chain, years),
         **_demand(plan, chain, years),
         funding_amount=np.array([f.amount for f in plan.funding], dtype=float),
