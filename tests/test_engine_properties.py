@@ -200,3 +200,17 @@ def test_a_plan_with_mistakes_raises_plan_error_and_nothing_else(rows, mistakes)
     for scenario_result in result.scenarios.values():  # what computed must also lay out
         assert isinstance(scenario_result.targets, pd.DataFrame)
         assert isinstance(scenario_result.timeline, pd.DataFrame)
+
+
+@settings(max_examples=20, deadline=None)
+@given(facilities, st.lists(st.tuples(st.integers(0, 11), st.floats(-24, 24)), max_size=4))
+def test_every_scenario_computed_together_equals_it_computed_alone(rows, delays):
+    plan = build(rows, 3000)
+    plan.scenarios += [Scenario("LATE", "Late", "BASE"), Scenario("LATER", "Later", "LATE")]
+    for i, months in delays:
+        if i < len(plan.facilities):
+            plan.overrides.append(Override("LATE", OverrideKind.DELAY, months, plan.facilities[i].id))
+    plan.overrides.append(Override("LATER", OverrideKind.PERMITTING_FACTOR, 2.0))
+    together = compute_all(plan)
+    for sid in ("BASE", "LATE", "LATER"):
+        pd.testing.assert_frame_equal(together.scenarios[sid].flows, compute(plan, sid).flows)

@@ -35,7 +35,16 @@ def compute_all(plan: Plan, options: EngineOptions | None = None) -> PlanResult:
     """Every scenario of ``plan``, in plan order. Raises ``PlanError`` when the plan has errors."""
     prep = prepare(plan)
     options = options or EngineOptions()
-    results = {s.id: _scenario_result(prep, position, options) for position, s in enumerate(prep.scenarios)}
+    results: dict[str, ScenarioResult] = {}
+    done: dict[int, FacilityCapacity] = {}
+    for position, scenario in enumerate(prep.scenarios):
+        # A child changes few online dates: its parent's ramp shares fit best, else the first's.
+        lineage = prep.ancestry[position]
+        reuse = done.get(lineage[-2]) if len(lineage) > 1 else None
+        reuse = reuse or next(iter(done.values()), None)
+        result = _scenario_result(prep, position, options, reuse)
+        done[position] = result.arrays.facility_capacity
+        results[scenario.id] = result
     return PlanResult(plan.name, results)
 
 
