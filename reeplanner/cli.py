@@ -23,7 +23,7 @@ from reeplanner.engine.explain import explain_result
 from reeplanner.engine.results import PlanResult, ScenarioResult
 from reeplanner.formats.atomic import SaveError
 from reeplanner.formats.files import read_plan, write_plan
-from reeplanner.model import PlanError, Problem, validate
+from reeplanner.model import CapacityBasis, PlanError, Problem, id_key, validate
 from reeplanner.model.plan import Plan
 
 OK, INVALID, USAGE = 0, 1, 2
@@ -216,19 +216,22 @@ def add_explain(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--scenario", required=True)
     p.add_argument("--year", required=True, type=int)
     p.add_argument("--stage", required=True)
-    p.add_argument("--material", help="required on material stages (MINE, SEP, METAL)")
+    p.add_argument("--material", help="on material stages (MINE, SEP, METAL); default: each material")
     p.set_defaults(handler=run_explain)
 
 
 def run_explain(args: argparse.Namespace) -> int:
     plan, _ = load(args.file)
     scenario = _chosen(compute_all(plan), args.scenario)[0]
-    try:
-        explanation = explain_result(scenario, args.year, args.stage, args.material)
+    stage = next((s for s in plan.stages if id_key(s.id) == id_key(args.stage)), None)
+    per_material = stage is not None and stage.basis is CapacityBasis.MATERIAL and not args.material
+    materials = [m.id for m in plan.materials] if per_material else [args.material]
+    try:  # without --material, a material stage is explained for each material in turn
+        explanations = [explain_result(scenario, args.year, args.stage, m) for m in materials]
     except PlanError as exc:  # a stage, year or material the plan does not have
         print_problems(exc.problems)
         return USAGE
-    print(explanation)
+    print("\n\n".join(str(e) for e in explanations))
     return OK
 
 

@@ -167,9 +167,12 @@ def test_explain_prints_the_hand_calculation(plan_file, capsys):
     assert code == 0
     assert "  MET-1: 600 t x share 1 x capacity factor 1 x risk factor 1 x ramp share 1 = 600 t" in out
     assert "  output = min(600, 672) = 600 t, bound by its own capacity" in out
-    code, _, err = run(capsys, "explain", plan_file, "--scenario", "BASE", "--year", 2026, "--stage", "SEP")
+    code, out, _ = run(capsys, "explain", plan_file, "--scenario", "BASE", "--year", 2026, "--stage", "SEP")
+    assert code == 0  # without --material: each material of the stage (here only NdPr)
+    assert out.startswith("Separation NdPr, 2026, scenario BASE")
+    code, _, err = run(capsys, "explain", plan_file, "--scenario", "BASE", "--year", 2040, "--stage", "SEP")
     assert code == 2
-    assert "Name a material of the Separation stage (NdPr)." in err
+    assert "2040 is outside the plan horizon 2025-2027." in err
 
 
 def test_convert_writes_the_plan_in_the_target_format(plan_file, tmp_path, capsys):
