@@ -277,3 +277,19 @@ def test_start_up_with_a_broken_file_says_why_and_shows_the_welcome_page(qtbot, 
     qtbot.addWidget(window)
     assert prompts.errors[0][0] == "Could not open broken.reeplan. Nothing was changed."
     assert window.central.currentWidget() is window.welcome
+
+
+def test_the_welcome_page_stands_alone_and_the_docks_come_back_with_a_plan(qtbot, tmp_path: Path, prompts):
+    win = MainWindow(prompts=prompts, recovery_dir=tmp_path / "recovery")
+    qtbot.addWidget(win)
+    win.docks["history"].hide()  # the user's own choice
+    win.show_welcome()
+    assert all(dock.isHidden() for dock in win.docks.values())
+
+    win.files.new_plan()
+    assert win.central.currentWidget() is win.canvas
+    assert [key for key, dock in win.docks.items() if not dock.isHidden()] == [
+        "tables",
+        "problems",
+        "inspector",
+    ]

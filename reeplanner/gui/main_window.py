@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self.undo_view.setObjectName("undo-history")
         self.undo_view.setEmptyLabel("Opened plan")
         self.docks: dict[str, QDockWidget] = {}
+        self._docks_before_welcome: list[QDockWidget] | None = None
         self.add_view_dock("tables", "Tables", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.add_view_dock("problems", "Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.add_view_dock("inspector", "Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -131,12 +132,24 @@ class MainWindow(QMainWindow):
         return dock
 
     def show_plan_view(self) -> None:
+        self._show_docks_again()
         self.central.setCurrentWidget(self.canvas)
         self.canvas.fit_to_view()
 
     def show_welcome(self) -> None:
+        """The welcome page alone: the docks (empty without a plan) step aside until a plan opens."""
         self.welcome.set_recent(self.files.recent.paths())
         self.central.setCurrentWidget(self.welcome)
+        if self._docks_before_welcome is None:
+            self._docks_before_welcome = [dock for dock in self.docks.values() if not dock.isHidden()]
+            for dock in self._docks_before_welcome:
+                dock.hide()
+
+    def _show_docks_again(self) -> None:
+        if self._docks_before_welcome is not None:
+            for dock in self._docks_before_welcome:
+                dock.show()
+            self._docks_before_welcome = None
 
     # -- actions -----------------------------------------------------------
 
@@ -412,6 +425,7 @@ class MainWindow(QMainWindow):
             self._engine_thread.wait()
         self.autosave.stop()
         self.autosave.discard()
+        self._show_docks_again()  # remember the user's layout, not the welcome page's
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.set_last_plan(self.document.path)
         self.settings.sync()
