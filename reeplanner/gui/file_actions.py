@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from reeplanner.formats.atomic import SaveError
 from reeplanner.gui.autosave import Recovery, find_recoveries
 from reeplanner.gui.commands import ReplacePlanCommand
-from reeplanner.gui.icons import icon
+from reeplanner.gui.icons import make_action
 from reeplanner.gui.prompts import BRIEF_FILTER, OPENABLE_FILTER, PLAN_FILTER, WORKBOOK_FILTER, SaveChoice
 from reeplanner.gui.recent_files import RecentFiles
 from reeplanner.gui.welcome_page import example_plans, example_title
@@ -41,21 +41,23 @@ class FileActions(QObject):
         self.window = window
         self.document = window.document
         self.recent = RecentFiles(window.settings.qsettings)
-        self.new = self._action("&New", "action-new", self.new_plan, Std.New, "document-new")
-        self.open = self._action("&Open…", "action-open", self.choose_and_open, Std.Open, "document-open")
-        self.save = self._action("&Save", "action-save", self.save_plan, Std.Save, "document-save")
-        self.save_as = self._action("Save &As…", "action-save-as", self.save_plan_as, Std.SaveAs)
-        self.revert = self._action("Re&vert to Saved", "action-revert", self.revert_plan)
-        self.import_workbook = self._action(
-            "&Import Workbook…", "action-import-workbook", self.choose_and_import
+        self.new = make_action(window, "&New", "action-new", self.new_plan, Std.New, "document-new")
+        self.open = make_action(
+            window, "&Open…", "action-open", self.choose_and_open, Std.Open, "document-open"
         )
-        self.export_workbook = self._action(
-            "&Export Workbook…", "action-export-workbook", self.export_plan_workbook
+        self.save = make_action(window, "&Save", "action-save", self.save_plan, Std.Save, "document-save")
+        self.save_as = make_action(window, "Save &As…", "action-save-as", self.save_plan_as, Std.SaveAs)
+        self.revert = make_action(window, "Re&vert to Saved", "action-revert", self.revert_plan)
+        self.import_workbook = make_action(
+            window, "&Import Workbook…", "action-import-workbook", self.choose_and_import
         )
-        self.export_brief = self._action(
-            "Export &Brief…", "action-export-brief", self.export_leadership_brief
+        self.export_workbook = make_action(
+            window, "&Export Workbook…", "action-export-workbook", self.export_plan_workbook
         )
-        self.quit = self._action("&Quit", "action-quit", window.close, Std.Quit)
+        self.export_brief = make_action(
+            window, "Export &Brief…", "action-export-brief", self.export_leadership_brief
+        )
+        self.quit = make_action(window, "&Quit", "action-quit", window.close, Std.Quit)
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.setObjectName("menu-recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -292,23 +294,6 @@ class FileActions(QObject):
         return True
 
     # -- helpers -----------------------------------------------------------------
-
-    def _action(
-        self,
-        text: str,
-        name: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence.StandardKey | None = None,
-        theme_icon: str = "",
-    ) -> QAction:
-        action = QAction(text, self.window)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if theme_icon:
-            action.setIcon(icon(theme_icon))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -10,8 +10,8 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QMainWindow,
@@ -27,14 +27,14 @@ from reeplanner.gui.autosave import Autosave
 from reeplanner.gui.canvas.supply_chain_view import SupplyChainView
 from reeplanner.gui.document import PlanDocument
 from reeplanner.gui.file_actions import OPENABLE_SUFFIXES, FileActions
-from reeplanner.gui.icons import icon
+from reeplanner.gui.icons import icon, make_action
 from reeplanner.gui.inspector import Inspector
-from reeplanner.gui.palette import apply_palette
 from reeplanner.gui.problems_panel import ProblemsPanel
 from reeplanner.gui.prompts import Prompts
 from reeplanner.gui.scenario_year_bar import ScenarioYearBar
 from reeplanner.gui.settings import PaletteChoice, Settings, UnitsDisplay, recovery_folder
 from reeplanner.gui.tables.plan_tables import PlanTables
+from reeplanner.gui.view_actions import ViewActions
 from reeplanner.gui.welcome_page import WelcomePage
 from reeplanner.gui.work_thread import BackgroundWork, WorkThread
 from reeplanner.model.ids import id_key
@@ -44,8 +44,6 @@ APP_TITLE = "REE Planner"
 
 
 class MainWindow(QMainWindow):
-    units_changed = Signal(str)  # the UnitsDisplay value the user picked
-
     def __init__(
         self,
         document: PlanDocument | None = None,
@@ -100,7 +98,7 @@ class MainWindow(QMainWindow):
 
         self.files = FileActions(self)
         self._make_edit_actions()
-        self._make_view_actions()
+        self.view = ViewActions(self)
         self._make_menus()
         self._make_toolbar()
         self._connect_views()
@@ -109,8 +107,7 @@ class MainWindow(QMainWindow):
             self._restore_settings()
         else:
             self.resize(1400, 900)
-            self.palette_actions[PaletteChoice.SYSTEM].setChecked(True)
-            self.units_actions[UnitsDisplay.TONNES].setChecked(True)
+            self.view.show_choices(PaletteChoice.SYSTEM, UnitsDisplay.TONNES)
         self._update_title()
         self._engine_started = self.document.results is not None
         self._engine_thread: WorkThread | None = None
@@ -153,16 +150,6 @@ class MainWindow(QMainWindow):
 
     # -- actions -----------------------------------------------------------
 
-    def _action(self, text: str, name: str, slot, shortcut=None, icon_name: str = "") -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
     def _make_edit_actions(self) -> None:
         stack = self.document.undo_stack
         self.undo = stack.createUndoAction(self, "&Undo")
@@ -173,50 +160,20 @@ class MainWindow(QMainWindow):
         self.redo.setObjectName("action-redo")
         self.redo.setShortcut(QKeySequence(Std.Redo))
         self.redo.setIcon(icon("edit-redo"))
-        self.copy = self._action("&Copy", "action-copy", self.tables.copy, Std.Copy)
-        self.paste = self._action("&Paste", "action-paste", self.tables.paste, Std.Paste)
-        self.delete = self._action(
-            "&Delete", "action-delete", self.delete_selection, Std.Delete, "edit-delete"
+        self.copy = make_action(self, "&Copy", "action-copy", self.tables.copy, Std.Copy)
+        self.paste = make_action(self, "&Paste", "action-paste", self.tables.paste, Std.Paste)
+        self.delete = make_action(
+            self, "&Delete", "action-delete", self.delete_selection, Std.Delete, "edit-delete"
         )
-        self.add_row = self._action("Add &Row", "action-add-row", self.tables.add_row)
-        self.find = self._action("&Filter Table", "action-filter", self.focus_filter, Std.Find)
-        self.add_facility = self._action(
-            "Add &Facility", "action-add-facility", self.add_facility_here, "Ctrl+Shift+N", "list-add"
+        self.add_row = make_action(self, "Add &Row", "action-add-row", self.tables.add_row)
+        self.find = make_action(self, "&Filter Table", "action-filter", self.focus_filter, Std.Find)
+        self.add_facility = make_action(
+            self, "Add &Facility", "action-add-facility", self.add_facility_here, "Ctrl+Shift+N", "list-add"
         )
         self.stage_menu = QMenu("Add Facility to", self)
         self.stage_menu.setObjectName("menu-add-facility")
         self.stage_menu.aboutToShow.connect(self._fill_stage_menu)
         self.add_facility.setMenu(self.stage_menu)
-
-    def _make_view_actions(self) -> None:
-        self.zoom_in = self._action("Zoom &In", "action-zoom-in", self.canvas.zoom_in, Std.ZoomIn, "zoom-in")
-        self.zoom_out = self._action(
-            "Zoom &Out", "action-zoom-out", self.canvas.zoom_out, Std.ZoomOut, "zoom-out"
-        )
-        self.fit = self._action(
-            "&Fit Chain", "action-fit", self.canvas.fit_to_view, "Ctrl+0", "zoom-fit-best"
-        )
-        self.help = self._action("REE Planner &Help", "action-help", self.show_help, Std.HelpContents)
-        self.about = self._action("&About REE Planner", "action-about", self.show_about)
-        self.palette_actions: dict[PaletteChoice, QAction] = {}
-        for choice, text in (
-            (PaletteChoice.SYSTEM, "Follow &System"),
-            (PaletteChoice.LIGHT, "&Light"),
-            (PaletteChoice.DARK, "&Dark"),
-        ):
-            action = self._action(
-                text, f"action-palette-{choice.value}", lambda c=choice: self.set_palette(c)
-            )
-            action.setCheckable(True)
-            self.palette_actions[choice] = action
-        self.units_actions: dict[UnitsDisplay, QAction] = {}
-        for units, text in (
-            (UnitsDisplay.TONNES, "&Tonnes (t)"),
-            (UnitsDisplay.KILOTONNES, "&Kilotonnes (kt)"),
-        ):
-            action = self._action(text, f"action-units-{units.value}", lambda u=units: self.set_units(u))
-            action.setCheckable(True)
-            self.units_actions[units] = action
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
@@ -238,17 +195,17 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([self.add_facility, self.add_row, self.find])
         view_menu = bar.addMenu("&View")
-        view_menu.addActions([self.zoom_in, self.zoom_out, self.fit])
+        view_menu.addActions([self.view.zoom_in, self.view.zoom_out, self.view.fit])
         view_menu.addSeparator()
         self.panels_menu = view_menu.addMenu("&Panels")
         for dock in self.docks.values():
             self.panels_menu.addAction(dock.toggleViewAction())
         palette_menu = view_menu.addMenu("P&alette")
-        palette_menu.addActions(list(self.palette_actions.values()))
+        palette_menu.addActions(list(self.view.palette_actions.values()))
         units_menu = view_menu.addMenu("&Units")
-        units_menu.addActions(list(self.units_actions.values()))
+        units_menu.addActions(list(self.view.units_actions.values()))
         help_menu = bar.addMenu("&Help")
-        help_menu.addActions([self.help, self.about])
+        help_menu.addActions([self.view.help, self.view.about])
 
     def _make_toolbar(self) -> None:
         bar = QToolBar("Plan", self)
@@ -264,7 +221,7 @@ class MainWindow(QMainWindow):
             button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         bar.addAction(self.delete)
         bar.addSeparator()
-        bar.addActions([self.zoom_in, self.zoom_out, self.fit])
+        bar.addActions([self.view.zoom_in, self.view.zoom_out, self.view.fit])
         bar.addSeparator()
         self.scenario_year = ScenarioYearBar(self.document)
         bar.addWidget(self.scenario_year)
@@ -315,37 +272,6 @@ class MainWindow(QMainWindow):
             action = self.stage_menu.addAction(stage.name or stage.id)
             action.setObjectName(f"action-add-facility-{id_key(stage.id)}")
             action.triggered.connect(lambda _checked=False, sid=stage.id: self.canvas.add_facility(sid))
-
-    def set_palette(self, choice: PaletteChoice) -> None:
-        self.settings.set_palette(choice)
-        apply_palette(choice)
-        for key, action in self.palette_actions.items():
-            action.setChecked(key is choice)
-
-    def set_units(self, units: UnitsDisplay) -> None:
-        self.settings.set_units(units)
-        for key, action in self.units_actions.items():
-            action.setChecked(key is units)
-        self.units_changed.emit(units.value)
-
-    def show_help(self) -> None:
-        from reeplanner.gui.help_dialog import HelpDialog
-
-        dialog = HelpDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-
-    def show_about(self) -> None:
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            number = version("reeplanner")
-        except PackageNotFoundError:
-            number = "development"
-        self.prompts.information(
-            "About REE Planner",
-            f"REE Planner {number}\n\nScenario planning for the rare-earth supply chain, from mine to magnet.",
-        )
 
     # -- start-up -----------------------------------------------------------
 
@@ -400,11 +326,7 @@ class MainWindow(QMainWindow):
             self.resize(1400, 900)
         state = self.settings.window_state()
         self._default_dock_sizes = state.isEmpty() or not self.restoreState(state)
-        choice = self.settings.palette()
-        self.palette_actions[choice].setChecked(True)
-        if choice is not PaletteChoice.SYSTEM:
-            apply_palette(choice)
-        self.units_actions[self.settings.units()].setChecked(True)
+        self.view.show_choices(self.settings.palette(), self.settings.units())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
