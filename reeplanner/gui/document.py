@@ -197,9 +197,14 @@ class PlanDocument(QObject):
         self.results_changed.emit()
 
     def finish_recompute(self) -> None:
-        """Wait for a worker recompute to end (the window is closing)."""
-        if self._worker is not None:
-            self._worker.wait()
+        """Wait until no worker recompute runs (the window is closing); its results still arrive."""
+        while self._worker is not None:
+            worker, self._worker = self._worker, None
+            worker.wait()
+            worker.deleteLater()
+            if self._again:
+                self._again = False
+                self._start_worker()
 
     def _in_background(self) -> bool:
         return len(self._plan.facilities) >= BACKGROUND_RECOMPUTE_FACILITIES
