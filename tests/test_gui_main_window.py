@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDropEvent
-from PySide6.QtWidgets import QComboBox, QSlider, QSpinBox
+from PySide6.QtWidgets import QComboBox, QDialog, QSlider, QSpinBox
 
 from reeplanner.app import start_window
 from reeplanner.formats import reeplan
@@ -293,3 +293,11 @@ def test_the_welcome_page_stands_alone_and_the_docks_come_back_with_a_plan(qtbot
         "problems",
         "inspector",
     ]
+
+
+def test_plan_settings_opens_from_the_edit_menu(qtbot, window: MainWindow):
+    action(window, "action-plan-settings").trigger()
+    dialog = window.findChild(QDialog, "plan-settings-dialog")
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible()
+    assert dialog.name.text() == "Chain"

@@ -170,6 +170,9 @@ class MainWindow(QMainWindow):
         self.add_facility = make_action(
             self, "Add &Facility", "action-add-facility", self.add_facility_here, "Ctrl+Shift+N", "list-add"
         )
+        self.plan_settings = make_action(
+            self, "Plan &Settings…", "action-plan-settings", self.edit_plan_settings
+        )
         self.stage_menu = QMenu("Add Facility to", self)
         self.stage_menu.setObjectName("menu-add-facility")
         self.stage_menu.aboutToShow.connect(self._fill_stage_menu)
@@ -194,6 +197,8 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([self.copy, self.paste, self.delete])
         edit_menu.addSeparator()
         edit_menu.addActions([self.add_facility, self.add_row, self.find])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.plan_settings)
         view_menu = bar.addMenu("&View")
         view_menu.addActions([self.view.zoom_in, self.view.zoom_out, self.view.fit])
         view_menu.addSeparator()
@@ -248,6 +253,13 @@ class MainWindow(QMainWindow):
             self.tables.delete_selected_rows()
         else:
             self.canvas.delete_selected()
+
+    def edit_plan_settings(self) -> None:
+        from reeplanner.gui.plan_settings_dialog import PlanSettingsDialog
+
+        dialog = PlanSettingsDialog(self.document, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def focus_filter(self) -> None:
         self.docks["tables"].show()
