@@ -46,6 +46,7 @@ def test_autosave_writes_a_recovery_copy_beside_nothing_of_the_users(qtbot, tmp_
 
     rename_mine(window, "Mountain Pass")
     qtbot.waitUntil(lambda: len(list(recovery.glob("*.json"))) == 1)
+    window.autosave.stop()
 
     copy = next(recovery.glob("*.reeplan"))
     assert reeplan.load(copy).facilities[0].name == "Mountain Pass"

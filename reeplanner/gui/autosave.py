@@ -22,6 +22,7 @@ from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 from reeplanner.formats import reeplan
 from reeplanner.formats.atomic import SaveError, write_bytes_atomic
 from reeplanner.gui.document import PlanDocument
+from reeplanner.gui.work_thread import WorkThread
 from reeplanner.model.plan import Plan
 
 AUTOSAVE_INTERVAL_MS = 60_000
@@ -90,12 +91,37 @@ class Autosave(QObject):
         self._lock: QLockFile | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self.save_now)
+        self._timer.timeout.connect(self._on_timer_timeout)
         self._timer.start()
+        self._encoder: WorkThread | None = None
+        self._discards = 0  # a copy encoded before a save or discard must not be written after it
         document.undo_stack.cleanChanged.connect(self._on_document_clean_changed)
 
     def save_now(self) -> bool:
         """Write the recovery copy if there are unsaved changes; True when written."""
+        if not self.document.modified:
+            return False
+        return self._write(reeplan.dumps(self.document.plan))
+
+    def _on_timer_timeout(self) -> None:
+        """Every interval: encode a snapshot of the plan off the GUI thread (a 10,000-facility plan
+        takes a good part of a second), then write it here, unless saved or discarded meanwhile."""
+        if not self.document.modified or self._encoder is not None:
+            return
+        snapshot, discards = self.document.plan.copy(), self._discards
+        encoder = WorkThread(lambda: reeplan.dumps(snapshot), self)
+        encoder.succeeded.connect(lambda text: self._write(text) if discards == self._discards else None)
+        encoder.failed.connect(lambda exc: self.failed.emit(f"Autosave failed: {exc}"))
+        encoder.finished.connect(self._on_encoder_finished)
+        self._encoder = encoder
+        encoder.start()
+
+    def _on_encoder_finished(self) -> None:
+        if self._encoder is not None:
+            self._encoder.deleteLater()
+            self._encoder = None
+
+    def _write(self, text: str) -> bool:
         if not self.document.modified:
             return False
         try:
@@ -104,7 +130,7 @@ class Autosave(QObject):
                 self._lock = QLockFile(str(self.plan_path.with_suffix(".lock")))
                 self._lock.setStaleLockTime(0)
                 self._lock.tryLock(0)
-            write_bytes_atomic(self.plan_path, reeplan.dumps(self.document.plan).encode("utf-8"))
+            write_bytes_atomic(self.plan_path, text.encode("utf-8"))
             info = {
                 "file": str(self.document.path) if self.document.path else None,
                 "name": self.document.display_name,
@@ -118,6 +144,7 @@ class Autosave(QObject):
 
     def discard(self) -> None:
         """Remove the recovery copy (the plan was saved, or its changes discarded)."""
+        self._discards += 1
         self.plan_path.unlink(missing_ok=True)
         self.sidecar_path.unlink(missing_ok=True)
         if self._lock is not None:
@@ -125,7 +152,10 @@ class Autosave(QObject):
             self._lock = None
 
     def stop(self) -> None:
+        """Stop autosaving (the window is closing); waits for an encoding under way."""
         self._timer.stop()
+        if self._encoder is not None:
+            self._encoder.wait()
 
     def _on_document_clean_changed(self, clean: bool) -> None:
         if clean:
