@@ -21,9 +21,10 @@ from typing import Any
 from reeplanner.engine import compute_all
 from reeplanner.engine.explain import explain_result
 from reeplanner.engine.results import PlanResult, ScenarioResult
+from reeplanner.engine.targets import figure_text, shortfall_text, threshold_text
 from reeplanner.formats.atomic import SaveError
 from reeplanner.formats.files import read_plan, write_plan
-from reeplanner.model import CapacityBasis, PlanError, Problem, id_key, validate
+from reeplanner.model import CapacityBasis, Metric, PlanError, Problem, id_key, validate
 from reeplanner.model.plan import Plan
 
 OK, INVALID, USAGE = 0, 1, 2
@@ -183,9 +184,9 @@ def scenario_text(sr: ScenarioResult, currency: str) -> list[str]:
         rows.append(
             (
                 str(year),
-                f"{row.magnet_demand:,.0f} t",
-                f"{row.domestic_magnet_output:,.0f} t",
-                f"{row.magnet_output_with_imports:,.0f} t",
+                f"{row.magnet_demand:,.0f} t/yr",
+                f"{row.domestic_magnet_output:,.0f} t/yr",
+                f"{row.magnet_output_with_imports:,.0f} t/yr",
                 "-" if math.isnan(sufficiency) else f"{sufficiency:.1%}",
                 row.bottleneck or "none",
             )
@@ -196,15 +197,23 @@ def scenario_text(sr: ScenarioResult, currency: str) -> list[str]:
     if len(sr.targets):
         lines.append("  Targets:")
     for t in sr.targets.itertuples(index=False):
-        what = (
-            f"{t.metric} {t.stage}{' ' + t.material if t.material else ''} >= {t.threshold:,.6g} by {t.year}"
-        )
-        value = "no value" if math.isnan(t.value) else f"{t.value:,.1f}"
-        verdict = "met" if t.met else f"missed, shortfall {t.shortfall:,.1f}"
-        when = f"first met {t.year_met}" if t.year_met is not None else "not met in the horizon"
-        lines.append(f"    {t.target}: {what}: {value} ({verdict}; {when})")
-    lines.append(f"  Funding total: {sr.funding_total:,.6g} {currency}")
+        lines.append(f"    {target_text(t)}")
+    lines.append(f"  Funding total: {sr.funding_total:,.1f} {currency}")
     return lines
+
+
+def target_text(t: Any) -> str:
+    """One row of the targets frame for people, each figure with its metric's unit.
+
+    ``T-MAG: domestic output MAGNET >= 3,000 t/yr by 2028: 2,490 t/yr (missed, shortfall 510 t/yr;
+    first met 2029)``.
+    """
+    metric = Metric(t.metric)
+    stage = f"{t.stage}{' ' + t.material if t.material else ''}"
+    what = f"{t.metric} {stage} >= {threshold_text(metric, t.threshold)} by {t.year}"
+    verdict = "met" if t.met else f"missed, shortfall {shortfall_text(metric, t.shortfall)}"
+    when = f"first met {t.year_met}" if t.year_met is not None else "not met in the horizon"
+    return f"{t.target}: {what}: {figure_text(metric, t.value)} ({verdict}; {when})"
 
 
 # --- explain ------------------------------------------------------------------------------------

@@ -143,11 +143,37 @@ def test_summary_table_for_people(plan_file, capsys):
     assert lines[0] == "Plan: Chain (2025-2027)"
     assert "Scenario BASE (Base case), risk-adjusted view" in lines
     row_2025 = next(line for line in lines if line.strip().startswith("2025"))
-    assert row_2025.split() == ["2025", "1,000", "t", "1,979", "t", "1,979", "t", "197.9%", "none"]
+    assert row_2025.split() == ["2025", "1,000", "t/yr", "1,979", "t/yr", "1,979", "t/yr", "197.9%", "none"]
     row_2027 = next(line for line in lines if line.strip().startswith("2027"))
     assert row_2027.split()[-2:] == ["-", "none"]
-    assert any("T-MAG" in line and "missed, shortfall 521.2" in line for line in lines)
     assert "  Funding total: 12.5 USD million" in lines
+
+
+def test_summary_target_lines_carry_the_metrics_unit(tmp_path, capsys):
+    plan = ndpr_plan()
+    plan.targets += [
+        target("T-SS", "MAGNET", Metric.SELF_SUFFICIENCY, 250, 2025),
+        target("T-SEP", "SEP", Metric.CAPACITY, 850, 2026, material="NdPr"),
+    ]
+    reeplan.save(plan, tmp_path / "p.reeplan")
+    code, out, _ = run(capsys, "summary", tmp_path / "p.reeplan", "--scenario", "BASE")
+    assert code == 0
+    lines = out.splitlines()
+    # Magnets: 0.85 x 0.97 x 600 t of metal / 0.25 content = 1,978.8 t/yr, 521.2 short of 2,500.
+    assert (
+        "    T-MAG: domestic output MAGNET >= 2,500 t/yr by 2026: 1,979 t/yr "
+        "(missed, shortfall 521 t/yr; not met in the horizon)"
+    ) in lines
+    # 1,978.8 of 1,000 t/yr demanded is 197.9 %, 52.1 points short of 250 %.
+    assert (
+        "    T-SS: self-sufficiency MAGNET >= 250% by 2025: 197.9% "
+        "(missed, shortfall 52.1 percentage points; not met in the horizon)"
+    ) in lines
+    # Separation capacity 800 t/yr: below 100, the shortfall keeps its decimal.
+    assert (
+        "    T-SEP: capacity SEP NdPr >= 850 t/yr by 2026: 800 t/yr "
+        "(missed, shortfall 50.0 t/yr; not met in the horizon)"
+    ) in lines
 
 
 def test_summary_of_a_plan_with_errors_lists_them_and_exits_1(tmp_path, capsys):
@@ -167,6 +193,12 @@ def test_explain_prints_the_hand_calculation(plan_file, capsys):
     assert code == 0
     assert "  MET-1: 600 t x share 1 x capacity factor 1 x risk factor 1 x ramp share 1 = 600 t" in out
     assert "  output = min(600, 672) = 600 t, bound by its own capacity" in out
+    assert "  Magnet: magnet demand = sum of the MAGNET rows above = 1,000 t" in out
+    code, out, _ = run(capsys, "explain", plan_file, "--scenario", "BASE", "--year", 2026, "--stage", "MAGNET")
+    assert "  gap = requirement - output = 1,000 - 1,978.8 = -978.8 t (a surplus)" in out
+    assert (
+        "  T-MAG: domestic output in 2026 = 1,979 t/yr vs threshold 2,500 t/yr: missed; not met in the horizon"
+    ) in out
     code, out, _ = run(capsys, "explain", plan_file, "--scenario", "BASE", "--year", 2026, "--stage", "SEP")
     assert code == 0  # without --material: each material of the stage (here only NdPr)
     assert out.startswith("Separation NdPr, 2026, scenario BASE")

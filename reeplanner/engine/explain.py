@@ -10,7 +10,8 @@ from reeplanner.engine.chain import Chain
 from reeplanner.engine.compute import compute
 from reeplanner.engine.flows import product_tonnes
 from reeplanner.engine.results import EngineOptions, ScenarioArrays, ScenarioResult
-from reeplanner.engine.targets import evaluate
+from reeplanner.engine.targets import evaluate, figure_text, threshold_text
+from reeplanner.model.enums import Metric
 from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
 from reeplanner.model.problems import PlanError, Problem
@@ -100,8 +101,10 @@ def explain_result(result: ScenarioResult, year: int, stage: str, material: str 
         f"  {t}" for t in _output_lines(chain, k, bound, chain.materials[m] if m >= 0 else "")
     ]
     gap = float(a.requirement[lane, y] - a.domestic.output[lane, y])
+    kind = "a shortfall" if gap > 0 else "a surplus" if gap < 0 else "balanced"
     lines.append(
-        f"  gap = requirement - output = {a.requirement[lane, y]:,.6g} - {bound.output:,.6g} = {gap:,.6g} t"
+        f"  gap = requirement - output = {a.requirement[lane, y]:,.6g} - {bound.output:,.6g} "
+        f"= {gap:,.6g} t ({kind})"
     )
     targets = [
         evaluate(a, t)
@@ -112,11 +115,7 @@ def explain_result(result: ScenarioResult, year: int, stage: str, material: str 
     if targets:
         lines += ["", "Targets:"]
     for t in targets:
-        met = f"met from {t['year_met']}" if t["year_met"] is not None else "not met in the horizon"
-        lines.append(
-            f"  {t['target']}: {t['metric']} {t['value']:,.6g} in {t['year']} vs threshold "
-            f"{t['threshold']:,.6g}: {'met' if t['met'] else 'missed'}, {met}"
-        )
+        lines.append(f"  {_target_line(t)}")
     return Explanation(
         scenario_id=result.scenario_id,
         year=year,
@@ -129,6 +128,16 @@ def explain_result(result: ScenarioResult, year: int, stage: str, material: str 
         requirement=requirement,
         requirement_total=float(a.requirement[lane, y]),
         targets=targets,
+    )
+
+
+def _target_line(t: dict) -> str:
+    """``T-SS: self-sufficiency in 2030 = 14.6% vs threshold 25%: missed; not met in the horizon``."""
+    metric = Metric(t["metric"])
+    when = f"first met {t['year_met']}" if t["year_met"] is not None else "not met in the horizon"
+    return (
+        f"{t['target']}: {t['metric']} in {t['year']} = {figure_text(metric, t['value'])} vs threshold "
+        f"{threshold_text(metric, t['threshold'])}: {'met' if t['met'] else 'missed'}; {when}"
     )
 
 
@@ -190,7 +199,9 @@ def _requirement_lines(a: ScenarioArrays, k: int, m: int, y: int) -> list[str]:
     last = chain.magnet_stage
     material = chain.materials[m] if m >= 0 else ""
     value = a.magnet_demand[y]
-    lines.append(f"{chain.stages[last].name}: magnet demand {value:,.6g} t")
+    lines.append(
+        f"{chain.stages[last].name}: magnet demand = sum of the {chain.stages[last].id} rows above = {value:,.6g} t"
+    )
     for j in range(last - 1, k - 1, -1):
         below = chain.stages[j + 1]
         here = chain.lane(j, material)
@@ -238,8 +249,12 @@ def _output_bound(a: ScenarioArrays, k: int, m: int, lane: int, y: int) -> Outpu
 
 def _output_lines(chain: Chain, k: int, b: OutputBound, material: str) -> list[str]:
     if b.bound == "first stage":
-        extra = f" + recycled {b.recycled:,.6g} t" if b.recycled else ""
-        return [f"first stage of the chain: output = capacity {b.capacity:,.6g} t{extra} = {b.output:,.6g} t"]
+        if not b.recycled:
+            return [f"first stage of the chain: output = capacity = {b.output:,.6g} t"]
+        return [
+            f"first stage of the chain: output = capacity {b.capacity:,.6g} t + recycled {b.recycled:,.6g} t "
+            f"= {b.output:,.6g} t"
+        ]
     y = chain.yields[k]
     above = chain.stages[k - 1].name
     if b.scarcest_material:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -87,6 +88,36 @@ def targets_frame(a: ScenarioArrays) -> pd.DataFrame:
     frame = pd.DataFrame({name: [row[name] for row in rows] for name in TARGET_COLUMNS})
     frame["year_met"] = pd.array([row["year_met"] for row in rows], dtype=object)
     return frame
+
+
+def metric_unit(metric: Metric) -> str:
+    """The unit a target's threshold and value are in: ``%`` for self-sufficiency, else ``t/yr``."""
+    return "%" if metric is Metric.SELF_SUFFICIENCY else "t/yr"
+
+
+def figure_text(metric: Metric, value: float) -> str:
+    """A target's value, shortfall or threshold as a reader takes it in: ``2,490 t/yr``, ``30.0 t/yr``, ``14.6%``.
+
+    Thousands separators; one decimal on percentages and below 100 t/yr, none above.
+    """
+    if value is None or math.isnan(value):
+        return "no value"
+    if metric is Metric.SELF_SUFFICIENCY:
+        return f"{value:,.1f}%"
+    return f"{value:,.1f} t/yr" if abs(round(value, 1)) < 100 else f"{value:,.0f} t/yr"
+
+
+def threshold_text(metric: Metric, threshold: float) -> str:
+    """A threshold as the planner typed it, with its unit: ``3,000 t/yr``, ``25%``, ``12.5%``."""
+    number = f"{threshold:,.2f}".rstrip("0").rstrip(".")
+    return f"{number}%" if metric is Metric.SELF_SUFFICIENCY else f"{number} t/yr"
+
+
+def shortfall_text(metric: Metric, shortfall: float) -> str:
+    """``510 t/yr``, or ``10.4 percentage points`` for self-sufficiency."""
+    if metric is Metric.SELF_SUFFICIENCY:
+        return f"{shortfall:,.1f} percentage points"
+    return figure_text(metric, shortfall)
 
 
 def find_target(a: ScenarioArrays, target_id: str) -> Target | None:
