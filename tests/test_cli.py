@@ -194,7 +194,9 @@ def test_explain_prints_the_hand_calculation(plan_file, capsys):
     assert "  MET-1: 600 t x share 1 x capacity factor 1 x risk factor 1 x ramp share 1 = 600 t" in out
     assert "  output = min(600, 672) = 600 t, bound by its own capacity" in out
     assert "  Magnet: magnet demand = sum of the MAGNET rows above = 1,000 t" in out
-    code, out, _ = run(capsys, "explain", plan_file, "--scenario", "BASE", "--year", 2026, "--stage", "MAGNET")
+    code, out, _ = run(
+        capsys, "explain", plan_file, "--scenario", "BASE", "--year", 2026, "--stage", "MAGNET"
+    )
     assert "  gap = requirement - output = 1,000 - 1,978.8 = -978.8 t (a surplus)" in out
     assert (
         "  T-MAG: domestic output in 2026 = 1,979 t/yr vs threshold 2,500 t/yr: missed; not met in the horizon"
