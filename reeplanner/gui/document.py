@@ -196,6 +196,12 @@ class PlanDocument(QObject):
             pass  # keep the last results on show; the problems panel says what is wrong
         self.results_changed.emit()
 
+    def recompute_soon(self) -> None:
+        """Recompute as after an edit (next turn of the event loop; on a worker for a large plan),
+        unless a run is already due or under way."""
+        if self._worker is None and not self._recompute_timer.isActive():
+            self._recompute_timer.start()
+
     def finish_recompute(self) -> None:
         """Wait until no worker recompute runs (the window is closing); its results still arrive."""
         while self._worker is not None:

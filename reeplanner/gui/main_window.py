@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
 
     def _on_engine_ready(self) -> None:
         if self.document.results is None:
-            self.document.recompute()
+            self.document.recompute_soon()  # a large plan opened meanwhile computes on its worker
 
     # -- window state -------------------------------------------------------
 
