@@ -1,11 +1,19 @@
 """One plan table as a Qt model: columns from the schema, edits as undoable commands.
 
 The model keeps its own list of the table's records (records are immutable,
-so a reference is a snapshot). When the document says the table changed it
-compares that list with the plan's by identity: same length means only the
-changed rows are repainted (``dataChanged``); a block of rows added or
-removed is inserted or removed as such; anything else resets the model. A
-1,000-row table's edit thus costs a pass over 1,000 references.
+so a reference is a snapshot). Another plan (opened, imported, reverted)
+resets the model. When the document says the table changed it compares that
+list with the plan's by identity: same length means only the changed cells
+are repainted (``dataChanged`` for each run of changed rows, over the
+columns that changed); a block of rows added or removed is inserted or
+removed as such; anything else resets the model. A 1,000-row table's edit
+thus costs a pass over 1,000 references. New problems repaint only the rows
+whose problems changed, naming the roles, so a sorted or filtered view does
+not sort or filter again.
+
+Painting asks for every role of every cell shown: ``data`` answers the roles
+it does not serve before touching the row, and the view's proxy reads cells
+through ``cell_data``, without a round trip through Qt.
 """
 
 from __future__ import annotations
@@ -32,7 +40,19 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 3  # what sorting compares
 
 ERROR_TINT = QColor(255, 205, 205)
 WARNING_TINT = QColor(255, 236, 179)
-_NUMERIC = (Kind.NUMBER, Kind.SHARE, Kind.INT, Kind.YEAR)
+NUMERIC_KINDS = (Kind.NUMBER, Kind.SHARE, Kind.INT, Kind.YEAR)
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_EDIT = int(Qt.ItemDataRole.EditRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+SERVED_ROLES = frozenset(
+    {_DISPLAY, _EDIT, _ALIGNMENT, _BACKGROUND, _TOOLTIP, VALUE_ROLE, COLUMN_ROLE, SORT_ROLE}
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+EDITABLE_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
+_PROBLEM_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -46,6 +66,7 @@ class PlanTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.document = document
         self.table = table
+        self._plan = document.plan  # another plan (opened, replaced) resets the model
         self._rows: list[object] = list(getattr(document.plan, table.attr))
         self._columns: list[Column] = self._make_columns()
         self._problems: dict[tuple[int, str], tuple[Severity, list[str]]] = {}
@@ -93,43 +114,73 @@ class PlanTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in SERVED_ROLES:
+            return None  # fonts, colours, icons, check boxes: the style's
+        return self.cell_data(index.row(), index.column(), role)
+
+    def cell_data(self, row: int, col: int, role: int):
+        """``data`` of cell (row, col) without a round trip through Qt (the view's proxy calls it)."""
+        if row < 0 or row >= len(self._rows) or col < 0 or col >= len(self._columns):
             return None
-        column = self._columns[index.column()]
-        value = cell_edits.cell_value(column, self._rows[index.row()])
-        if role == Qt.ItemDataRole.DisplayRole:
-            return cell_edits.display_text(column, value)
-        if role == Qt.ItemDataRole.EditRole:
-            return cell_edits.edit_text(column, value)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column.kind in _NUMERIC:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return None
-        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole):
-            return self._problem_data(index, role)
-        if role == VALUE_ROLE:
-            return value
+        column = self._columns[col]
+        if role == _ALIGNMENT:
+            return _RIGHT if column.kind in NUMERIC_KINDS else None
+        if role in (_BACKGROUND, _TOOLTIP):
+            return self._problem_data(row, col, role)
         if role == COLUMN_ROLE:
             return column
+        value = cell_edits.cell_value(column, self._rows[row])
+        if role == _DISPLAY:
+            return cell_edits.display_text(column, value)
+        if role == _EDIT:
+            return cell_edits.edit_text(column, value)
+        if role == VALUE_ROLE:
+            return value
         if role == SORT_ROLE:
             return cell_edits.sort_key(column, value)
         return None
 
-    def _problem_data(self, index: AnyIndex, role: int):
-        found = self._problems.get((index.row(), self._columns[index.column()].header.casefold()))
-        if found is None and index.column() == 0:
-            found = self._problems.get((index.row(), ""))  # problems of the whole row
+    def display_text(self, row: int, col: int) -> str:
+        """What cell (row, col) shows (column widths, the filter)."""
+        column = self._columns[col]
+        return cell_edits.display_text(column, cell_edits.cell_value(column, self._rows[row]))
+
+    def display_texts(self, col: int) -> list[str]:
+        """What every cell of column ``col`` shows, in row order."""
+        column = self._columns[col]
+        texts = []
+        for record in self._rows:
+            value = cell_edits.cell_value(column, record)
+            texts.append(value if type(value) is str else cell_edits.display_text(column, value))
+        return texts
+
+    def sort_key(self, row: int, col: int) -> object:
+        """What sorting by column ``col`` compares for ``row``."""
+        column = self._columns[col]
+        return cell_edits.sort_key(column, cell_edits.cell_value(column, self._rows[row]))
+
+    def sort_keys(self, col: int) -> list[object]:
+        """``sort_key`` of every row, in row order."""
+        column = self._columns[col]
+        return [cell_edits.sort_key(column, cell_edits.cell_value(column, record)) for record in self._rows]
+
+    def _problem_data(self, row: int, col: int, role: int):
+        if not self._problems:
+            return None
+        found = self._problems.get((row, self._columns[col].header.casefold()))
+        if found is None and col == 0:
+            found = self._problems.get((row, ""))  # problems of the whole row
         if found is None:
             return None
         severity, messages = found
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return "\n".join(messages)
         return ERROR_TINT if severity is Severity.ERROR else WARNING_TINT
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return super().flags(index) | Qt.ItemFlag.ItemIsEditable
+        return EDITABLE_FLAGS
 
     # -- editing ------------------------------------------------------------
 
@@ -226,21 +277,38 @@ class PlanTableModel(QAbstractTableModel):
     def _on_document_plan_changed(self, table: str) -> None:
         if table not in self._refresh_tables():
             return
-        rows = list(getattr(self.document.plan, self.table.attr))
+        plan = self.document.plan
+        rows = list(getattr(plan, self.table.attr))
         columns = self._make_columns()
-        if columns != self._columns:
+        if columns != self._columns or plan is not self._plan:  # other columns, or another plan
             self.beginResetModel()
-            self._rows, self._columns = rows, columns
+            self._plan, self._rows, self._columns = plan, rows, columns
             self.endResetModel()
             return
         if len(rows) != len(self._rows):
             self._rows_added_or_removed(rows)
             return
-        changed = [i for i, (old, new) in enumerate(zip(self._rows, rows, strict=True)) if old is not new]
+        old_rows = self._rows
+        changed = [i for i, (old, new) in enumerate(zip(old_rows, rows, strict=True)) if old is not new]
         self._rows = rows
-        if changed:
-            last = self.columnCount() - 1
-            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
+        for first, last in row_runs(changed):
+            left, right = self._changed_column_span(old_rows, rows, first, last)
+            self.dataChanged.emit(self.index(first, left), self.index(last, right))
+
+    def _changed_column_span(self, old_rows: list, rows: list, first: int, last: int) -> tuple[int, int]:
+        """The first and last column that differ in rows first..last (all columns for a long run):
+        a sorted view sorts again only when its sort column is among them."""
+        if last - first >= _EXACT_SPAN_ROWS:
+            return 0, len(self._columns) - 1
+        differing = [
+            col
+            for col, column in enumerate(self._columns)
+            if any(
+                cell_edits.cell_value(column, old_rows[r]) != cell_edits.cell_value(column, rows[r])
+                for r in range(first, last + 1)
+            )
+        ]
+        return (differing[0], differing[-1]) if differing else (0, len(self._columns) - 1)
 
     def _rows_added_or_removed(self, rows: list[object]) -> None:
         """One block of rows added or removed keeps the selection elsewhere; anything else resets."""
@@ -265,13 +333,19 @@ class PlanTableModel(QAbstractTableModel):
             self.endResetModel()
 
     def _on_document_results_changed(self) -> None:
-        before = {row for row, _ in self._problems}
+        before = self._problems
         self._load_problems()
-        rows = sorted(before | {row for row, _ in self._problems})
-        if rows and self._rows:
-            last_row = min(rows[-1], len(self._rows) - 1)
-            if rows[0] <= last_row:
-                self.dataChanged.emit(self.index(rows[0], 0), self.index(last_row, self.columnCount() - 1))
+        after = self._problems
+        if not before and not after:
+            return
+        rows = sorted(
+            {key[0] for key, found in before.items() if after.get(key) != found}
+            | {key[0] for key, found in after.items() if before.get(key) != found}
+        )
+        last_column = len(self._columns) - 1
+        for first, last in row_runs([row for row in rows if row < len(self._rows)]):
+            # Only tints and tooltips change: naming the roles spares a sorted view a new sort.
+            self.dataChanged.emit(self.index(first, 0), self.index(last, last_column), _PROBLEM_ROLES)
 
     def _load_problems(self) -> None:
         problems: dict[tuple[int, str], tuple[Severity, list[str]]] = {}
@@ -284,3 +358,17 @@ class PlanTableModel(QAbstractTableModel):
                 severity = Severity.ERROR
             problems[key] = (severity, [*messages, problem.message])
         self._problems = problems
+
+
+_EXACT_SPAN_ROWS = 50  # runs of changed rows up to this long repaint only the columns that changed
+
+
+def row_runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as runs of consecutive rows: [1, 2, 3, 7] -> [(1, 3), (7, 7)]."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs

@@ -38,7 +38,7 @@ class PlanTablePage(QWidget):
         self.filter_edit.setObjectName(f"filter-{table.attr}")
         self.filter_edit.setPlaceholderText(f"Filter {table.sheet.lower()} (Ctrl+F)")
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self.view.proxy.setFilterFixedString)
+        self.filter_edit.textChanged.connect(self.view.proxy.set_filter_text)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)

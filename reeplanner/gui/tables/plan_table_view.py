@@ -1,19 +1,26 @@
 """A plan table view: copy and paste of cell ranges with Excel, sorting, row selection.
 
-The view sits on a ``QSortFilterProxyModel`` over a ``PlanTableModel``; a
-paste lands on the rows as sorted and filtered on screen and is applied to
-the plan rows behind them as one undoable step.
+The view sits on a ``PlanTableProxy`` (sorting and filtering) over a
+``PlanTableModel``; a paste lands on the rows as sorted and filtered on
+screen and is applied to the plan rows behind them as one undoable step.
+
+Columns are fitted once per new table (a reset, or the first rows into an
+empty one), from a sample of rows, when the view is first shown after it:
+never per edit, and never by asking Qt for every cell's size.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QHelpEvent, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView, QToolTip
 
-from reeplanner.gui.tables.plan_table_model import SORT_ROLE, PlanTableModel
+from reeplanner.gui.tables.column_widths import column_widths
+from reeplanner.gui.tables.plan_table_model import PlanTableModel
+from reeplanner.gui.tables.plan_table_proxy import PlanTableProxy
 
-MAX_COLUMN_WIDTH = 260
+#: Around the text of a cell: the item delegate's margins, the grid line and a little air.
+CELL_SLACK = 6
 
 
 def to_tsv(rows: list[list[str]]) -> str:
@@ -39,11 +46,7 @@ class PlanTableView(QTableView):
     def __init__(self, model: PlanTableModel, parent=None) -> None:
         super().__init__(parent)
         self.source_model = model
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterKeyColumn(-1)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy = PlanTableProxy(model, self)
         self.setModel(self.proxy)
         self.setSortingEnabled(True)
         self.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # plan order until a header is clicked
@@ -55,27 +58,89 @@ class PlanTableView(QTableView):
         )
         self.setAlternatingRowColors(True)
         self.setWordWrap(False)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.horizontalHeader().setDefaultSectionSize(110)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.horizontalHeader().setStretchLastSection(
+            True
+        )  # the last column (often notes) takes the room left
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultSectionSize(110)
+        header.setResizeContentsPrecision(100)  # a double-click on a divider fits to 100 rows: cheap
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        self.horizontalHeader().setResizeContentsPrecision(100)  # widths from the first 100 rows: cheap
-        model.modelReset.connect(self.fit_columns)
+        self._columns_fitted = False
+        model.modelReset.connect(self._on_model_reset)
+        model.rowsInserted.connect(self._on_model_rows_inserted)
         self.fit_columns()
 
+    # -- column widths -------------------------------------------------------------
+
     def fit_columns(self) -> None:
-        """Columns as wide as their contents, but long notes do not push the figures off screen."""
-        self.resizeColumnsToContents()
+        """Fit each column to its header and a sample of its cells (text columns capped)."""
+        self._columns_fitted = True
         header = self.horizontalHeader()
-        for col in range(header.count()):
-            header.resizeSection(col, min(header.sectionSize(col), MAX_COLUMN_WIDTH))
+        widths = column_widths(
+            self.source_model,
+            self.fontMetrics(),
+            [header.sectionSizeHint(col) for col in range(header.count())],
+            self.cell_padding(),
+        )
+        for col, width in enumerate(widths):
+            header.resizeSection(col, width)
+
+    def cell_padding(self) -> int:
+        """Pixels a cell needs beside its text."""
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        return 2 * margin + CELL_SLACK
+
+    def _fit_columns_when_shown(self) -> None:
+        self._columns_fitted = False
+        if self.isVisible():
+            self.fit_columns()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._columns_fitted:
+            self.fit_columns()
+        super().showEvent(event)
+
+    def _on_model_reset(self) -> None:
+        self._fit_columns_when_shown()
+
+    def _on_model_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        if last - first + 1 == self.source_model.rowCount():  # the first rows of an empty table
+            self._fit_columns_when_shown()
+
+    def cell_tooltip(self, index: QModelIndex) -> str:
+        """What hovering over a cell (an index of ``self.model()``) shows: its full text when the
+        column is too narrow for it, then its problems."""
+        parts = []
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self) + 1
+        room = self.visualRect(index).width() - 2 * margin
+        if text and self.fontMetrics().horizontalAdvance(text) > room:
+            parts.append(text)
+        problems = index.data(Qt.ItemDataRole.ToolTipRole)
+        if problems:
+            parts.append(problems)
+        return "\n\n".join(parts)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self.indexAt(event.pos())
+            text = self.cell_tooltip(index) if index.isValid() else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport(), self.visualRect(index))
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     # -- rows of the plan behind the view --------------------------------------
 
     def source_row(self, view_row: int) -> int:
-        return self.proxy.mapToSource(self.proxy.index(view_row, 0)).row()
+        return self.proxy.source_row(view_row)
 
     def selected_source_rows(self) -> list[int]:
-        rows = {self.proxy.mapToSource(i).row() for i in self.selectionModel().selectedIndexes()}
+        rows = {self.proxy.source_row(i.row()) for i in self.selectionModel().selectedIndexes()}
         return sorted(rows)
 
     def select_source_rows(self, rows: list[int]) -> None:
@@ -84,7 +149,7 @@ class PlanTableView(QTableView):
         chosen = QItemSelection()
         first = None
         for row in rows:
-            index = self.proxy.mapFromSource(self.source_model.index(row, 0))
+            index = self.proxy.index(self.proxy.view_row(row), 0)
             if index.isValid():
                 chosen.select(index, index)
                 first = first or index
