@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import shutil
 import subprocess
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pytest
 from openpyxl.utils import get_column_letter, range_boundaries
 
 from reeplanner.formats.atomic import SaveError
-from reeplanner.formats.brief import write_brief
+from reeplanner.formats.brief import styles, write_brief
 from reeplanner.formats.brief.sheet_writer import display_width
 from reeplanner.formats.brief.writer import SHEETS
+from reeplanner.formats.files import read_plan
 from reeplanner.model import PlanError
 from tests.brief_plans import hand_plan, us_plan
-from tests.builders import scenario
+from tests.builders import funding, scenario
 
 TODAY = dt.date(2026, 11, 24)
+EXAMPLES = Path(__file__).parent.parent / "examples"
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +90,7 @@ def test_summary_headline_figures_per_scenario(hand_brief):
     assert row_of(summary, "Bottleneck stage, 2028")[1] == "Separation"
     assert row_of(summary, "Targets met on time")[1] == "1 of 2"
     assert row_of(summary, "Public funding (USD million)")[1] == 150.0
-    assert row_of(summary, "Self-sufficiency 80% (2028, ≥ 80 %)")[1] == "missed (met 2029)"
+    assert row_of(summary, "Self-sufficiency 80% (2028, ≥ 80%)")[1] == "missed (met 2029)"
     assert row_of(summary, "Magnets 700 t/yr (2027, ≥ 700 t/yr)")[1] == "met (2025)"
     assert row_of(summary, "Office of Industrial Base Policy (DOD-IBP)")[1] == 100.0
 
@@ -156,18 +160,87 @@ def test_timeline_shades_each_phase_in_its_years(tmp_path):
     assert legend[1:6] == ["P  Permitting", "C  Construction", "R  Ramp-up", "O  Operating", "T  Target"]
 
 
-def test_funding_pivots_by_agency_and_instrument_and_by_year(hand_brief):
+def test_timeline_of_later_scenarios_lists_only_the_facilities_that_change(us_brief):
+    timeline = openpyxl.load_workbook(us_brief)["Timeline"]
+    first_column = [row[0] for row in timeline.iter_rows(values_only=True)]
+    assert "10X delayed two years (DELAY): changes from Base case" in first_column
+    # The operating mine is the same in every scenario: shown once, in Base case.
+    assert first_column.count("MP-MINE") == 1
+    # The 10X plant's delay shows it again under DELAY.
+    assert first_column.count("MP-10X") >= 2
+    # Every scenario still marks its targets.
+    assert first_column.count("T-MAG-2028") == 3
+
+
+def test_funding_pivots_by_instrument_and_agency_and_by_year(hand_brief):
     funding = openpyxl.load_workbook(hand_brief)["Funding"]
-    header = row_of(funding, "By agency and instrument")
-    assert header[1:] == ["DPA3", "LPO", "PRIVATE", "Total"]
-    assert row_of(funding, "Office of Industrial Base Policy (DOD-IBP)")[1:5] == [100.0, 0.0, 0.0, 100.0]
+    header = row_of(funding, "By instrument and agency")
+    assert header[1:5] == ["DOD-IBP", "DOE", "PRIVATE", "Total"]
+    # DPA3 money came from DoD IBP only: the DOE and private cells stay empty, not 0.0.
+    assert row_of(funding, "Defense Production Act Title III award (DPA3)")[1:5] == [100.0, None, None, 100.0]
     totals = [row for row in funding.iter_rows(values_only=True) if row[0] == "Total"]
     assert totals[0][1:5] == (100.0, 50.0, 30.0, 180.0)
     assert totals[1][1:4] == (100.0, 80.0, 180.0)  # 2026 and 2027
+    assert row_of(funding, "Office of Industrial Base Policy (DOD-IBP)")[1:4] == [100.0, None, 100.0]
 
 
-def test_sources_list_every_source_once_with_what_cites_it(hand_brief):
+def pivot_bodies(ws) -> list[list]:
+    """The body rows of every pivot on the Funding sheet (between its header row and its Total row)."""
+    bodies, body = [], None
+    for row in ws.iter_rows():
+        first = row[0]
+        if first.style == styles.HEADER and str(first.value).startswith("By "):
+            body = []
+        elif body is not None and first.value == "Total":
+            bodies.append(body)
+            body = None
+        elif body is not None:
+            body.append(row)
+    return bodies
+
+
+@pytest.mark.parametrize("brief", ["hand_brief", "us_brief"])
+def test_funding_pivots_leave_no_zero_in_their_body(brief, request):
+    funding = openpyxl.load_workbook(request.getfixturevalue(brief))["Funding"]
+    bodies = pivot_bodies(funding)
+    assert len(bodies) == 2  # by instrument and agency, by agency and year
+    for body in bodies:
+        figures = [c.value for row in body for c in row[1:] if isinstance(c.value, int | float)]
+        assert figures and 0 not in figures
+    # A total that comes to nothing stays a number, shown as a dash.
+    totals = [row for row in funding.iter_rows() if row[0].value == "Total"]
+    assert all(
+        c.number_format == styles.MONEY_OR_DASH for row in totals for c in row[1:] if c.value is not None
+    )
+
+
+def test_funding_of_another_scenario_lists_only_the_lines_that_differ(tmp_path):
+    plan = us_plan()
+    plan.funding.append(funding("F-SURGE", 250, "MP-SEP", "DOE", "LPO", 2027, scenarios=("SURGE",)))
+    path = tmp_path / "brief.xlsx"
+    write_brief(plan, path, today=TODAY)
+    sheet = openpyxl.load_workbook(path)["Funding"]
+    lines = texts(sheet)
+    assert "The same funding lines in: 10X delayed two years (DELAY)." in lines
+    assert "Funding surge (SURGE): lines that differ from Base case" in lines
+    header = row_of(sheet, "Funding line")
+    assert header[:7] == [
+        "Funding line",
+        "Agency",
+        "Instrument",
+        "Facility",
+        "Year",
+        "Base case",
+        "Funding surge",
+    ]
+    assert row_of(sheet, "F-SURGE")[:7] == ["F-SURGE", "DOE", "LPO", "MP-SEP", 2027, None, 250.0]
+    totals = row_of(sheet, "All funding lines")
+    assert totals[6] - totals[5] == pytest.approx(250.0)
+
+
+def test_sources_list_every_source_once_with_what_it_supports(hand_brief):
     sources = openpyxl.load_workbook(hand_brief)["Sources"]
+    assert row_of(sources, "#")[:3] == ["#", "Source", "Supports"]
     rows = {row[1]: row for row in sources.iter_rows(min_row=4, values_only=True) if row[1]}
     assert set(rows) == {
         "USGS MCS 2025",
@@ -175,13 +248,47 @@ def test_sources_list_every_source_once_with_what_cites_it(hand_brief):
         "DoD News, 2024",
         "DOE LPO press release",
         "Industry estimate",
-        "Expansion, per press",
     }
-    # The same source written in another case is one source, cited twice.
-    assert rows["USGS MCS 2025"][2:] == ("Source", "Facility MINE-1 (Hand mine); Facility MET-1 (Met-1)")
-    assert rows["Expansion, per press"][2:] == ("Notes", "Facility SEP-2 (Sep-2)")
-    assert rows["DoD News, 2024"][3] == "Funding F1 (DOD-IBP DPA3, 2026)"
-    assert rows["Industry estimate"][3] == "Demand EV (MAGNET)"
+    # The same source written in another case is one source, supporting both facilities.
+    assert rows["USGS MCS 2025"][2] == "Facilities: MINE-1, MET-1"
+    assert rows["DoD News, 2024"][2] == "Funding: F1"
+    assert rows["Industry estimate"][2] == "Demand: EV"
+
+
+def test_a_source_cell_splits_into_its_linked_citations_each_listed_once(tmp_path):
+    plan = hand_plan()
+    usgs = "USGS MCS 2025 (https://pubs.usgs.gov/mcs2025.pdf; data release doi:10.5066/X)"
+    press = "Press, 2024: 1,000 t/yr; start 2025 (https://a.example/1)"
+    plan.facilities[0] = dataclasses.replace(plan.facilities[0], source=f"{press}; {usgs}")
+    plan.facilities[1] = dataclasses.replace(plan.facilities[1], source=f"{usgs}; company estimate")
+    path = tmp_path / "brief.xlsx"
+    write_brief(plan, path, today=TODAY)
+    sources = openpyxl.load_workbook(path)["Sources"]
+    rows = [row for row in sources.iter_rows(min_row=4, values_only=True) if row[1]]
+    listed = [row[1] for row in rows]
+    assert listed.count(usgs) == 1
+    assert press in listed  # a claim before a link stays with that link's citation
+    assert "company estimate" in listed
+    assert rows[listed.index(usgs)][2] == "Facilities: MINE-1, SEP-1"
+
+
+def test_every_source_of_the_example_is_listed_exactly_once(tmp_path):
+    plan, _ = read_plan(EXAMPLES / "us-mine-to-magnet.reeplan")
+    path = tmp_path / "brief.xlsx"
+    write_brief(plan, path, today=TODAY)
+    sources = openpyxl.load_workbook(path)["Sources"]
+    listed = [row[1] for row in sources.iter_rows(min_row=4, values_only=True) if row[1]]
+    assert len(listed) == len({" ".join(text.split()).casefold() for text in listed})
+    cells = [
+        r.source for r in [*plan.facilities, *plan.funding, *plan.supply, *plan.demand] if r.source.strip()
+    ]
+    assert len(cells) > len(listed) > 20
+    for cell in cells:  # every citation of every Source cell is on the sheet, whole
+        text = " ".join(cell.split())
+        found = [citation for citation in listed if citation in text]
+        found = [c for c in found if not any(c != other and c in other for other in found)]
+        assert found, cell
+        assert "; ".join(sorted(found, key=text.index)) == text, cell
 
 
 def test_coordination_lists_the_engines_findings(hand_brief):

@@ -18,7 +18,7 @@ from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphPrope
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reeplanner.formats.brief import styles
-from reeplanner.formats.brief.figures import ScenarioFigures, stage_name
+from reeplanner.formats.brief.figures import ScenarioFigures, instrument_kind, stage_name
 from reeplanner.formats.brief.sheet_writer import SheetWriter
 from reeplanner.model import Plan
 
@@ -65,7 +65,8 @@ class BriefCharts:
         header = self.out.header(["Stage", "Requirement (t/yr)", "Domestic output (t/yr)"])
         for stage, row in by_stage.iterrows():
             self.out.table_row(
-                [stage_name(self.plan, stage), row["requirement"], row["output"]], styles.TONNES
+                [stage_name(self.plan, stage), row["requirement"], row["output"]],
+                ["", styles.TONNES, styles.TONNES],
             )
         self.out.note(
             "Material stages: tonnes of contained rare earths, summed over materials; product stages: tonnes."
@@ -95,22 +96,27 @@ class BriefCharts:
         )
 
     def write_funding(self, result) -> None:
+        """Funding by agency, split by kind of instrument (grant, loan, ...): a handful of series, not dozens."""
         funding = result.funding
         if funding.empty:
             return
-        pivot = funding.pivot_table(
-            index="agency", columns="instrument", values="amount", aggfunc="sum", fill_value=0.0, sort=False
+        kinds = funding["instrument"].map(lambda i: instrument_kind(self.plan, str(i)))
+        pivot = funding.assign(kind=kinds).pivot_table(
+            index="agency", columns="kind", values="amount", aggfunc="sum", fill_value=0.0, sort=False
         )
-        self.out.section(f"Funding by agency and instrument, {result.scenario_name} ({self.plan.currency})")
+        pivot = pivot.loc[:, pivot.abs().sum(axis=0) > 0]  # a kind with no money only crowds the legend
+        if pivot.empty:
+            return
+        order = pivot.sum(axis=1).sort_values(kind="stable").index
+        pivot = pivot.loc[order]  # a bar chart draws its first category at the bottom: largest on top
+        title = f"Funding by agency and kind of instrument, {result.scenario_name} ({self.plan.currency})"
+        self.out.section(title)
         header = self.out.header(["Agency"] + [str(c) for c in pivot.columns])
         for agency, row in pivot.iterrows():
-            self.out.table_row([str(agency)] + [float(v) for v in row], ["", *[styles.MONEY] * len(row)])
-        self.funding = ChartBlock(
-            f"Funding by agency and instrument, {result.scenario_name} ({self.plan.currency})",
-            header,
-            header + len(pivot),
-            len(pivot.columns) + 1,
-        )
+            self.out.table_row(
+                [str(agency)] + [float(v) for v in row], ["", *[styles.MONEY_OR_DASH] * len(row)]
+            )
+        self.funding = ChartBlock(title, header, header + len(pivot), len(pivot.columns) + 1)
 
     def place(self, summary: Worksheet, first_row: int) -> None:
         """Put the charts on the Summary from ``first_row``: gap and self-sufficiency side by side, funding below."""
@@ -144,8 +150,8 @@ class BriefCharts:
         chart.type = "bar"
         chart.grouping = "stacked"
         chart.overlap = 100
-        _fill(chart, block, data, self.plan.currency, styles.MONEY)
-        chart.width, chart.height = 28.0, 9.0
+        _fill(chart, block, data, self.plan.currency, "#,##0")
+        chart.width, chart.height = 30.5, 9.0  # as wide as the two charts above
         return chart
 
 

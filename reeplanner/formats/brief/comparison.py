@@ -8,7 +8,7 @@ from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reeplanner.formats.brief import styles
-from reeplanner.formats.brief.figures import ScenarioFigures, stage_name
+from reeplanner.formats.brief.figures import ScenarioFigures, magnet_stage_id, stage_name
 from reeplanner.formats.brief.sheet_writer import PageHeader, SheetWriter
 from reeplanner.model import CapacityBasis, Plan, id_key
 
@@ -27,7 +27,7 @@ def write_comparison(
     count = len(scenarios)
     tonnes = ["", *[styles.TONNES] * count]
     material_stages = {id_key(s.id) for s in plan.stages if s.basis == CapacityBasis.MATERIAL}
-    last_stage = plan.stages[-1].id if plan.stages else ""
+    last_stage = magnet_stage_id(plan)
     for year in years:
         out.table_row([f"In {year}"] + [""] * count, total=True)
         out.table_row(["Magnet demand (t/yr)"] + [s.demand(year) for s in scenarios], tonnes)

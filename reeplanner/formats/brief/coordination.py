@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import math
 
+from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reeplanner.formats.brief.figures import stage_name
 from reeplanner.formats.brief.findings import COORDINATION_KINDS
 from reeplanner.formats.brief.sheet_writer import PageHeader, SheetWriter
 from reeplanner.model import Plan
+
+#: The widest the engine's sentence column grows before its text wraps (the other columns are short).
+MESSAGE_WIDTH = 90.0
+CENTRED = Alignment(horizontal="center", vertical="top")
 
 
 def kind_label(kind: str) -> str:
@@ -43,8 +48,10 @@ def write_coordination(ws: Worksheet, plan: Plan, header: PageHeader, results: l
     out.header(["Finding", "Subject", "Stage", "Agency", "Year", "What the engine found", "Scenarios"])
     for key, scenarios in findings.items():
         where = "all" if len(scenarios) == len(results) and len(results) > 1 else ", ".join(scenarios)
-        out.table_row([*key, where], ["", "", "", "", "0", "", ""])
-    out.finish(title_rows=3, freeze="A4")
+        row = out.table_row([*key, where], ["", "", "", "", "0", "", ""])
+        out.ws.cell(row=row, column=5).alignment = CENTRED  # the year between two text columns
+    longest = max(len(key[5]) for key in findings)
+    out.finish(title_rows=3, freeze="A4", widths={6: min(MESSAGE_WIDTH, max(30.0, longest + 2.0))})
 
 
 def _year(value: object) -> int | None:

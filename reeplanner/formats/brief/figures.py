@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from reeplanner.model import Metric, Plan, id_key
+from reeplanner.model.validation import RECYCLE_STAGE
 
 #: Funding from this agency is private money, not public funding.
 PRIVATE_AGENCY = id_key("PRIVATE")
@@ -51,10 +52,6 @@ class TargetOutcome:
     met: bool
     year_met: int | None
     shortfall: float
-
-    @property
-    def unit(self) -> str:
-        return "%" if self.metric == Metric.SELF_SUFFICIENCY else "t/yr"
 
     @property
     def outcome_text(self) -> str:
@@ -125,6 +122,20 @@ def instrument_name(plan: Plan, instrument_id: str) -> str:
         if id_key(instrument.id) == id_key(instrument_id):
             return instrument.name or instrument.id
     return instrument_id
+
+
+def magnet_stage_id(plan: Plan) -> str:
+    """The last stage of the chain by Order (RECYCLE feeds the chain; it is not its end)."""
+    chain = sorted((s for s in plan.stages if id_key(s.id) != id_key(RECYCLE_STAGE)), key=lambda s: s.order)
+    return chain[-1].id if chain else ""
+
+
+def instrument_kind(plan: Plan, instrument_id: str) -> str:
+    """The instrument's kind (``grant``, ``loan``...), or ``unclassified`` when the plan gives none."""
+    for instrument in plan.instruments:
+        if id_key(instrument.id) == id_key(instrument_id):
+            return str(instrument.kind) if instrument.kind else "unclassified"
+    return "unclassified"
 
 
 def brief_years(plan: Plan) -> list[int]:

@@ -20,17 +20,21 @@ from reeplanner.formats.brief import styles
 #: What an undefined figure shows (engine.md: a dash, never 0 or infinity).
 DASH = "–"
 
+#: Characters of 10-point text a column holds per unit of width (its digit width at 11 points), a
+#: little under what LibreOffice fits, so an estimated line is never cut off.
+CHARS_PER_UNIT = 1.35
+BOLD_CHARS_PER_UNIT = 1.15
 MIN_WIDTH = 6.0
 MAX_WIDTH = 60.0
 #: The height LibreOffice gives a 10-point row it sizes itself, and one line of wrapped 10-point text.
 ROW_HEIGHT = 13.5
 LINE_HEIGHT = 12.5
 #: Mean width and line height of 11-point paragraph text, in points (generous, so nothing is cut).
-PARAGRAPH_CHAR_WIDTH = 5.6
+PARAGRAPH_CHAR_WIDTH = 5.0
 PARAGRAPH_LINE_HEIGHT = 15.0
 #: What a landscape Letter page holds inside the margins, in points (kept a little short of the page).
 PRINTABLE_WIDTH = 720.0
-PRINTABLE_HEIGHT = 480.0
+PRINTABLE_HEIGHT = 495.0
 
 
 @dataclass(frozen=True)
@@ -136,18 +140,28 @@ class SheetWriter:
         """Wrapped text merged across columns 1..``last_column`` (``width`` points), its row tall enough for it."""
         put(self.ws, self.row, 1, text, styles.WRAPPED)
         self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=last_column)
-        lines = max(1, math.ceil(len(text) * PARAGRAPH_CHAR_WIDTH / width))
+        lines = text_lines(text, width / PARAGRAPH_CHAR_WIDTH)
         self.ws.row_dimensions[self.row].height = PARAGRAPH_LINE_HEIGHT * lines + 4
         self.row += 1
 
     def finish(
-        self, title_rows: int = 2, freeze: str | None = None, widths: dict[int, float] | None = None
+        self,
+        title_rows: int = 2,
+        freeze: str | None = None,
+        widths: dict[int, float] | None = None,
+        one_page: bool = False,
     ) -> None:
-        """Fit the columns, then make the sheet print landscape, one page wide, with titles repeated."""
+        """Fit the columns, then make the sheet print landscape, one page wide, with titles repeated.
+
+        ``one_page`` shrinks a sheet a little taller than a page onto one (an appendix, say).
+        """
         fit_columns(self.ws, widths or {})
         contain_overflow(self.ws)
         set_up_pages(self.ws, self.page_header, title_rows)
-        break_pages(self.ws, self.blocks, title_rows)
+        if one_page:
+            self.ws.page_setup.fitToHeight = 1
+        else:
+            break_pages(self.ws, self.blocks, title_rows)
         if freeze:
             self.ws.freeze_panes = freeze
 
@@ -161,7 +175,7 @@ def display_width(cell: Cell) -> float:
         fmt = cell.number_format
         if fmt == styles.PERCENT:
             text = f"{value:.0%}"
-        elif fmt == styles.MONEY:
+        elif fmt in (styles.MONEY, styles.MONEY_OR_DASH):
             text = f"{value:,.1f}"
         elif fmt == styles.SHARE:
             text = f"{value:,.2f}"
@@ -178,7 +192,10 @@ def display_width(cell: Cell) -> float:
 
 
 def fit_columns(ws: Worksheet, fixed: dict[int, float]) -> None:
-    """Widen each column to its longest formatted value (no ``####``); wrap text beyond ``MAX_WIDTH``."""
+    """Widen each column to its longest formatted value (no ``####``); wrap text beyond ``MAX_WIDTH``.
+
+    A column given a fixed width wraps whatever text is longer than it, so nothing is cut off.
+    """
     widths: dict[int, float] = {}
     for row in ws.iter_rows():
         for cell in row:
@@ -186,13 +203,30 @@ def fit_columns(ws: Worksheet, fixed: dict[int, float]) -> None:
                 continue
             widths[cell.column] = max(widths.get(cell.column, 0.0), display_width(cell))
     for column, width in widths.items():
-        if column in fixed:
-            continue
-        ws.column_dimensions[get_column_letter(column)].width = min(MAX_WIDTH, max(MIN_WIDTH, width + 2))
-        if width + 2 > MAX_WIDTH:
-            wrap_column(ws, column)
+        if column not in fixed:
+            ws.column_dimensions[get_column_letter(column)].width = min(MAX_WIDTH, max(MIN_WIDTH, width + 2))
     for column, width in fixed.items():
         ws.column_dimensions[get_column_letter(column)].width = width
+    for column in widths.keys() | fixed.keys():
+        wrap_column(ws, column, ws.column_dimensions[get_column_letter(column)].width)
+
+
+def text_lines(text: str, chars_per_line: float) -> int:
+    """How many lines ``text`` takes wrapped at word boundaries into ``chars_per_line`` characters."""
+    per_line = max(1, int(chars_per_line))
+    lines = 0
+    for paragraph in text.splitlines() or [""]:
+        lines += 1
+        used = 0
+        for word in paragraph.split():
+            if used and used + 1 + len(word) <= per_line:
+                used += 1 + len(word)
+                continue
+            if used:
+                lines += 1
+            lines += (len(word) - 1) // per_line  # a word longer than the line breaks inside
+            used = (len(word) - 1) % per_line + 1
+    return lines
 
 
 #: Mean character width of each overflowing style's font, in points.
@@ -229,18 +263,27 @@ def contain_overflow(ws: Worksheet) -> None:
         ws.row_dimensions[cell.row].height = font_height * lines + 3
 
 
-def wrap_column(ws: Worksheet, column: int) -> None:
-    """Wrap the column's text and make each row tall enough for its lines.
+def wrap_column(ws: Worksheet, column: int, width: float) -> None:
+    """Wrap the column's text that is wider than ``width``, making each row tall enough for its lines.
 
     The row height is set rather than left to the spreadsheet, because
     LibreOffice keeps the default height of rows read from a file.
     """
     for (cell,) in ws.iter_rows(min_col=column, max_col=column):
-        if isinstance(cell.value, str) and cell.style not in styles.OVERFLOWING:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-            lines = math.ceil(display_width(cell) / (MAX_WIDTH * 1.15))
-            dimension = ws.row_dimensions[cell.row]
-            dimension.height = max(dimension.height or ROW_HEIGHT, LINE_HEIGHT * lines + 3)
+        if not isinstance(cell.value, str) or cell.style not in styles.TABLE:
+            continue  # titles and notes overflow; unstyled labels (a legend) run into empty neighbours
+        if cell.coordinate in ws.merged_cells:
+            continue
+        bold = cell.style in (styles.HEADER, styles.TOTAL) or bool(cell.font and cell.font.b)
+        lines = text_lines(cell.value, (width - 1) * (BOLD_CHARS_PER_UNIT if bold else CHARS_PER_UNIT))
+        if lines <= 1:
+            continue
+        horizontal = cell.alignment.horizontal if cell.alignment else None
+        cell.alignment = Alignment(
+            wrap_text=True, vertical="center" if cell.style == styles.HEADER else "top", horizontal=horizontal
+        )
+        dimension = ws.row_dimensions[cell.row]
+        dimension.height = max(dimension.height or ROW_HEIGHT, LINE_HEIGHT * lines + 3)
 
 
 def points_wide(width: float) -> float:

@@ -21,6 +21,8 @@ RULE = "9AA5B1"
 #: Number formats. Units sit in the header or the row label; cells carry separators.
 TONNES = "#,##0"
 MONEY = "#,##0.0"
+#: Money where zero means "none": an en dash instead of 0.0.
+MONEY_OR_DASH = '#,##0.0;-#,##0.0;"–"'
 PERCENT = "0%"
 SHARE = "0.00"
 YEAR = "0"
@@ -40,6 +42,8 @@ LINE = "brief-line"
 
 #: Styles whose text may run across empty neighbours; the column fitter ignores them.
 OVERFLOWING = frozenset({TITLE, SUBTITLE, SECTION, NOTE, WRAPPED, LINE})
+#: Styles of table cells: their text wraps within its column when too long for it.
+TABLE = frozenset({HEADER, TEXT, NUMBER, TOTAL})
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,18 @@ BALANCE_COLOUR = "FFFFFF"
 SHORTFALL_COLOUR = "F8696B"
 
 #: Chart series colours, in order (readable on white and distinct in grey).
-SERIES_COLOURS = ("1F4E79", "F4A259", "5B8E7D", "BC4B51", "8CB369", "7D5BA6", "9AA5B1", "D4A72C")
+SERIES_COLOURS = (
+    "1F4E79",
+    "F4A259",
+    "5B8E7D",
+    "BC4B51",
+    "8CB369",
+    "7D5BA6",
+    "9AA5B1",
+    "D4A72C",
+    "3FA7D6",
+    "6B4226",
+)
 
 
 def add_named_styles(workbook: Workbook) -> None:

@@ -5,12 +5,13 @@ from __future__ import annotations
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reeplanner.engine.targets import threshold_text
 from reeplanner.formats.brief import styles
 from reeplanner.formats.brief.figures import ScenarioFigures, agency_name
 from reeplanner.formats.brief.sheet_writer import PageHeader, SheetWriter, points_wide, put
 from reeplanner.model import Plan
 
-LABEL_WIDTH = 46.0
+LABEL_WIDTH = 48.0
 SCENARIO_WIDTH = 17.0
 #: Columns the findings and the charts span, whatever the number of scenarios.
 MIN_COLUMNS = 7
@@ -99,7 +100,7 @@ def _write_targets(out: SheetWriter, scenarios: list[ScenarioFigures]) -> None:
     out.header(["Target (year, threshold)"] + [s.name for s in scenarios])
     by_id = [{t.target: t for t in s.targets} for s in scenarios]
     for target in lead.targets:
-        label = f"{target.description} ({target.year}, ≥ {target.threshold:,.0f} {target.unit})"
+        label = f"{target.description} ({target.year}, ≥ {threshold_text(target.metric, target.threshold)})"
         row = out.table_row([label])
         for column, outcomes in enumerate(by_id, start=2):
             outcome = outcomes.get(target.target)

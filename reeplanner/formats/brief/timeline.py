@@ -57,34 +57,68 @@ def phase_in_year(row, year: int) -> styles.Phase | None:
 def write_timeline(
     ws: Worksheet, plan, header: PageHeader, results: list, scenarios: list[ScenarioFigures]
 ) -> None:
+    """The lead scenario's facilities in full; for each other scenario, only the facilities that differ."""
     out = SheetWriter(ws, header)
+    lead = results[0]
     out.title(
         "Facility timeline",
-        "Each year shows the phase a facility spends most of that year in; T marks a target's year.",
+        "Each year shows the phase a facility spends most of that year in; T marks a target's year. "
+        f"Scenarios after {lead.scenario_name} list only the facilities whose phases differ from it.",
     )
     _legend(out)
     year_count = 0
-    for result, figures in zip(results, scenarios, strict=True):
-        out.section(f"{result.scenario_name} ({result.scenario_id})")
+    lead_rows = _rows_by_facility(lead.timeline)
+    for index, (result, figures) in enumerate(zip(results, scenarios, strict=True)):
         years = list(result.years)
         year_count = max(year_count, len(years))
+        rows = _rows_by_facility(result.timeline)
+        if index == 0:
+            out.section(f"{result.scenario_name} ({result.scenario_id})")
+            shown = list(rows.values())
+        else:
+            out.section(f"{result.scenario_name} ({result.scenario_id}): changes from {lead.scenario_name}")
+            shown = [row for key, row in rows.items() if _phases(row) != _phases(lead_rows.get(key))]
+            dropped = [row for key, row in lead_rows.items() if key not in rows]
+            if not shown and not dropped:
+                out.note(f"Every facility as in {lead.scenario_name}.")
         out.header(["Facility", "Name", "Stage", "Status", "Online", *years])
-        timeline = result.timeline
-        if "scenario_present" in timeline:
-            timeline = timeline[timeline["scenario_present"].astype(bool)]
-        for row in timeline.itertuples(index=False):
-            online = f"{row.online:%b %Y}" if isinstance(row.online, dt.date) else _no_date(row)
-            line = out.table_row(
-                [str(row.facility), str(row.name), stage_name(plan, row.stage), str(row.status), online]
-            )
-            for offset, year in enumerate(years):
-                phase = phase_in_year(row, year)
-                if phase is not None:
-                    cell = put(ws, line, FIRST_YEAR_COLUMN + offset, phase.letter)
-                    cell.fill, cell.font, cell.alignment = phase.fill, phase.font, CENTRED
+        for row in shown:
+            _facility_row(out, plan, row, years)
+        if index:
+            for row in dropped:
+                out.table_row(
+                    [str(row.facility), str(row.name), stage_name(plan, row.stage), "not in scenario"]
+                )
         _targets(out, figures, years)
     widths = {FIRST_YEAR_COLUMN + i: YEAR_WIDTH for i in range(year_count)}
     out.finish(title_rows=2, widths=widths)
+
+
+def _rows_by_facility(timeline) -> dict:
+    """The timeline rows of the facilities present in the scenario, by facility ID."""
+    if "scenario_present" in timeline:
+        timeline = timeline[timeline["scenario_present"].astype(bool)]
+    return {str(row.facility): row for row in timeline.itertuples(index=False)}
+
+
+def _phases(row) -> tuple | None:
+    """What decides a facility's shading: its status and its dates."""
+    if row is None:
+        return None
+    dates = (row.permitting_start, row.construction_start, row.online, row.ramp_end)
+    return (str(row.status), *(d if isinstance(d, dt.date) else None for d in dates))
+
+
+def _facility_row(out: SheetWriter, plan, row, years: list[int]) -> None:
+    online = f"{row.online:%b %Y}" if isinstance(row.online, dt.date) else _no_date(row)
+    line = out.table_row(
+        [str(row.facility), str(row.name), stage_name(plan, row.stage), str(row.status), online]
+    )
+    for offset, year in enumerate(years):
+        phase = phase_in_year(row, year)
+        if phase is not None:
+            cell = put(out.ws, line, FIRST_YEAR_COLUMN + offset, phase.letter)
+            cell.fill, cell.font, cell.alignment = phase.fill, phase.font, CENTRED
 
 
 def _no_date(row) -> str:

@@ -101,7 +101,7 @@ def write_brief(
     charts.write_gap_by_stage(results[0], years[0])
     charts.write_self_sufficiency(scenarios)
     charts.write_funding(results[0])
-    chart_out.finish()
+    chart_out.finish(one_page=True)
     charts.place(summary, charts_row)
 
     workbook.properties.title = f"Leadership brief: {plan.name}"
