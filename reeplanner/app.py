@@ -1,10 +1,11 @@
 """Start-up: the ``reeplanner`` launcher's arguments, the QApplication and the main window.
 
-``reeplanner [FILE]`` opens the window with FILE, else offers to recover
-changes a crash left behind, else reopens the last plan, else shows the
-welcome page. ``reeplanner --screenshot OUT.png [--size WxH] FILE`` lays the
-window out with FILE, saves a picture of it and exits (offscreen when there
-is no display). Qt is imported only after the arguments are checked, so
+``reeplanner [FILE]`` opens the window with FILE (offering changes a crash
+left to it, when newer than the file), else offers to recover changes a
+crash left behind, else reopens the last plan, else shows the welcome page.
+``reeplanner --screenshot OUT.png [--size WxH] FILE`` lays the window out
+with FILE, saves a picture of it and exits (offscreen when there is no
+display). Qt is imported only after the arguments are checked, so
 ``--help`` and argument errors are instant.
 """
 
@@ -92,8 +93,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def start_window(file: Path | None, prompts=None):
-    """The window as the launcher shows it: FILE; else changes a crash left behind, if the user
-    wants them back; else the last plan; else the welcome page. ``prompts`` replaces the dialogs."""
+    """The window as the launcher shows it: FILE (with changes a crash left to it, if the user wants
+    them back); else changes a crash left behind, if wanted; else the last plan; else the welcome
+    page. ``prompts`` replaces the dialogs."""
     from reeplanner.gui.main_window import MainWindow
 
     window = MainWindow(prompts=prompts)
@@ -104,7 +106,8 @@ def start_window(file: Path | None, prompts=None):
         opened = window.files.offer_recovery()
         last = window.settings.last_plan()
         if not opened and last and Path(last).is_file():
-            opened = window.files.load_synchronously(Path(last), compute=False)
+            # Copies left for later were just offered: not again for the last plan.
+            opened = window.files.load_synchronously(Path(last), compute=False, offer_recovery=False)
     if not opened:
         window.show_welcome()
     return window
@@ -157,7 +160,7 @@ def _benchmark_start(app, window, file: Path | None) -> int:
             return False
 
     if file is not None:
-        window.files.load_synchronously(file, compute=False)
+        window.files.load_synchronously(file, compute=False, offer_recovery=False)  # no dialog to wait on
         window.show_plan_view()
     watcher = FirstPaint(window)
     window.canvas.viewport().installEventFilter(watcher)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from reeplanner.gui.prompts import SaveChoice
+from reeplanner.gui.prompts import RecoveryChoice, SaveChoice
 from reeplanner.model.problems import Problem
 
 
@@ -13,7 +13,7 @@ class ScriptedPrompts:
     save_choice: SaveChoice = SaveChoice.CANCEL
     open_answer: str | None = None
     save_answer: str | None = None
-    restore: bool = True
+    recovery: RecoveryChoice = RecoveryChoice.RESTORE
     confirm_answer: bool = True
     asked: list[str] = field(default_factory=list)
     errors: list[tuple[str, list[Problem]]] = field(default_factory=list)
@@ -44,6 +44,6 @@ class ScriptedPrompts:
         self.asked.append(title)
         return self.confirm_answer
 
-    def restore_recovery(self, description: str) -> bool:
-        self.asked.append(f"restore {description}?")
-        return self.restore
+    def recover_changes(self, what: str, when: str) -> RecoveryChoice:
+        self.asked.append(f"recover changes to {what} from {when}?")
+        return self.recovery

@@ -5,8 +5,9 @@ plan into the recovery folder (never over the user's file): ``<session>.reeplan`
 with a ``<session>.json`` sidecar naming the file it belongs to and when it
 was written. A ``<session>.lock`` (QLockFile) marks the session as alive; a
 recovery copy whose lock is free or stale belongs to a session that ended
-without saving or discarding — a crash — and is offered on the next start.
-A save, or discarding the changes, removes the copy.
+without saving or discarding — a crash — and is offered on the next start,
+and whenever its file is opened while the copy is newer than the file
+(``find_recoveries_for``). A save, or discarding the changes, removes the copy.
 """
 
 from __future__ import annotations
@@ -39,10 +40,28 @@ class Recovery:
     saved_at: dt.datetime
 
     @property
-    def description(self) -> str:
-        when = self.saved_at.astimezone().strftime("%d %b %Y at %H:%M")
-        what = self.original.name if self.original else self.name
-        return f"{what} (changes autosaved on {when})"
+    def what(self) -> str:
+        """The plan the changes belong to, as the user knows it: its file's name, else its name."""
+        return self.original.name if self.original else self.name
+
+    @property
+    def when(self) -> str:
+        """When the changes were autosaved, in local time: ``12 Mar 2026 at 14:05``."""
+        return self.saved_at.astimezone().strftime("%d %b %Y at %H:%M")
+
+    def is_for(self, path: Path) -> bool:
+        """The copy holds changes to the file at ``path``."""
+        return self.original is not None and _same_file(self.original, path)
+
+    def is_newer_than_its_file(self) -> bool:
+        """Autosaved after its file was last written (a file saved since makes the copy stale)."""
+        if self.original is None:
+            return True
+        try:
+            written = dt.datetime.fromtimestamp(self.original.stat().st_mtime, dt.UTC)
+        except OSError:
+            return True  # the file is gone: the copy is all there is
+        return self.saved_at > written
 
     def load(self) -> Plan:
         return reeplan.load(self.plan_path)
@@ -67,11 +86,26 @@ def find_recoveries(folder: Path) -> list[Recovery]:
         try:
             info = json.loads(sidecar.read_text(encoding="utf-8"))
             saved_at = dt.datetime.fromisoformat(info["saved_at"])
+            if saved_at.tzinfo is None:
+                saved_at = saved_at.replace(tzinfo=dt.UTC)
         except (OSError, ValueError, KeyError, TypeError):
             continue
         original = Path(info["file"]) if info.get("file") else None
         found.append(Recovery(plan_path, sidecar, original, str(info.get("name", "Untitled")), saved_at))
     return sorted(found, key=lambda r: r.saved_at, reverse=True)
+
+
+def find_recoveries_for(folder: Path, path: Path) -> list[Recovery]:
+    """Recovery copies of the file at ``path`` left by sessions that are gone and newer than the
+    file, newest first."""
+    return [r for r in find_recoveries(folder) if r.is_for(path) and r.is_newer_than_its_file()]
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return a.absolute() == b.absolute()
 
 
 class Autosave(QObject):
@@ -132,9 +166,9 @@ class Autosave(QObject):
                 self._lock.tryLock(0)
             write_bytes_atomic(self.plan_path, text.encode("utf-8"))
             info = {
-                "file": str(self.document.path) if self.document.path else None,
+                "file": str(self.document.path.absolute()) if self.document.path else None,
                 "name": self.document.display_name,
-                "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds"),
             }
             write_bytes_atomic(self.sidecar_path, json.dumps(info, indent=2).encode("utf-8"))
         except (OSError, SaveError) as exc:

@@ -17,10 +17,17 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from reeplanner.formats.atomic import SaveError
-from reeplanner.gui.autosave import Recovery, find_recoveries
+from reeplanner.gui.autosave import Recovery, find_recoveries, find_recoveries_for
 from reeplanner.gui.commands import ReplacePlanCommand
 from reeplanner.gui.icons import make_action
-from reeplanner.gui.prompts import BRIEF_FILTER, OPENABLE_FILTER, PLAN_FILTER, WORKBOOK_FILTER, SaveChoice
+from reeplanner.gui.prompts import (
+    BRIEF_FILTER,
+    OPENABLE_FILTER,
+    PLAN_FILTER,
+    WORKBOOK_FILTER,
+    RecoveryChoice,
+    SaveChoice,
+)
 from reeplanner.gui.recent_files import RecentFiles
 from reeplanner.gui.welcome_page import example_plans, example_title
 from reeplanner.model.plan import Plan
@@ -140,8 +147,9 @@ class FileActions(QObject):
             return
         self._read(path)
 
-    def load_synchronously(self, path: Path, *, compute: bool = True) -> bool:
-        """Open ``path`` at start-up (the command line); errors as for Open.
+    def load_synchronously(self, path: Path, *, compute: bool = True, offer_recovery: bool = True) -> bool:
+        """Open ``path`` at start-up (the command line); errors as for Open, and as Open offers
+        changes a crash left to it (unless ``offer_recovery`` is False).
 
         ``compute=False``: the results follow once the window has painted. True when opened.
         """
@@ -152,11 +160,20 @@ class FileActions(QObject):
         except (PlanError, OSError) as exc:
             self._on_failure(f"Could not open {path.name}", exc, path)
             return False
-        self._on_plan_read(path, plan, warnings, compute=compute)
+        self._on_plan_read(path, plan, warnings, compute=compute, offer_recovery=offer_recovery)
         return True
 
-    def _on_plan_read(self, path: Path, plan: Plan, warnings: list[Problem], *, compute: bool = True) -> None:
-        if path.suffix.lower() == ".reeplan":
+    def _on_plan_read(
+        self,
+        path: Path,
+        plan: Plan,
+        warnings: list[Problem],
+        *,
+        compute: bool = True,
+        offer_recovery: bool = True,
+    ) -> None:
+        is_plan_file = path.suffix.lower() == ".reeplan"
+        if is_plan_file:
             self.document.load(plan, path, compute=compute)
             self.recent.add(path)
             self.window.settings.set_last_plan(path)
@@ -166,6 +183,8 @@ class FileActions(QObject):
         self.window.settings.set_last_directory(path.parent)
         self.window.show_plan_view()
         self.window.statusBar().showMessage(f"Opened {path.name}", 5000)
+        if is_plan_file and offer_recovery:
+            self.offer_recovery_of(path)
 
     def _show_untitled(self, plan: Plan, command_text: str, warnings: list[Problem]) -> None:
         """An untitled document holding ``plan``, with unsaved changes (undo gives the empty plan)."""
@@ -264,29 +283,53 @@ class FileActions(QObject):
     # -- Recovery --------------------------------------------------------------
 
     def offer_recovery(self) -> bool:
-        """After a crash: offer the newest recovery copy; True when restored."""
+        """At a start without a file, after a crash: offer each recovery copy, newest first, until
+        one is restored (True). Discarded copies are deleted; those left for later stay."""
         recoveries = find_recoveries(self.window.autosave.folder)
         for recovery in recoveries:
-            if self.window.prompts.restore_recovery(recovery.description):
+            choice = self.window.prompts.recover_changes(recovery.what, recovery.when)
+            if choice is RecoveryChoice.RESTORE:
                 return self._restore(recovery)
-            recovery.remove()
+            if choice is RecoveryChoice.DISCARD:
+                recovery.remove()
         return False
 
-    def _restore(self, recovery: Recovery) -> bool:
+    def offer_recovery_of(self, path: Path) -> bool:
+        """``path`` was just opened: offer the newest changes a crash left to it, if newer than the
+        file; True when restored (the document then holds them, unsaved). Restoring or discarding
+        deletes the file's recovery copies; deciding later keeps them, to be offered again."""
+        recoveries = find_recoveries_for(self.window.autosave.folder, path)
+        if not recoveries:
+            return False
+        newest = recoveries[0]
+        choice = self.window.prompts.recover_changes(newest.what, newest.when)
+        if choice is RecoveryChoice.LATER:
+            return False
+        restored = choice is RecoveryChoice.RESTORE and self._restore(newest, base_loaded=True)
+        if choice is RecoveryChoice.RESTORE and not restored:
+            return False  # could not be read: kept, the error says why
+        for recovery in recoveries:
+            recovery.remove()
+        return restored
+
+    def _restore(self, recovery: Recovery, *, base_loaded: bool = False) -> bool:
+        """The recovered plan as one undoable step over its file as last saved (already open when
+        ``base_loaded``)."""
         try:
             plan = recovery.load()
-        except PlanError as exc:
+        except (PlanError, OSError) as exc:
             self._on_failure("Could not restore the autosaved changes", exc, recovery.plan_path)
             return False
-        base = Plan()
-        if recovery.original is not None and recovery.original.is_file():
-            from reeplanner.formats.files import read_plan
+        if not base_loaded:
+            base = Plan()
+            if recovery.original is not None and recovery.original.is_file():
+                from reeplanner.formats.files import read_plan
 
-            try:
-                base = read_plan(recovery.original)[0]
-            except PlanError:
-                base = Plan()
-        self.document.load(base, recovery.original)
+                try:
+                    base = read_plan(recovery.original)[0]
+                except (PlanError, OSError):
+                    base = Plan()
+            self.document.load(base, recovery.original)
         self.document.push(ReplacePlanCommand(self.document, plan, "Restore autosaved changes"))
         recovery.remove()
         self.window.show_plan_view()

@@ -27,6 +27,14 @@ class SaveChoice(Enum):
     CANCEL = "cancel"
 
 
+class RecoveryChoice(Enum):
+    """What to do with changes a crash left behind."""
+
+    RESTORE = "restore"  # open the plan with them, unsaved
+    DISCARD = "discard"  # delete them
+    LATER = "later"  # keep them and ask again next time
+
+
 class Prompts:
     """The real dialogs, parented to ``parent`` so they sit over the window."""
 
@@ -88,15 +96,28 @@ class Prompts:
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def restore_recovery(self, description: str) -> bool:
-        answer = QMessageBox.question(
-            self._parent,
-            "Recover unsaved changes",
-            f"REE Planner closed without saving {description}.\n\nRestore those changes?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
+    def recover_changes(self, what: str, when: str) -> RecoveryChoice:
+        """Changes to ``what`` autosaved ``when`` by a session that ended without saving them."""
+        box = QMessageBox(self._parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Recover unsaved changes")
+        box.setText(f"REE Planner found unsaved changes to {what} from {when}.")
+        box.setInformativeText(
+            "REE Planner closed without saving them. Restore them (they stay unsaved until you save), "
+            "discard them, or decide later (the plan opens as last saved and you are asked again)."
         )
-        return answer == QMessageBox.StandardButton.Yes
+        restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+        later = box.addButton("Decide Later", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore)
+        box.setEscapeButton(later)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked == restore:
+            return RecoveryChoice.RESTORE
+        if clicked == discard:
+            return RecoveryChoice.DISCARD
+        return RecoveryChoice.LATER
 
 
 def problem_list_html(problems: list[Problem]) -> str:
