@@ -4,11 +4,11 @@ Why not ``QSortFilterProxyModel``: it asks the model for two cells' sort
 values at every comparison, and for every cell's text at each keystroke of
 the filter. On a 10,000-row table that is hundreds of thousands of calls into
 Python, a second or more per click, per keystroke, and per reset of a sorted
-table. ``PlanTableProxy`` keeps each sorted column's keys and each row's text
-in Python lists (made on first need, then updated from the model's signals:
-a changed row is re-keyed, an added or removed block spliced in or out, a
-reset forgets them) and sorts and filters them with Python's ``sorted``: a
-10,000-row sort takes milliseconds.
+table. ``PlanTableProxy`` keeps the sort column's keys and, once the filter is
+used, each row's text in Python lists (made on first need, then updated from
+the model's signals: a changed row is re-keyed, an added or removed block
+spliced in or out, a reset forgets them) and sorts and filters those with
+Python's ``sorted``: a 10,000-row sort takes tens of milliseconds.
 
 With neither a sort column nor a filter the proxy is the identity and passes
 the model's signals on as they are. Otherwise a change of rows, of the sort or
@@ -140,12 +140,7 @@ class PlanTableProxy(QAbstractTableModel):
         """Show only rows with a cell containing ``text`` (any case); "" shows every row."""
         needle = text.casefold()
         if needle != self._needle:
-            self._relayout(lambda: self._set_needle(needle))
-
-    def _set_needle(self, needle: str) -> None:
-        self._needle = needle
-        if not needle:
-            self._texts = None  # kept only while filtering
+            self._relayout(lambda: setattr(self, "_needle", needle))
 
     def _relayout(self, change) -> None:
         """Apply ``change`` (to the sort or the filter) as one layout change."""
