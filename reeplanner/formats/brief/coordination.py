@@ -13,7 +13,7 @@ from reeplanner.formats.brief.sheet_writer import PageHeader, SheetWriter
 from reeplanner.model import Plan
 
 #: The widest the engine's sentence column grows before its text wraps (the other columns are short).
-MESSAGE_WIDTH = 90.0
+MESSAGE_WIDTH = 70.0
 CENTRED = Alignment(horizontal="center", vertical="top")
 
 

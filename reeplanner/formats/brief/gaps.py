@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -22,13 +23,19 @@ def write_gaps(ws: Worksheet, plan: Plan, header: PageHeader, results: list) -> 
         "Material stages in tonnes of contained material, product stages in tonnes of product.",
     )
     year_count = 0
+    written: list[tuple[str, pd.DataFrame]] = []
     for result in results:
         out.section(f"{result.scenario_name} ({result.scenario_id})")
         years = list(result.years)
+        gaps = result.flows.pivot_table(index=["stage", "material"], columns="year", values="gap", sort=False)
+        same_as = next((name for name, seen in written if _same_gaps(seen, gaps)), None)
+        if same_as is not None:  # an import shock, say, leaves every domestic gap as it was
+            out.note(f"The same gaps as {same_as}, to the tonne.")
+            continue
+        written.append((result.scenario_name, gaps))
         year_count = max(year_count, len(years))
         out.header(["Stage", "Material", *years])
         first = out.row
-        gaps = result.flows.pivot_table(index=["stage", "material"], columns="year", values="gap", sort=False)
         for (stage, material), row in gaps.iterrows():
             out.table_row(
                 [stage_name(plan, stage), material or "product"] + [float(row.get(y, 0.0)) for y in years],
@@ -51,6 +58,13 @@ def write_gaps(ws: Worksheet, plan: Plan, header: PageHeader, results: list) -> 
             )
     widths = {2 + i: YEAR_WIDTH for i in range(1, year_count + 1)}
     out.finish(title_rows=2, widths=_widest(ws, widths))
+
+
+def _same_gaps(a: pd.DataFrame, b: pd.DataFrame) -> bool:
+    """Equal to the tonne as printed (whole tonnes)."""
+    if a.shape != b.shape or list(a.index) != list(b.index) or list(a.columns) != list(b.columns):
+        return False
+    return bool(((a.fillna(0.0) - b.fillna(0.0)).abs() < 0.5).all().all())
 
 
 def _widest(ws: Worksheet, widths: dict[int, float]) -> dict[int, float]:

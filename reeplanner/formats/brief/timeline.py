@@ -14,6 +14,8 @@ from reeplanner.formats.brief.sheet_writer import PageHeader, SheetWriter, put
 from reeplanner.model import Status
 
 YEAR_WIDTH = 5.5
+#: Characters of the 9-point bold legend a column holds per unit of width (a little under what fits).
+LEGEND_CHARS_PER_UNIT = 1.2
 #: Facility, Name, Stage, Status, Online, then the years.
 FIRST_YEAR_COLUMN = 6
 CENTRED = Alignment(horizontal="center", vertical="center")
@@ -65,7 +67,7 @@ def write_timeline(
         "Each year shows the phase a facility spends most of that year in; T marks a target's year. "
         f"Scenarios after {lead.scenario_name} list only the facilities whose phases differ from it.",
     )
-    _legend(out)
+    _legend(out, len(lead.years))
     year_count = 0
     lead_rows = _rows_by_facility(lead.timeline)
     for index, (result, figures) in enumerate(zip(results, scenarios, strict=True)):
@@ -127,18 +129,25 @@ def _no_date(row) -> str:
     return "before horizon" if str(row.status) == Status.OPERATING else "no dates"
 
 
-def _legend(out: SheetWriter) -> None:
+def _legend(out: SheetWriter, year_count: int) -> None:
+    """The phase colours above the year columns they explain, each entry merged over the years it needs.
+
+    On a horizon too short for that, the entries sit in the columns after ``Legend``.
+    """
     row = out.row
     put(out.ws, row, 1, "Legend", styles.TEXT)
-    for offset, phase in enumerate(styles.PHASES):
-        cell = put(out.ws, row, 2 + offset, f"{phase.letter}  {phase.label}")
-        cell.fill, cell.font, cell.alignment = phase.fill, phase.font, CENTRED
-    target = put(out.ws, row, 2 + len(styles.PHASES), "T  Target")
-    target.fill, target.font, target.alignment = (
-        styles.TARGET_FILL,
-        styles.TARGET_FONT,
-        CENTRED,
-    )
+    entries = [(f"{p.letter}  {p.label}", p.fill, p.font) for p in styles.PHASES]
+    entries.append(("T  Target", styles.TARGET_FILL, styles.TARGET_FONT))
+    spans = [math.ceil(len(text) / (YEAR_WIDTH * LEGEND_CHARS_PER_UNIT)) for text, _, _ in entries]
+    over_years = sum(spans) <= year_count
+    column = FIRST_YEAR_COLUMN if over_years else 2
+    for (text, fill, font), span in zip(entries, spans, strict=True):
+        # LINE: the fitter leaves the columns as the table needs them; the entry spans its years.
+        cell = put(out.ws, row, column, text, styles.LINE if over_years else None)
+        cell.fill, cell.font, cell.alignment = fill, font, CENTRED
+        if over_years and span > 1:
+            out.ws.merge_cells(start_row=row, start_column=column, end_row=row, end_column=column + span - 1)
+        column += span if over_years else 1
     out.row += 1
 
 
