@@ -84,15 +84,24 @@ def open_big() -> dict[str, float]:
         heartbeat.start()
         started = time.perf_counter()
         window.files.open_path(path)
-        while window.document.path != path or window.document.results is None or window.background.busy:
+        scene = window.canvas.chain_scene
+        while (
+            window.document.path != path
+            or window.document.results is None
+            or window.background.busy
+            or scene.settling  # the cards in sight made, with the results' figures
+        ):
             app.processEvents()
         _paint(window)
         open_ms = (time.perf_counter() - started) * 1000
+        while scene.building:  # the cards out of sight follow: freezes and memory count them too
+            app.processEvents()
         heartbeat.stop()
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    rss_mb = _rss_mb()
     window.document.undo_stack.setClean()
     window.close()
-    return {"open_ms": open_ms, "longest_freeze_ms": max(gaps, default=open_ms), "rss_mb": _rss_mb()}
+    return {"open_ms": open_ms, "longest_freeze_ms": max(gaps, default=open_ms), "rss_mb": rss_mb}
 
 
 def _rss_mb() -> float:

@@ -6,6 +6,7 @@ import dataclasses
 
 from reeplanner.gui.canvas import canvas_layout as layout
 from reeplanner.gui.canvas.canvas_figures import money, tonnes
+from reeplanner.gui.canvas.pending_cards import PendingCards
 from reeplanner.model import CapacityBasis, Stage
 from reeplanner.model.defaults import stages
 from tests.builders import facility
@@ -72,3 +73,29 @@ def test_figures_read_as_planners_write_them():
     assert money(1200, "USD million") == "$1.2B"
     assert money(3000, "USD million") == "$3B"
     assert money(40, "EUR million") == "40 EUR million"
+
+
+def test_the_lowest_card_is_known_before_the_cards_are_placed():
+    placed = dataclasses.replace(facility("SEP-9", "SEP", 10), x=0.0, y=layout.slot_y(1) + 30)
+    facilities = [facility(f"SEP-{i}", "SEP", 10) for i in range(4)] + [placed]
+    facilities += [facility(f"MINE-{i}", "MINE", 10) for i in range(6)]
+    facilities.append(dataclasses.replace(facility("MAG-1", "MAGNET", 10), x=0.0, y=900.0))
+    positions = layout.card_positions(stages(), facilities)
+    assert layout.lowest_card_y(stages(), facilities) == max(y for _x, y in positions.values())
+    assert layout.lowest_card_y(stages(), facilities[:5]) == max(
+        y for _x, y in layout.card_positions(stages(), facilities[:5]).values()
+    )
+    assert layout.lowest_card_y(stages(), []) is None
+
+
+def test_cards_in_sight_are_made_first():
+    xs = [(row % 3) * 300.0 for row in range(30)]  # three lanes
+    ys = [(row // 3) * 100.0 for row in range(30)]  # ten rows
+    pending = PendingCards(xs, ys)
+    sight = (0.0, 250.0, 500.0, 450.0)  # the first two lanes, rows 3 and 4 (and row 2 peeking in)
+    assert pending.any_in([sight])
+    assert sorted(pending.take_in([sight])) == [6, 7, 9, 10, 12, 13]
+    assert not pending.any_in([sight])
+    assert sorted(pending.take(3)) == [0, 1, 2]  # then from the top
+    assert len(pending) == 30 - 6 - 3
+    assert len(pending.take_all()) == 21 and not pending

@@ -2,6 +2,8 @@
 
 Qt-free so it can be tested on its own. Built once per results change (or
 year or scenario switch); the lane and card items then only look values up.
+``tonnes`` (from ``reeplanner.gui.tonnage``) writes their figures in the
+units the planner chose.
 """
 
 from __future__ import annotations
@@ -10,9 +12,12 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from reeplanner.gui.tonnage import tonnes
 from reeplanner.model.enums import Status
 from reeplanner.model.ids import id_key
 from reeplanner.model.validation import RECYCLE_STAGE
+
+__all__ = ["CanvasFigures", "FacilityFigures", "LaneFigures", "canvas_figures", "money", "tonnes"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +66,9 @@ def canvas_figures(result, year: int, material_order: Sequence[str] = ()) -> Can
     flows = result.flows
     flows = flows[flows["year"] == year]
     per_stage: dict[str, list[tuple[str, float]]] = {}
-    for stage, material, capacity in zip(flows["stage"], flows["material"], flows["capacity"], strict=True):
+    for stage, material, capacity in zip(
+        flows["stage"].tolist(), flows["material"].tolist(), flows["capacity"].tolist(), strict=True
+    ):
         per_stage.setdefault(id_key(stage), []).append((str(material), float(capacity)))
     by_facility = result.capacity_by_facility
     by_facility = by_facility[by_facility["year"] == year]
@@ -73,34 +80,31 @@ def canvas_figures(result, year: int, material_order: Sequence[str] = ()) -> Can
     for stage, parts in per_stage.items():
         parts.sort(key=lambda part: order.get(id_key(part[0]), len(order)))
         figures.lanes[stage] = LaneFigures(sum(v for _, v in parts), tuple(p for p in parts if p[0]))
-    effective_by_key = {id_key(f): float(v) for f, v in effective.items()}
+    effective_by_key = {
+        id_key(f): v for f, v in zip(effective.index.tolist(), effective.tolist(), strict=True)
+    }
     facilities = result.facilities
-    figures.present = set()
+    statuses: dict[object, Status | None] = {}
+    present = figures.present = set()
+    by_key = figures.facilities
     for fid, status, cancelled, funding in zip(
-        facilities["facility"],
-        facilities["status"],
-        facilities["cancelled"],
-        facilities["funding_total"],
+        facilities["facility"].tolist(),
+        facilities["status"].tolist(),
+        facilities["cancelled"].tolist(),
+        facilities["funding_total"].tolist(),
         strict=True,
     ):
         key = id_key(fid)
-        figures.present.add(key)
-        figures.facilities[key] = FacilityFigures(
+        present.add(key)
+        if status not in statuses:
+            statuses[status] = _status(status)
+        by_key[key] = FacilityFigures(
             effective_by_key.get(key, 0.0),
             0.0 if _missing(funding) else float(funding),
-            _status(status),
+            statuses[status],
             bool(cancelled),
         )
     return figures
-
-
-def tonnes(value: float) -> str:
-    """``12,345 t/yr``; under 10 t keeps one decimal so small recyclers do not read as 0."""
-    if _missing(value):
-        return "–"
-    if abs(value) < 10 and value != round(value):
-        return f"{value:,.1f} t/yr"
-    return f"{value:,.0f} t/yr"
 
 
 def money(amount: float, currency: str) -> str:

@@ -79,14 +79,19 @@ def slot_y(slot: int) -> float:
 def free_slot_ys(taken_ys: Iterable[float], count: int) -> list[float]:
     """``count`` stacking positions, top first, that overlap no card at ``taken_ys``."""
     taken = sorted(taken_ys)
+    pitch = CARD_HEIGHT + CARD_GAP
+    if not taken:  # the usual lane of a plan drawn by the canvas: slot after slot
+        return [CARDS_TOP + slot * pitch for slot in range(count)]
     clearance = CARD_HEIGHT + CARD_GAP / 2
     found: list[float] = []
     slot = 0
+    last = len(taken) - 1
     while len(found) < count:
-        y = slot_y(slot)
+        y = CARDS_TOP + slot * pitch
         nearest = bisect.bisect_left(taken, y)
-        neighbours = taken[max(nearest - 1, 0) : nearest + 1]
-        if all(abs(y - t) >= clearance for t in neighbours):
+        if (nearest == 0 or y - taken[nearest - 1] >= clearance) and (
+            nearest > last or taken[nearest] - y >= clearance
+        ):
             found.append(y)
         slot += 1
     return found
@@ -103,22 +108,53 @@ def card_positions(stages: Sequence[Stage], facilities: Sequence[Facility]) -> d
     their lane in plan order. Facilities on an unknown stage go in an extra
     last lane (``len(lane_stages(stages))``), so nothing is lost from sight.
     """
+    xs, ys = card_places(stages, facilities)
+    return {id_key(fac.id): (x, y) for fac, x, y in zip(facilities, xs, ys, strict=True)}
+
+
+def card_places(stages: Sequence[Stage], facilities: Sequence[Facility]) -> tuple[list[float], list[float]]:
+    """``card_positions`` as two lists in plan order, ``x`` and ``y`` (cheap for 10,000 cards)."""
     lanes = {id_key(s.id): i for i, s in enumerate(lane_stages(stages))}
     extra = len(lanes)
-    by_lane: dict[int, list[Facility]] = {}
+    lane_of = [lanes.get(id_key(fac.stage), extra) for fac in facilities]
+    xs = [lane_geometry(lane).card_x for lane in range(extra + 1)]
+    card_xs = [xs[lane] for lane in lane_of]
+    card_ys = [0.0] * len(facilities)
+    unplaced: dict[int, list[int]] = {}
+    taken: dict[int, list[float]] = {}
+    for index, (fac, lane) in enumerate(zip(facilities, lane_of, strict=True)):
+        if fac.x is not None and fac.y is not None:
+            card_ys[index] = y = snapped_y(float(fac.y))
+            taken.setdefault(lane, []).append(y)
+        else:
+            unplaced.setdefault(lane, []).append(index)
+    for lane, indexes in unplaced.items():
+        for index, y in zip(indexes, free_slot_ys(taken.get(lane, ()), len(indexes)), strict=True):
+            card_ys[index] = y
+    return card_xs, card_ys
+
+
+def lowest_card_y(stages: Sequence[Stage], facilities: Sequence[Facility]) -> float | None:
+    """The ``y`` of the lowest card ``card_positions`` would place, without placing every card.
+
+    Tells a large plan's lane height (and so the canvas's extent, for fit to
+    view) before its cards are made.
+    """
+    lanes = {id_key(s.id): i for i, s in enumerate(lane_stages(stages))}
+    extra = len(lanes)
+    placed: dict[int, list[float]] = {}
+    unplaced: dict[int, int] = {}
     for fac in facilities:
-        by_lane.setdefault(lanes.get(id_key(fac.stage), extra), []).append(fac)
-    positions: dict[str, tuple[float, float]] = {}
-    for lane, members in by_lane.items():
-        x = lane_geometry(lane).card_x
-        placed = [f for f in members if has_position(f)]
-        unplaced = [f for f in members if not has_position(f)]
-        for fac in placed:
-            positions[id_key(fac.id)] = (x, snapped_y(float(fac.y)))  # type: ignore[arg-type]
-        ys = free_slot_ys((positions[id_key(f.id)][1] for f in placed), len(unplaced))
-        for fac, y in zip(unplaced, ys, strict=True):
-            positions[id_key(fac.id)] = (x, y)
-    return positions
+        lane = lanes.get(id_key(fac.stage), extra)
+        if fac.x is not None and fac.y is not None:
+            placed.setdefault(lane, []).append(snapped_y(float(fac.y)))
+        else:
+            unplaced[lane] = unplaced.get(lane, 0) + 1
+    lowest = [max(ys) for ys in placed.values()]
+    for lane, count in unplaced.items():
+        taken = placed.get(lane)
+        lowest.append(free_slot_ys(taken, count)[-1] if taken else slot_y(count - 1))
+    return max(lowest, default=None)
 
 
 def next_free_position(lane: int, taken_ys: Iterable[float]) -> tuple[float, float]:

@@ -8,8 +8,9 @@ QPalette, so the canvas follows the light or dark theme.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPalette
 from PySide6.QtWidgets import QApplication
 
 from reeplanner.model.enums import Status
@@ -64,6 +65,43 @@ class CanvasStyle:
     def is_dark(self) -> bool:
         return self.background.lightnessF() < 0.5
 
+    # Made once per style, not on every paint of every card.
+
+    @cached_property
+    def struck_title_font(self) -> QFont:
+        """The title of a cancelled facility."""
+        font = QFont(self.title_font)
+        font.setStrikeOut(True)
+        return font
+
+    @cached_property
+    def badge_font(self) -> QFont:
+        font = QFont(self.small_font)
+        font.setWeight(QFont.Weight.DemiBold)
+        return font
+
+    @cached_property
+    def badge_fill(self) -> QColor:
+        return self.highlight.darker(220) if self.is_dark else self.highlight.lighter(185)
+
+    @cached_property
+    def status_colours(self) -> dict[Status | None, QColor]:
+        colours: dict[Status | None, QColor] = {status: status_colour(status) for status in Status}
+        colours[None] = status_colour(None)
+        return colours
+
+    def metrics(self, font: QFont) -> QFontMetricsF:
+        """Metrics of one of this style's fonts (kept, as they are asked for on every paint)."""
+        cache = self.__dict__.setdefault("_metrics", {})
+        found = cache.get(id(font))  # the style's own fonts: the same objects for its lifetime
+        if found is None:
+            found = cache[id(font)] = (font, QFontMetricsF(font))
+        return found[1]
+
+    @cached_property
+    def bars(self) -> TextBars:
+        return TextBars(self)
+
     @classmethod
     def from_palette(cls, palette: QPalette | None = None) -> CanvasStyle:
         palette = palette or QApplication.palette()
@@ -99,3 +137,30 @@ def _font(base: QFont, scale: float, weight: QFont.Weight = QFont.Weight.Normal)
     font.setPointSizeF(base.pointSizeF() * scale)
     font.setWeight(weight)
     return font
+
+
+class TextBars:
+    """How a card's lines of text are drawn far out: soft bars, sized from average character widths."""
+
+    def __init__(self, style: CanvasStyle) -> None:
+        self._faded: dict[int, QColor] = {}
+
+        def sizes(font: QFont) -> tuple[float, float]:
+            metrics = style.metrics(font)
+            return metrics.averageCharWidth(), metrics.ascent() * 0.7
+
+        self.title_char, self.title_height = sizes(style.title_font)
+        self.body_char, self.body_height = sizes(style.body_font)
+        self.small_char, self.small_height = sizes(style.small_font)
+        self.text = self.faded(style.text)
+        self.muted = self.faded(style.muted_text)
+        self.warning = self.faded(style.warning_text)
+
+    def faded(self, colour: QColor) -> QColor:
+        """``colour`` at the bars' opacity (status colours are few: kept)."""
+        key = colour.rgba()
+        found = self._faded.get(key)
+        if found is None:
+            found = self._faded[key] = QColor(colour)
+            found.setAlphaF(0.45)
+        return found

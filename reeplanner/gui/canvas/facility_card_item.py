@@ -1,16 +1,26 @@
-"""A facility's card: name, capacity and material, status, lead agency and funding badge."""
+"""A facility's card: name, capacity and material, status, lead agency and funding badge.
+
+Cards are many (10,000 in a large plan), so each is cheap: no child items, no
+effects, no per-card cursor until the pointer first comes to it, no Python
+``itemChange`` (the scene moves the arrows of dragged cards). Texts are
+painted from strings elided once and kept until the facility, its figures or
+the canvas display (year, currency, units, colours) change. Zoomed far out,
+where text could not be read, a card is drawn as its outline with bars where
+the lines of text are.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsSceneHoverEvent, QStyleOptionGraphicsItem, QWidget
 
 from reeplanner.gui.canvas.canvas_figures import FacilityFigures, money, tonnes
 from reeplanner.gui.canvas.canvas_layout import CARD_HEIGHT, CARD_WIDTH
-from reeplanner.gui.canvas.canvas_style import FADED_OPACITY, CanvasStyle, status_colour
+from reeplanner.gui.canvas.canvas_style import FADED_OPACITY, CanvasStyle
+from reeplanner.gui.tonnage import TONNES
 from reeplanner.model.enums import Status
 from reeplanner.model.records import Facility
 
@@ -21,33 +31,93 @@ RADIUS = 6.0
 STRIPE = 5.0
 LEFT = 14.0  # text inset from the card's left edge (after the status stripe)
 RIGHT = 10.0
+TEXT_WIDTH = CARD_WIDTH - LEFT - RIGHT
+READABLE_DETAIL = 0.3  # below this scale, text is a smudge (a 9 pt title under 4 px): draw bars instead
+FLAGS = QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+BOUNDS = QRectF(-1.5, -1.5, CARD_WIDTH + 3, CARD_HEIGHT + 3)
+CARD_RECT = QRectF(0, 0, CARD_WIDTH, CARD_HEIGHT)
+
+
+def _card_path() -> QPainterPath:
+    path = QPainterPath()
+    path.addRoundedRect(CARD_RECT, RADIUS, RADIUS)
+    return path
+
+
+def _stripe_path() -> QPainterPath:
+    stripe = QPainterPath()
+    stripe.addRect(QRectF(0, 0, STRIPE, CARD_HEIGHT))
+    return _card_path().intersected(stripe)
+
+
+CARD_PATH = _card_path()
+STRIPE_PATH = _stripe_path()
+
+
+class CardDisplay:
+    """What every card of a scene shows alike: colours and fonts, year, currency, units.
+
+    Shared by reference; ``changed()`` after a change makes each card lay out
+    its texts again the next time it is painted (only the cards in sight).
+    """
+
+    def __init__(self, style: CanvasStyle, year: int = 0, currency: str = "", units: str = TONNES):
+        self.style, self.year, self.currency, self.units = style, year, currency, units
+        self.version = 0
+
+    def changed(self) -> None:
+        self.version += 1
+
+
+class _Texts:
+    """A card's painted strings, elided to fit, and where they go (``lines`` only once read up close)."""
+
+    __slots__ = ("version", "colour", "lines", "badge", "bars")
+
+    def __init__(self, version: int, colour: QColor) -> None:
+        self.version, self.colour = version, colour
+        self.lines: list | None = None  # (font, colour, x, baseline, text)
+        self.badge: tuple[QRectF, str] | None = None
+        self.bars: list | None = None  # (colour, rect): the lines as bars, far out
 
 
 class FacilityCardItem(QGraphicsItem):
     """One facility on the canvas; movable and selectable. Texts are set by the scene."""
 
-    def __init__(self, facility: Facility, index: int, style: CanvasStyle) -> None:
+    # Class-level until a card's own differ: fewer objects per card for 10,000 cards.
+    arrows: tuple[LinkArrowItem, ...] = ()  # the links drawn from or to it (see attach/detach)
+    figures = FacilityFigures()
+    present = True
+    _texts: _Texts | None = None
+    _cursor_set = False
+
+    def __init__(
+        self,
+        facility: Facility,
+        index: int,
+        display: CardDisplay,
+        material_label: str = "",
+        stage_name: str = "",
+    ) -> None:
         super().__init__()
-        self.style = style
+        self.display = display
         self.facility = facility
         self.index = index
-        self.arrows: list[LinkArrowItem] = []
-        self.material_label = ""
-        self.figures = FacilityFigures()
-        self.present = True
-        self.year = 0
-        self.currency = ""
-        self.stage_name = ""
-        self.setFlags(
-            QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-            | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-            | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges
-        )
+        self.key = ""  # the facility ID key the scene files the card under
+        self.material_label = material_label
+        self.stage_name = stage_name
+        self.setFlags(FLAGS)
         self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setZValue(1)
 
     # -- content --------------------------------------------------------
+
+    @property
+    def style(self) -> CanvasStyle:
+        return self.display.style
+
+    @property
+    def year(self) -> int:
+        return self.display.year
 
     @property
     def facility_id(self) -> str:
@@ -63,21 +133,27 @@ class FacilityCardItem(QGraphicsItem):
         return self.figures.cancelled or self.status is Status.CANCELLED
 
     def set_facility(self, facility: Facility, index: int, material_label: str, stage_name: str) -> None:
+        same = facility is self.facility and index == self.index
+        if same and (material_label, stage_name) == (self.material_label, self.stage_name):
+            return
         self.facility, self.index = facility, index
         self.material_label, self.stage_name = material_label, stage_name
+        self._texts = None
         self.update()
 
-    def set_figures(self, figures: FacilityFigures, present: bool, year: int, currency: str) -> None:
-        if (figures, present, year, currency) == (self.figures, self.present, self.year, self.currency):
+    def set_figures(self, figures: FacilityFigures, present: bool) -> None:
+        if figures == self.figures and present == self.present:
             return  # most cards keep their figures after an edit elsewhere: skip the repaint
         if present != self.present:
             self.setOpacity(1.0 if present else FADED_OPACITY)
-        self.figures, self.present, self.year, self.currency = figures, present, year, currency
+        self.figures, self.present = figures, present
+        self._texts = None
         self.update()
 
     @property
     def capacity_text(self) -> str:
-        return " ".join(part for part in (tonnes(self.facility.capacity), self.material_label) if part)
+        capacity = tonnes(self.facility.capacity, self.display.units)
+        return f"{capacity} {self.material_label}" if self.material_label else capacity
 
     @property
     def effective_text(self) -> str:
@@ -85,11 +161,11 @@ class FacilityCardItem(QGraphicsItem):
             return "Not in this scenario"
         if self.figures.cancelled:
             return "Cancelled in this scenario"
-        return f"{self.year}: {tonnes(self.figures.effective)} effective"
+        return f"{self.display.year}: {tonnes(self.figures.effective, self.display.units)} effective"
 
     @property
     def funding_text(self) -> str:
-        return money(self.figures.funding, self.currency) if self.figures.funding > 0 else ""
+        return money(self.figures.funding, self.display.currency) if self.figures.funding > 0 else ""
 
     @property
     def agency_text(self) -> str:
@@ -115,90 +191,134 @@ class FacilityCardItem(QGraphicsItem):
         return "<br>".join(lines)
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        if not self._cursor_set:  # set on first visit: a cursor on each of 10,000 cards costs at load
+            self._cursor_set = True
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setToolTip(self.tooltip_text())
         super().hoverEnterEvent(event)
 
     # -- links ----------------------------------------------------------
 
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
-        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            for arrow in self.arrows:
-                arrow.update_geometry()
-        return super().itemChange(change, value)
+    def attach(self, arrow: LinkArrowItem) -> None:
+        self.arrows = (*self.arrows, arrow)
+
+    def detach(self, arrow: LinkArrowItem) -> None:
+        self.arrows = tuple(a for a in self.arrows if a is not arrow)
 
     # -- drawing --------------------------------------------------------
 
     def boundingRect(self) -> QRectF:
-        return QRectF(-1.5, -1.5, CARD_WIDTH + 3, CARD_HEIGHT + 3)
+        return BOUNDS
 
     def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        path.addRoundedRect(QRectF(0, 0, CARD_WIDTH, CARD_HEIGHT), RADIUS, RADIUS)
-        return path
+        return CARD_PATH
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        style = self.style
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        card = self.shape()
-        colour = status_colour(self.status)
-        painter.fillPath(card, style.card_fill)
-        painter.save()
-        painter.setClipPath(card)
-        painter.fillRect(QRectF(0, 0, STRIPE, CARD_HEIGHT), colour)
-        painter.restore()
+        display = self.display
+        style = display.style
+        texts = self._texts
+        if texts is None or texts.version != display.version:
+            colour = style.status_colours.get(self.status) or style.status_colours[None]
+            texts = self._texts = _Texts(display.version, colour)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(style.card_fill)
+        painter.drawPath(CARD_PATH)
+        painter.setBrush(texts.colour)
+        painter.drawPath(STRIPE_PATH)
         selected = self.isSelected()
         pen = QPen(style.highlight if selected else style.card_border, 2.0 if selected else 1.0)
         pen.setCosmetic(True)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawPath(card)
-        width = CARD_WIDTH - LEFT - RIGHT
-        title = QFont(style.title_font)
-        title.setStrikeOut(self.cancelled)
-        self._text(painter, title, style.text, LEFT, 19, self.facility.name, width)
-        status_width = QFontMetricsF(style.small_font).horizontalAdvance(self.status.value)
-        self._text(
-            painter, style.body_font, style.text, LEFT, 38, self.capacity_text, width - status_width - 8
-        )
-        self._text(
-            painter, style.small_font, colour, CARD_WIDTH - RIGHT - status_width, 38, self.status.value
-        )
-        self._text(painter, style.small_font, style.muted_text, LEFT, 55, self.effective_text, width)
-        badge_width = self._badge(painter)
+        painter.drawPath(CARD_PATH)
+        if option.levelOfDetailFromTransform(painter.worldTransform()) < READABLE_DETAIL:
+            self._paint_bars(painter, texts)
+        else:
+            self._paint_texts(painter, texts)
+
+    def _wanted_lines(self, colour: QColor) -> list[tuple[QFont, QColor, float, float, str, float]]:
+        """Each line of text: font, colour, x, baseline, text and the width it may take (0: any)."""
+        style = self.display.style
+        status = self.status.value
+        status_width = style.metrics(style.small_font).horizontalAdvance(status)
+        funding = self.funding_text
+        badge_width = style.metrics(style.badge_font).horizontalAdvance(funding) + 18 if funding else 0.0
         agency_colour = style.muted_text if self.facility.lead_agency else style.warning_text
-        self._text(painter, style.small_font, agency_colour, LEFT, 76, self.agency_text, width - badge_width)
+        return [
+            (
+                style.struck_title_font if self.cancelled else style.title_font,
+                style.text,
+                LEFT,
+                19,
+                self.facility.name,
+                TEXT_WIDTH,
+            ),
+            (style.body_font, style.text, LEFT, 38, self.capacity_text, TEXT_WIDTH - status_width - 8),
+            (style.small_font, colour, CARD_WIDTH - RIGHT - status_width, 38, status, 0.0),
+            (style.small_font, style.muted_text, LEFT, 55, self.effective_text, TEXT_WIDTH),
+            (style.small_font, agency_colour, LEFT, 76, self.agency_text, TEXT_WIDTH - badge_width),
+        ]
 
-    def _badge(self, painter: QPainter) -> float:
-        """The funding pill in the bottom-right corner; returns the width it took."""
-        text = self.funding_text
-        if not text:
-            return 0.0
-        font = QFont(self.style.small_font)
-        font.setWeight(QFont.Weight.DemiBold)
-        metrics = QFontMetricsF(font)
-        width = metrics.horizontalAdvance(text) + 12
-        rect = QRectF(CARD_WIDTH - RIGHT - width, CARD_HEIGHT - 25, width, 17)
-        colour = self.style.highlight
-        fill = colour.lighter(185) if not self.style.is_dark else colour.darker(220)
+    def _badge_rect(self, text: str) -> QRectF:
+        width = self.display.style.metrics(self.display.style.badge_font).horizontalAdvance(text) + 12
+        return QRectF(CARD_WIDTH - RIGHT - width, CARD_HEIGHT - 25, width, 17)
+
+    def _paint_texts(self, painter: QPainter, texts: _Texts) -> None:
+        style = self.display.style
+        if texts.lines is None:
+            lines = []
+            for font, colour, x, baseline, text, width in self._wanted_lines(texts.colour):
+                if width > 0:
+                    text = style.metrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+                lines.append((font, colour, x, baseline, text))
+            texts.lines = lines
+            funding = self.funding_text
+            texts.badge = (self._badge_rect(funding), funding) if funding else None
+        for font, colour, x, baseline, text in texts.lines:
+            painter.setFont(font)
+            painter.setPen(colour)
+            painter.drawText(QPointF(x, baseline), text)
+        if texts.badge is not None:
+            rect, text = texts.badge
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(style.badge_fill)
+            painter.drawRoundedRect(rect, 8.5, 8.5)
+            painter.setFont(style.badge_font)
+            painter.setPen(style.text)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+
+    def _paint_bars(self, painter: QPainter, texts: _Texts) -> None:
+        """Far out, where text would be a smudge: each line as a soft bar about its length.
+
+        Lengths are estimated from the fonts' average character width: hundreds
+        of cards are in sight at that scale, and measuring their text would cost.
+        """
+        style = self.display.style
+        if texts.bars is None:
+            b = style.bars
+            status, funding = self.status.value, self.funding_text
+            status_x = CARD_WIDTH - RIGHT - len(status) * b.small_char
+            agency = b.muted if self.facility.lead_agency else b.warning
+            badge = len(funding) * b.small_char + 18 if funding else 0.0
+            lines = (  # colour, x, baseline, text, character width, room, height
+                (b.text, LEFT, 19, self.facility.name, b.title_char, TEXT_WIDTH, b.title_height),
+                (b.text, LEFT, 38, self.capacity_text, b.body_char, status_x - LEFT - 8, b.body_height),
+                (b.faded(texts.colour), status_x, 38, status, b.small_char, TEXT_WIDTH, b.small_height),
+                (b.muted, LEFT, 55, self.effective_text, b.small_char, TEXT_WIDTH, b.small_height),
+                (agency, LEFT, 76, self.agency_text, b.small_char, TEXT_WIDTH - badge, b.small_height),
+            )
+            texts.bars = [
+                (colour, QRectF(x, baseline - height, min(len(text) * char, room), height))
+                for colour, x, baseline, text, char, room, height in lines
+            ]
+            if funding:
+                texts.bars.append((style.badge_fill, self._badge_rect(funding)))
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QBrush(fill))
-        painter.drawRoundedRect(rect, 8.5, 8.5)
-        painter.setFont(font)
-        painter.setPen(self.style.text)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-        return width + 6
-
-    @staticmethod
-    def _text(
-        painter: QPainter, font: QFont, colour, x: float, baseline: float, text: str, width: float = 0
-    ) -> None:
-        painter.setFont(font)
-        painter.setPen(colour)
-        if width > 0:
-            text = QFontMetricsF(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
-        painter.drawText(QPointF(x, baseline), text)
+        for colour, rect in texts.bars:
+            painter.setBrush(colour)
+            painter.drawRect(rect)
 
 
 def _html(text: str) -> str:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from reeplanner.gui.canvas.canvas_figures import LaneFigures, tonnes
 from reeplanner.gui.canvas.canvas_layout import HEADER_HEIGHT, LANE_PADDING, LANE_WIDTH, LaneGeometry
 from reeplanner.gui.canvas.canvas_style import CanvasStyle
+from reeplanner.gui.tonnage import KILOTONNES, TONNES
 from reeplanner.model.enums import CapacityBasis
 from reeplanner.model.records import Stage
 
@@ -18,15 +19,23 @@ RADIUS = 8.0
 class LaneItem(QGraphicsItem):
     """Drawn behind the cards. ``stage`` is None for the lane of facilities on an unknown stage."""
 
-    def __init__(self, stage: Stage | None, geometry: LaneGeometry, height: float, style: CanvasStyle):
+    def __init__(
+        self,
+        stage: Stage | None,
+        geometry: LaneGeometry,
+        height: float,
+        style: CanvasStyle,
+        units: str = TONNES,
+    ):
         super().__init__()
         self.stage, self.geometry, self.style = stage, geometry, style
+        self.units = units  # a UnitsDisplay value: "t" or "kt"
         self.height = height
         self.figures = LaneFigures()
         self.year = 0
         self.drop_target = False  # a dragged card would land here
         self.setPos(geometry.left, 0)
-        self.setZValue(0)
+        self.setZValue(-2)  # behind the arrows (-1) and the cards (0)
 
     @property
     def stage_id(self) -> str:
@@ -38,7 +47,7 @@ class LaneItem(QGraphicsItem):
 
     @property
     def capacity_text(self) -> str:
-        return tonnes(self.figures.capacity) if self.stage else ""
+        return tonnes(self.figures.capacity, self.units) if self.stage else ""
 
     @property
     def caption(self) -> str:
@@ -67,14 +76,22 @@ class LaneItem(QGraphicsItem):
         self.setToolTip(self._tooltip())
         self.update()
 
+    def set_units(self, units: str) -> None:
+        if units != self.units:
+            self.units = units
+            self.setToolTip(self._tooltip())
+            self.update()
+
     def _tooltip(self) -> str:
         if self.stage is None:
             return self.caption
         lines = [f"{self.title} ({self.stage.id}), {self.stage.basis.value} basis"]
         lines.append(f"Effective capacity {self.year}: {self.capacity_text}")
-        lines += [f"  {material}: {tonnes(value)}" for material, value in self.figures.by_material]
+        lines += [
+            f"  {material}: {tonnes(value, self.units)}" for material, value in self.figures.by_material
+        ]
         if self.stage.basis is CapacityBasis.PRODUCT:
-            lines.append("  (tonnes of product)")
+            lines.append("  (kilotonnes of product)" if self.units == KILOTONNES else "  (tonnes of product)")
         lines.append(self.owner_text)
         return "\n".join(lines)
 

@@ -12,6 +12,7 @@ from reeplanner.gui.canvas.canvas_figures import tonnes
 from reeplanner.gui.canvas.canvas_layout import CARD_HEIGHT, CARD_WIDTH
 from reeplanner.gui.canvas.canvas_style import FADED_OPACITY, CanvasStyle
 from reeplanner.gui.canvas.facility_card_item import FacilityCardItem
+from reeplanner.gui.tonnage import TONNES
 from reeplanner.model.records import Link
 
 HEAD = 8.0  # arrowhead length
@@ -21,25 +22,42 @@ BULGE = 36.0  # how far an arrow between cards of one lane swings out to the rig
 class LinkArrowItem(QGraphicsItem):
     """Drawn under the cards; follows them as they move."""
 
-    def __init__(self, link: Link, source: FacilityCardItem, target: FacilityCardItem, style: CanvasStyle):
+    def __init__(
+        self,
+        link: Link,
+        source: FacilityCardItem,
+        target: FacilityCardItem,
+        style: CanvasStyle,
+        units: str = TONNES,
+    ):
         super().__init__()
         self.link, self.source, self.target, self.style = link, source, target, style
-        self.setZValue(0.5)
+        self.units = units
+        self.setZValue(-1)  # over the lanes, under the cards
         self._path = QPainterPath()
         self._label_rect = QRectF()
         self._tip = QPointF()
         self._tip_angle = 0.0
-        source.arrows.append(self)
-        target.arrows.append(self)
-        parts = [tonnes(link.tonnes_per_year) if link.tonnes_per_year is not None else "", link.material]
-        self.label_lines = [p for p in parts if p]  # stacked, to fit between lanes
+        source.attach(self)
+        target.attach(self)
+        self.label_lines = self._label_lines()  # stacked, to fit between lanes
         self.update_geometry()
+
+    def _label_lines(self) -> list[str]:
+        link = self.link
+        amount = tonnes(link.tonnes_per_year, self.units) if link.tonnes_per_year is not None else ""
+        return [part for part in (amount, link.material) if part]
+
+    def set_units(self, units: str) -> None:
+        if units != self.units:
+            self.units = units
+            self.label_lines = self._label_lines()
+            self.update_geometry()
 
     def detach(self) -> None:
         """Forget the cards (before the arrow is removed from the scene)."""
-        for card in (self.source, self.target):
-            if self in card.arrows:
-                card.arrows.remove(self)
+        self.source.detach(self)
+        self.target.detach(self)
 
     def update_geometry(self) -> None:
         """Recompute the curve after a card moved or faded."""

@@ -2,63 +2,93 @@
 
 Cheap updates: a change to Facilities touches only the cards whose record
 changed (records are immutable, so an identity check finds them); new
-results, a year or a scenario switch only rewrite texts. Stages, materials or
-a whole new plan rebuild everything.
+results, a year or a scenario switch only rewrite texts (and nothing at all
+when they are those on show). Stages, materials or a whole new plan rebuild
+everything; a large plan's cards then arrive in chunks, top of every lane
+first, so the window stays responsive while 10,000 cards are made.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Signal
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from reeplanner.gui.canvas import canvas_layout as layout
 from reeplanner.gui.canvas.canvas_commands import CardMove, MoveRefused, move_command
-from reeplanner.gui.canvas.canvas_figures import CanvasFigures, canvas_figures
+from reeplanner.gui.canvas.canvas_figures import CanvasFigures, FacilityFigures, canvas_figures
 from reeplanner.gui.canvas.canvas_style import CanvasStyle
-from reeplanner.gui.canvas.facility_card_item import FacilityCardItem
+from reeplanner.gui.canvas.card_builder import CardBuilder
+from reeplanner.gui.canvas.facility_card_item import CardDisplay, FacilityCardItem
 from reeplanner.gui.canvas.lane_item import LaneItem
 from reeplanner.gui.canvas.link_arrow_item import LinkArrowItem
+from reeplanner.gui.canvas.pending_cards import PendingCards, Sight
 from reeplanner.gui.document import PlanDocument
+from reeplanner.gui.tonnage import TONNES
 from reeplanner.model.enums import CapacityBasis
 from reeplanner.model.ids import id_key
 from reeplanner.model.records import Facility, Stage
 
 MARGIN = 24.0
+STAGED_FIGURES = 3000  # from this many facilities on, new results are read a table per turn
 REBUILD_TABLES = {"*", "stages", "materials"}
 
 
 class SupplyChainScene(QGraphicsScene):
     move_refused = Signal(str)  # why a drop was not turned into an edit
 
-    def __init__(self, document: PlanDocument, parent=None) -> None:
+    def __init__(self, document: PlanDocument, parent=None, units: str = TONNES) -> None:
         super().__init__(parent)
         self.document = document
         self.style = CanvasStyle.from_palette()
+        self.display = CardDisplay(self.style, document.year, document.plan.currency, units)
         self.lanes: list[LaneItem] = []
         self.cards: dict[str, FacilityCardItem] = {}  # by facility ID key
         self.arrows: list[LinkArrowItem] = []
         self.figures = CanvasFigures(document.year)
+        self._figures_of: tuple[object, ...] | None = None  # what self.figures were read from
         self._lane_by_stage: dict[str, LaneItem] = {}
         self._press_positions: dict[FacilityCardItem, QPointF] = {}
         self._syncing_selection = False
+        self._labels = self._card_labels()
+        self._facilities_placed: list[Facility] = []  # the Facilities rows the cards being made show
+        self.builder = CardBuilder(self._add_cards, self._finish_build, self._sights, self)
+        self._figure_steps: list | None = None  # engine tables still to read before new figures show
+        self._figure_timer = QTimer(self)
+        self._figure_timer.setSingleShot(True)
+        self._figure_timer.setInterval(0)
+        self._figure_timer.timeout.connect(self._figure_step)
         self.setBackgroundBrush(self.style.background)
         self.selectionChanged.connect(self._on_scene_selection_changed)
         document.plan_changed.connect(self._on_document_plan_changed)
+        document.results_changed.connect(self.builder.results_arrived)
         document.results_changed.connect(self.refresh_figures)
         document.year_changed.connect(self.refresh_figures)
         document.scenario_changed.connect(self.refresh_figures)
         document.selection_changed.connect(self._on_document_selection_changed)
         self.rebuild()
 
+    @property
+    def units(self) -> str:
+        return self.display.units
+
     # -- building -------------------------------------------------------
 
     def rebuild(self) -> None:
-        """Throw every item away and draw the plan afresh."""
+        """Throw every item away and draw the plan afresh.
+
+        A large plan's cards are made in chunks, those in sight first (see
+        ``CardBuilder``); ``building`` is true meanwhile, and anything that
+        needs every card calls ``finish_building``.
+        """
         self._press_positions.clear()
+        self.builder.stop()
         self._syncing_selection = True
         self.clear()
         self._syncing_selection = False
         self.lanes, self.cards, self.arrows = [], {}, []
+        self._lane_by_stage = {}
         plan = self.document.plan
         stages = layout.lane_stages(plan.stages)
         for i, stage in enumerate(stages):
@@ -66,30 +96,81 @@ class SupplyChainScene(QGraphicsScene):
         known = {id_key(s.id) for s in stages}
         if any(id_key(f.stage) not in known for f in plan.facilities):
             self._add_lane(None, len(stages))
-        positions = layout.card_positions(plan.stages, plan.facilities)
-        for index, fac in enumerate(plan.facilities):
-            card = FacilityCardItem(fac, index, self.style)
-            card.setPos(*positions[id_key(fac.id)])
-            self.cards[id_key(fac.id)] = card
-            self.addItem(card)
-        self._label_cards(range(len(plan.facilities)))
-        self._rebuild_arrows()
+        self._figures_of = None
         self.refresh_figures()
+        self._labels = self._card_labels()
+        self._fit_lanes([layout.lowest_card_y(plan.stages, plan.facilities) or 0.0])
+        stages, self._facilities_placed = plan.stages, plan.facilities
+        self.builder.start(
+            len(plan.facilities),
+            lambda: layout.card_places(stages, self._facilities_placed),
+            awaiting_results=self.document.results is None,
+        )
+
+    @property
+    def building(self) -> bool:
+        """Cards of a large plan are still being made."""
+        return self.builder.building
+
+    @property
+    def settling(self) -> bool:
+        """Cards in sight are still being made, or new figures read (a large plan)."""
+        return self._figure_steps is not None or self.builder.in_sight()
+
+    def build_soon(self) -> None:
+        """Make the cards now in sight next (the view scrolled or zoomed while cards are pending)."""
+        self.builder.soon()
+
+    def finish_building(self) -> None:
+        """Make every card still waiting, and show the latest figures, now."""
+        if self._figure_steps is not None:
+            self._figure_timer.stop()
+            self._show_figures()
+        self.builder.finish()
+
+    def _sights(self) -> list[Sight]:
+        """What the views show, in scene coordinates."""
+        sights = []
+        for view in self.views():
+            if view.isVisible():
+                rect = view.mapToScene(view.viewport().rect()).boundingRect()
+                sights.append((rect.left(), rect.top(), rect.right(), rect.bottom()))
+        return sights
+
+    def _add_cards(self, rows: list[int], places: PendingCards) -> None:
+        facilities, xs, ys = self._facilities_placed, places.xs, places.ys
+        display, cards, labels, add = self.display, self.cards, self._labels, self.addItem
+        by_key, present, nothing = self.figures.facilities, self.figures.present, FacilityFigures()
+        for row in rows:
+            fac = facilities[row]
+            key = id_key(fac.id)
+            card = FacilityCardItem(fac, row, display, *labels(fac))
+            card.key = key
+            card.setPos(xs[row], ys[row])
+            card.set_figures(by_key.get(key, nothing), present is None or key in present)
+            cards[key] = card
+            add(card)
+        table, indexes = self.document.selection
+        if table == "facilities" and indexes:  # cards made after the selection was
+            self._on_document_selection_changed(table, indexes)
+
+    def _finish_build(self) -> None:
+        self._rebuild_arrows()
         self._fit_lanes()
-        self._on_document_selection_changed(*self.document.selection)
 
     def _add_lane(self, stage: Stage | None, index: int) -> None:
-        lane = LaneItem(stage, layout.lane_geometry(index), layout.lane_height(()), self.style)
+        lane = LaneItem(stage, layout.lane_geometry(index), layout.lane_height(()), self.style, self.units)
         self.lanes.append(lane)
         self._lane_by_stage[id_key(stage.id) if stage else ""] = lane
         self.addItem(lane)
 
-    def _label_cards(self, indexes) -> None:
+    def _card_labels(self):
+        """A function giving a facility's (material label, stage name) as its card shows them."""
         plan = self.document.plan
         mixed = {id_key(c.facility) for c in plan.composition}
         stages = {id_key(s.id): s for s in plan.stages}
-        for index in indexes:
-            fac = plan.facilities[index]
+
+        def labels(fac: Facility) -> tuple[str, str]:
             stage = stages.get(id_key(fac.stage))
             if id_key(fac.id) in mixed:
                 material = "mix"
@@ -98,7 +179,16 @@ class SupplyChainScene(QGraphicsScene):
             else:
                 material = fac.material
             stage_name = (stage.name or stage.id) if stage else f"{fac.stage} (unknown stage)"
-            self.cards[id_key(fac.id)].set_facility(fac, index, material, stage_name)
+            return material, stage_name
+
+        return labels
+
+    def _label_cards(self, indexes) -> None:
+        facilities = self.document.plan.facilities
+        labels = self._card_labels()
+        for index in indexes:
+            fac = facilities[index]
+            self.cards[id_key(fac.id)].set_facility(fac, index, *labels(fac))
 
     def _rebuild_arrows(self) -> None:
         for arrow in self.arrows:
@@ -110,12 +200,14 @@ class SupplyChainScene(QGraphicsScene):
             target = self.cards.get(id_key(link.to_facility))
             if source is None or target is None or source is target:
                 continue
-            arrow = LinkArrowItem(link, source, target, self.style)
+            arrow = LinkArrowItem(link, source, target, self.style, self.units)
             self.arrows.append(arrow)
             self.addItem(arrow)
 
-    def _fit_lanes(self) -> None:
-        height = layout.lane_height(card.y() for card in self.cards.values())
+    def _fit_lanes(self, card_ys: Iterable[float] | None = None) -> None:
+        if card_ys is None:
+            card_ys = (card.y() for card in self.cards.values())
+        height = layout.lane_height(card_ys)
         for lane in self.lanes:
             lane.set_height(height)
         width = len(self.lanes) * layout.LANE_PITCH - layout.LANE_GAP
@@ -123,15 +215,31 @@ class SupplyChainScene(QGraphicsScene):
 
     def set_style(self, style: CanvasStyle) -> None:
         """Repaint every item in new colours (the application switched light/dark palette)."""
-        self.style = style
+        self.style = self.display.style = style
+        self.display.changed()
         self.setBackgroundBrush(style.background)
-        for item in [*self.lanes, *self.cards.values(), *self.arrows]:
+        for item in [*self.lanes, *self.arrows]:
             item.style = style
             item.update()
+        self.update()
+
+    def set_units(self, units: str) -> None:
+        """Write every figure in tonnes or kilotonnes (a ``UnitsDisplay`` value); no rebuild."""
+        if units == self.display.units:
+            return
+        self.display.units = units
+        self.display.changed()
+        for lane in self.lanes:
+            lane.set_units(units)
+        for arrow in self.arrows:
+            arrow.set_units(units)
+        self.update()
 
     # -- keeping up with the document -----------------------------------
 
     def _on_document_plan_changed(self, table: str) -> None:
+        if table not in REBUILD_TABLES:
+            self.finish_building()  # then bring the cards up to date like any others
         if table in REBUILD_TABLES:
             self.rebuild()
         elif table == "facilities":
@@ -141,71 +249,111 @@ class SupplyChainScene(QGraphicsScene):
         elif table == "composition":
             self._label_cards(range(len(self.document.plan.facilities)))
         elif table == "plan":
+            self._figures_of = None
             self.refresh_figures()
 
     def sync_facilities(self) -> None:
         """Bring the cards in line with the Facilities table, touching only what changed."""
         plan = self.document.plan
         keys = [id_key(f.id) for f in plan.facilities]
-        stale = set(self.cards) - set(keys)
+        cards = self.cards
+        stale = set(cards).difference(keys)
         if len(set(keys)) != len(keys) or any(not self._has_lane(f) for f in plan.facilities):
             self.rebuild()  # a duplicate ID or a new unknown stage: rare, start over
             return
         for key in stale:
-            card = self.cards.pop(key)
+            card = cards.pop(key)
             for arrow in list(card.arrows):
                 arrow.detach()
                 self.arrows.remove(arrow)
                 self.removeItem(arrow)
             self.removeItem(card)
-        changed = [i for i, f in enumerate(plan.facilities) if self._card_record(f) is not f]
-        changed += [i for i, key in enumerate(keys) if key in self.cards and self.cards[key].index != i]
+        changed = set()
+        for i, (fac, key) in enumerate(zip(plan.facilities, keys, strict=True)):
+            card = cards.get(key)
+            if card is None or card.facility is not fac or card.index != i:
+                changed.add(i)
         if not changed and not stale:
             return
         positions = layout.card_positions(plan.stages, plan.facilities) if changed else {}
+        labels = self._card_labels()
         created = False
-        for index in sorted(set(changed)):
-            fac = plan.facilities[index]
-            card = self.cards.get(keys[index])
+        moved = []
+        for index in sorted(changed):
+            fac, key = plan.facilities[index], keys[index]
+            card = cards.get(key)
             if card is None:
-                card = self.cards[keys[index]] = FacilityCardItem(fac, index, self.style)
+                card = cards[key] = FacilityCardItem(fac, index, self.display, *labels(fac))
+                card.key = key
                 self.addItem(card)
                 created = True
-            card.setPos(*positions[keys[index]])
-            card.set_figures(
-                self.figures.facility(fac.id), self.figures.is_present(fac.id), *self._year_money()
-            )
-        self._label_cards(sorted(set(changed)))
+            else:
+                card.set_facility(fac, index, *labels(fac))
+            position = QPointF(*positions[key])
+            if card.pos() != position:
+                card.setPos(position)
+                moved.append(card)
+            card.set_figures(self.figures.facility(fac.id), self.figures.is_present(fac.id))
         if stale or created:
             self._rebuild_arrows()
         else:
-            for index in set(changed):
-                for arrow in self.cards[keys[index]].arrows:
-                    arrow.update_geometry()
+            self._follow_cards(moved)
         self._fit_lanes()
 
-    def _card_record(self, fac: Facility) -> Facility | None:
-        card = self.cards.get(id_key(fac.id))
-        return card.facility if card else None
+    def _follow_cards(self, cards) -> None:
+        """Redraw the arrows of cards that moved."""
+        for arrow in {arrow for card in cards for arrow in card.arrows}:
+            arrow.update_geometry()
 
     def _has_lane(self, fac: Facility) -> bool:
         return id_key(fac.stage) in self._lane_by_stage
 
-    def _year_money(self) -> tuple[int, str]:
-        return self.document.year, self.document.plan.currency
-
     def refresh_figures(self, *_args) -> None:
-        """Rewrite header and card texts from the latest results, year and scenario."""
-        plan = self.document.plan
-        self.figures = canvas_figures(
-            self.document.scenario_result(), self.document.year, [m.id for m in plan.materials]
-        )
+        """Rewrite header and card texts from the latest results, year and scenario.
+
+        Nothing is redone when results, scenario and year are those already on
+        show (opening a plan announces the scenario and the year as well). For
+        a large plan the engine's per-facility tables, laid out on first read,
+        are read one per turn of the event loop before the figures change.
+        """
+        document = self.document
+        result = document.scenario_result()
+        plan = document.plan
+        source = (result, document.year, plan.currency, tuple(m.id for m in plan.materials))
+        if self._figures_of is not None and all(
+            a is b or a == b for a, b in zip(source, self._figures_of, strict=True)
+        ):
+            return
+        self._figures_of = source
+        self._figure_timer.stop()
+        if result is not None and len(plan.facilities) >= STAGED_FIGURES:
+            self._figure_steps = [lambda: result.facilities, lambda: result.capacity_by_facility]
+            self._figure_timer.start()
+        else:
+            self._show_figures()
+
+    def _figure_step(self) -> None:
+        if self._figure_steps:
+            self._figure_steps.pop(0)()
+            self._figure_timer.start()
+        else:
+            self._show_figures()
+
+    def _show_figures(self) -> None:
+        self._figure_steps = None
+        result, year, currency, materials = self._figures_of or (None, self.document.year, "", ())
+        self.figures = figures = canvas_figures(result, year, materials)
+        display = self.display
+        if (display.year, display.currency) != (year, currency):
+            display.year, display.currency = year, currency
+            display.changed()
+            self.update()
         for lane in self.lanes:
-            lane.set_figures(self.figures.lane(lane.stage_id), self.document.year)
-        year, currency = self._year_money()
-        for card in self.cards.values():
-            fid = card.facility_id
-            card.set_figures(self.figures.facility(fid), self.figures.is_present(fid), year, currency)
+            lane.set_figures(figures.lane(lane.stage_id), year)
+        by_key, present = figures.facilities, figures.present
+        nothing = FacilityFigures()
+        for key, card in self.cards.items():
+            card.set_figures(by_key.get(key, nothing), present is None or key in present)
         for arrow in self.arrows:
             arrow.update_geometry()
 
@@ -223,8 +371,14 @@ class SupplyChainScene(QGraphicsScene):
         wanted = set(indexes) if table == "facilities" else set()
         self._syncing_selection = True
         try:
-            for card in self.cards.values():
-                card.setSelected(card.index in wanted)
+            for card in self.selected_cards():
+                if card.index not in wanted:
+                    card.setSelected(False)
+            facilities = self.document.plan.facilities
+            for index in wanted:
+                card = self.cards.get(id_key(facilities[index].id)) if index < len(facilities) else None
+                if card is not None and card.index == index and not card.isSelected():
+                    card.setSelected(True)
         finally:
             self._syncing_selection = False
 
@@ -243,6 +397,7 @@ class SupplyChainScene(QGraphicsScene):
         super().mouseMoveEvent(event)
         grabbed = self.mouseGrabberItem()
         if isinstance(grabbed, FacilityCardItem) and grabbed in self._press_positions:
+            self._follow_cards(self._press_positions)
             target = self.lane_at(grabbed.x() + layout.CARD_WIDTH / 2)
             for lane in self.lanes:
                 lane.set_drop_target(lane is target)
@@ -273,5 +428,6 @@ class SupplyChainScene(QGraphicsScene):
         if command is None:
             for card in cards:
                 card.setPos(starts[card])
+            self._follow_cards(cards)
             return
         self.document.push(command)

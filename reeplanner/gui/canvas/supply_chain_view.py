@@ -42,6 +42,7 @@ class SupplyChainView(QGraphicsView):
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.legend = StatusLegend(self.chain_scene.style, self)
+        self._reserve_legend_strip()
         self.notice = QLabel(self)
         self.notice.setObjectName("canvas-notice")
         self.notice.setWordWrap(True)
@@ -67,7 +68,10 @@ class SupplyChainView(QGraphicsView):
         self._zoom_by(1 / ZOOM_STEP, anchor_under_mouse=False)
 
     def fit_to_view(self) -> None:
-        """Show the whole chain, never magnified beyond 100% (small plans stay crisp and readable)."""
+        """Show the whole chain, never magnified beyond 100% (small plans stay crisp and readable).
+
+        The viewport ends above the status key's strip, so the fitted chain never runs under it.
+        """
         rect = self.chain_scene.sceneRect()
         if rect.isEmpty():
             return
@@ -76,6 +80,11 @@ class SupplyChainView(QGraphicsView):
             self.resetTransform()
         elif self.zoom() < MIN_ZOOM:
             self._set_zoom(MIN_ZOOM)
+        self.chain_scene.build_soon()
+
+    def set_units(self, units: str) -> None:
+        """Write the canvas's figures in tonnes or kilotonnes (a ``UnitsDisplay`` value, "t" or "kt")."""
+        self.chain_scene.set_units(units)
 
     def add_facility(self, stage_id: str) -> None:
         """Add a planned "New facility" in the lane of ``stage_id`` and select it."""
@@ -84,6 +93,7 @@ class SupplyChainView(QGraphicsView):
         if stage is None:
             self.show_notice(f"There is no stage '{stage_id}' to add a facility to.")
             return
+        self.chain_scene.finish_building()
         lanes = self.chain_scene.lanes
         lane = next(i for i, item in enumerate(lanes) if item.stage is not None and item.stage is stage)
         taken = (
@@ -114,10 +124,13 @@ class SupplyChainView(QGraphicsView):
         self._notice_timer.start()
         self.message_posted.emit(text)
 
+    def _reserve_legend_strip(self) -> None:
+        """The status key gets a strip below the chain (a viewport margin), never over a card."""
+        self.setViewportMargins(0, 0, 0, self.legend.sizeHint().height())
+
     def _place_overlays(self) -> None:
         area = self.viewport().geometry()
-        self.legend.resize(self.legend.sizeHint())
-        self.legend.move(area.left() + 10, area.bottom() - self.legend.height() - 10)
+        self.legend.setGeometry(area.left(), area.bottom() + 1, area.width(), self.legend.sizeHint().height())
         width = min(460, area.width() - 20)
         self.notice.setFixedWidth(max(width, 120))
         self.notice.adjustSize()
@@ -129,11 +142,18 @@ class SupplyChainView(QGraphicsView):
             style = CanvasStyle.from_palette(self.palette())
             self.chain_scene.set_style(style)
             self.legend.style = style
+            self._reserve_legend_strip()
+            self._place_overlays()
             self.legend.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._place_overlays()
+        self.chain_scene.build_soon()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.chain_scene.build_soon()  # a large plan's cards now in sight come next
 
     # -- mouse and keys -------------------------------------------------
 
@@ -201,3 +221,4 @@ class SupplyChainView(QGraphicsView):
     def _set_zoom(self, zoom: float) -> None:
         factor = zoom / self.zoom()
         self.scale(factor, factor)
+        self.chain_scene.build_soon()
