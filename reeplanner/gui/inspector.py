@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reeplanner.gui.tables import cell_edits, field_editors
+from reeplanner.gui.tonnage import KILOTONNES, TONNES, kilotonnes, unit_label
 from reeplanner.model.cells import CellError
 from reeplanner.model.schema import TABLES_BY_ATTR, Column, Table
 
@@ -67,6 +68,7 @@ class Inspector(QWidget):
         self.index = -1
         self.editors: dict[str, QWidget] = {}  # column header -> editor
         self._loading = False
+        self.units = TONNES  # how computed tonnages are written (View > Units); fields stay in t/yr
         document.selection_changed.connect(self._on_document_selection_changed)
         document.plan_changed.connect(self._on_document_plan_changed)
         document.results_changed.connect(self._show_derived)
@@ -185,6 +187,18 @@ class Inspector(QWidget):
 
     # -- what the engine derived ------------------------------------------------
 
+    def set_units(self, units: str) -> None:
+        """Write derived tonnages in tonnes or kilotonnes (a ``UnitsDisplay`` value, "t" or "kt")."""
+        if units != self.units:
+            self.units = units
+            self._show_derived()
+
+    def _tonnes(self, value: float) -> str:
+        """A derived figure without its unit, in the units on show."""
+        if self.units == KILOTONNES:
+            return kilotonnes(value)
+        return cell_edits.format_number(round(value, 1))
+
     def _show_derived(self) -> None:
         record = self.record()
         result = self.document.scenario_result()
@@ -212,7 +226,7 @@ class Inspector(QWidget):
         dates = timeline[timeline["facility"] == facility_id]
         online = dates.iloc[0]["online"] if not dates.empty else None
         lines = [
-            f"Effective capacity in {year} ({scenario}): {cell_edits.format_number(round(effective, 1))} t/yr",
+            f"Effective capacity in {year} ({scenario}): {self._tonnes(effective)} {unit_label(self.units)}",
             f"Online: {online.isoformat() if online else 'not known'}",
             f"Funding: {cell_edits.format_number(float(row['funding_total']))} {self.document.plan.currency}",
         ]
@@ -226,10 +240,10 @@ class Inspector(QWidget):
         rows = flows[(flows["stage"] == stage_id) & (flows["year"] == year)]
         if rows.empty:
             return []
-        lines = [f"{year} ({result.scenario_name or result.scenario_id}), t/yr:"]
+        lines = [f"{year} ({result.scenario_name or result.scenario_id}), {unit_label(self.units)}:"]
         for label, column in (("Capacity", "capacity"), ("Requirement", "requirement"), ("Output", "output")):
-            lines.append(f"{label}: {cell_edits.format_number(round(float(rows[column].sum()), 1))}")
+            lines.append(f"{label}: {self._tonnes(float(rows[column].sum()))}")
         gap = float(rows["gap"].sum())
         if math.isfinite(gap):
-            lines.append(f"Gap: {cell_edits.format_number(round(gap, 1))}")
+            lines.append(f"Gap: {self._tonnes(gap)}")
         return lines

@@ -239,6 +239,8 @@ class MainWindow(QMainWindow):
         self.problems.problem_activated.connect(self._on_problem_activated)
         self.tables.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.canvas.message_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.view.units_changed.connect(self.canvas.set_units)
+        self.view.units_changed.connect(self.inspector.set_units)
         self.welcome.new_requested.connect(self.files.new_plan)
         self.welcome.open_requested.connect(self.files.choose_and_open)
         self.welcome.example_requested.connect(self.files.open_example)

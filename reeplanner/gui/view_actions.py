@@ -63,6 +63,7 @@ class ViewActions(QObject):
         if palette is not PaletteChoice.SYSTEM:
             apply_palette(palette)
         self.units_actions[units].setChecked(True)
+        self.units_changed.emit(units.value)  # the views start in the remembered units
 
     def set_palette(self, choice: PaletteChoice) -> None:
         self.window.settings.set_palette(choice)
