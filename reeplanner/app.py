@@ -133,7 +133,10 @@ def _screenshot(file: Path, out: Path, size: tuple[int, int]) -> int:
     window.show()
     window.show_plan_view()
     QApplication.processEvents()
+    window.document.finish_recompute()  # a large plan computes on a worker: wait for its figures
+    QApplication.processEvents()
     window.canvas.fit_to_view()
+    window.canvas.chain_scene.finish_building()  # a large plan's cards arrive in chunks
     QApplication.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(out)):

@@ -9,6 +9,7 @@ from PySide6.QtCore import QRect
 
 from reeplanner.formats import reeplan
 from reeplanner.gui.canvas import card_builder, supply_chain_scene
+from reeplanner.gui.canvas.facility_card_item import READABLE_DETAIL
 from reeplanner.gui.canvas.supply_chain_view import SupplyChainView
 from reeplanner.gui.commands import SetFieldCommand
 from reeplanner.gui.document import PlanDocument
@@ -67,6 +68,23 @@ def test_the_status_key_stays_clear_of_the_cards_when_scrolled_to_the_bottom(qtb
     legend = canvas.legend.geometry()
     assert canvas.rect().contains(legend)
     assert [key for key, rect in card_rects_on_screen(canvas).items() if rect.intersects(legend)] == []
+
+
+def test_a_chain_too_long_to_read_whole_is_fitted_across_from_the_top(qtbot):
+    plan = chain_plan(2025, 2030)
+    plan.facilities += [facility(f"SEP-X{i}", "SEP", 10, ramp_up_years=0) for i in range(300)]
+    canvas = canvas_for(qtbot, PlanDocument(plan), 900, 600)
+    canvas.fit_to_view()
+    assert READABLE_DETAIL <= canvas.zoom() <= 1.0  # cards still read as text
+    seen = canvas.mapToScene(canvas.viewport().rect()).boundingRect()
+    lanes = canvas.chain_scene.lanes
+    assert seen.left() <= lanes[0].x() and lanes[-1].sceneBoundingRect().right() <= seen.right()
+    assert seen.top() <= 0  # the lane headers
+    assert (
+        canvas.verticalScrollBar().value()
+        == canvas.verticalScrollBar().minimum()
+        < (canvas.verticalScrollBar().maximum())
+    )
 
 
 # -- tonnes or kilotonnes --------------------------------------------------------

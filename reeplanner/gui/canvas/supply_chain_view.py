@@ -7,13 +7,21 @@ document, so planners can run down a long lane without changing scale.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent, QMouseEvent, QPainter, QResizeEvent, QWheelEvent
+from PySide6.QtGui import (
+    QContextMenuEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QResizeEvent,
+    QTransform,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QMenu, QWidget
 
 from reeplanner.gui.canvas import canvas_layout as layout
 from reeplanner.gui.canvas.canvas_commands import add_facility_command, delete_facilities
 from reeplanner.gui.canvas.canvas_style import CanvasStyle
-from reeplanner.gui.canvas.facility_card_item import FacilityCardItem
+from reeplanner.gui.canvas.facility_card_item import READABLE_DETAIL, FacilityCardItem
 from reeplanner.gui.canvas.lane_item import LaneItem
 from reeplanner.gui.canvas.status_legend import StatusLegend
 from reeplanner.gui.canvas.supply_chain_scene import SupplyChainScene
@@ -70,16 +78,23 @@ class SupplyChainView(QGraphicsView):
     def fit_to_view(self) -> None:
         """Show the whole chain, never magnified beyond 100% (small plans stay crisp and readable).
 
-        The viewport ends above the status key's strip, so the fitted chain never runs under it.
+        A chain too long to read whole (its cards would be drawn as bars) is fitted
+        across instead: every lane in sight, from the top, scrolling down the lanes.
+        The viewport ends above the status key's strip, so the chain never runs under it.
         """
         rect = self.chain_scene.sceneRect()
         if rect.isEmpty():
             return
-        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
-        if self.zoom() > 1.0:
-            self.resetTransform()
-        elif self.zoom() < MIN_ZOOM:
-            self._set_zoom(MIN_ZOOM)
+        area = self.viewport().rect().adjusted(2, 2, -2, -2)
+        across, down = area.width() / rect.width(), area.height() / rect.height()
+        zoom = min(across, down)
+        if zoom < READABLE_DETAIL:
+            bar = self.verticalScrollBar()
+            room = area.width() - (0 if bar.isVisible() else bar.sizeHint().width())
+            zoom = room / rect.width()
+        self.setTransform(QTransform.fromScale(*[min(max(zoom, MIN_ZOOM), 1.0)] * 2))
+        for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
+            bar.setValue(bar.minimum())
         self.chain_scene.build_soon()
 
     def set_units(self, units: str) -> None:
