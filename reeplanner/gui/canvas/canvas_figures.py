@@ -8,7 +8,6 @@ units the planner chose.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -80,30 +79,28 @@ def canvas_figures(result, year: int, material_order: Sequence[str] = ()) -> Can
     for stage, parts in per_stage.items():
         parts.sort(key=lambda part: order.get(id_key(part[0]), len(order)))
         figures.lanes[stage] = LaneFigures(sum(v for _, v in parts), tuple(p for p in parts if p[0]))
-    effective_by_key = {
-        id_key(f): v for f, v in zip(effective.index.tolist(), effective.tolist(), strict=True)
-    }
+    effective_by_id = dict(zip(effective.index.tolist(), effective.tolist(), strict=True))  # IDs as written
     facilities = result.facilities
-    statuses: dict[object, Status | None] = {}
-    present = figures.present = set()
-    by_key = figures.facilities
-    for fid, status, cancelled, funding in zip(
-        facilities["facility"].tolist(),
-        facilities["status"].tolist(),
-        facilities["cancelled"].tolist(),
-        facilities["funding_total"].tolist(),
-        strict=True,
-    ):
-        key = id_key(fid)
-        present.add(key)
-        if status not in statuses:
-            statuses[status] = _status(status)
-        by_key[key] = FacilityFigures(
-            effective_by_key.get(key, 0.0),
-            0.0 if _missing(funding) else float(funding),
+    ids = facilities["facility"].tolist()
+    keys = list(map(id_key, ids))
+    figures.present = set(keys)
+    statuses = {status: _status(status) for status in set(facilities["status"].tolist())}
+    figures.facilities = {
+        key: FacilityFigures(
+            effective_by_id.get(fid, 0.0),
+            0.0 if funding != funding else float(funding),  # NaN: no funding lines
             statuses[status],
             bool(cancelled),
         )
+        for key, fid, status, cancelled, funding in zip(
+            keys,
+            ids,
+            facilities["status"].tolist(),
+            facilities["cancelled"].tolist(),
+            facilities["funding_total"].tolist(),
+            strict=True,
+        )
+    }
     return figures
 
 
@@ -122,7 +119,3 @@ def _status(value: object) -> Status | None:
         return Status(str(value))
     except ValueError:
         return None
-
-
-def _missing(value: object) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))

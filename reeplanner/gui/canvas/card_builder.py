@@ -2,9 +2,9 @@
 
 Making 10,000 card items takes a few hundred milliseconds; done at once it
 would freeze the window. The builder hands the scene chunks of cards to
-make: first those the views show, at once, then the rest — slowly while the
-plan's first results are being computed (so as not to hold them up), then
-at full speed.
+make: first those the views show, at once, then the rest: slowly until the
+plan's first results are computed and their figures shown (so as not to
+hold them up), then at full speed.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from reeplanner.gui.canvas.pending_cards import PendingCards, Sight
 Places = tuple[list[float], list[float]]  # each row's card x and y
 
 CHUNK = 1000  # cards made per turn of the event loop
-AWAIT_RESULTS_MS = 250  # between chunks out of sight while the plan's first results compute
+AWAIT_RESULTS_MS = 1000  # between chunks out of sight until the plan's first figures show
 
 
 class CardBuilder(QObject):
@@ -79,7 +79,7 @@ class CardBuilder(QObject):
             self._timer.start(0)
 
     def results_arrived(self) -> None:
-        """Results are in: the cards out of sight follow at full speed."""
+        """The figures of results are on show: the cards out of sight follow at full speed."""
         self._awaiting_results = False
         if self.building:
             self._timer.start(0)

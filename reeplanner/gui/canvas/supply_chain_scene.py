@@ -62,7 +62,6 @@ class SupplyChainScene(QGraphicsScene):
         self.setBackgroundBrush(self.style.background)
         self.selectionChanged.connect(self._on_scene_selection_changed)
         document.plan_changed.connect(self._on_document_plan_changed)
-        document.results_changed.connect(self.builder.results_arrived)
         document.results_changed.connect(self.refresh_figures)
         document.year_changed.connect(self.refresh_figures)
         document.scenario_changed.connect(self.refresh_figures)
@@ -356,6 +355,8 @@ class SupplyChainScene(QGraphicsScene):
             card.set_figures(by_key.get(key, nothing), present is None or key in present)
         for arrow in self.arrows:
             arrow.update_geometry()
+        if result is not None:
+            self.builder.results_arrived()  # figures first, then the cards out of sight
 
     # -- selection ------------------------------------------------------
 
