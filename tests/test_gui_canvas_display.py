@@ -114,8 +114,9 @@ def test_switching_to_kilotonnes_rewrites_headers_cards_and_links_without_a_rebu
     assert card(canvas, "SEP-1").capacity_text == "0.80 kt/yr NdPr"
     assert card(canvas, "SEP-2").effective_text == "2028: 0.20 kt/yr effective"
     assert scene.arrows[0].label_lines == ["0.80 kt/yr", "NdPr"]
-    document.set_year(2026)  # still in kt after the year changes
+    document.set_year(2026)  # still in kt after the year changes, on the same items
     assert card(canvas, "SEP-2").effective_text == "2026: 0 kt/yr effective"
+    assert card(canvas, "SEP-1") is desert_item
     canvas.set_units(UnitsDisplay.TONNES.value)
     assert lane(canvas, "SEP").capacity_text == "800 t/yr"
     assert card(canvas, "SEP-1").capacity_text == "800 t/yr NdPr"

@@ -133,10 +133,13 @@ class FacilityCardItem(QGraphicsItem):
         return self.figures.cancelled or self.status is Status.CANCELLED
 
     def set_facility(self, facility: Facility, index: int, material_label: str, stage_name: str) -> None:
-        same = facility is self.facility and index == self.index
-        if same and (material_label, stage_name) == (self.material_label, self.stage_name):
+        self.index = index  # rows after a deleted one move up: no new text for that
+        if facility is self.facility and (material_label, stage_name) == (
+            self.material_label,
+            self.stage_name,
+        ):
             return
-        self.facility, self.index = facility, index
+        self.facility = facility
         self.material_label, self.stage_name = material_label, stage_name
         self._texts = None
         self.update()

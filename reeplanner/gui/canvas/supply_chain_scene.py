@@ -237,11 +237,11 @@ class SupplyChainScene(QGraphicsScene):
     # -- keeping up with the document -----------------------------------
 
     def _on_document_plan_changed(self, table: str) -> None:
-        if table not in REBUILD_TABLES:
-            self.finish_building()  # then bring the cards up to date like any others
         if table in REBUILD_TABLES:
             self.rebuild()
-        elif table == "facilities":
+            return
+        self.finish_building()  # then bring every card up to date
+        if table == "facilities":
             self.sync_facilities()
         elif table == "links":
             self._rebuild_arrows()
@@ -268,13 +268,15 @@ class SupplyChainScene(QGraphicsScene):
                 self.removeItem(arrow)
             self.removeItem(card)
         changed = set()
+        placing = bool(stale)  # cards may move: a card went, came, or changed lane or place
         for i, (fac, key) in enumerate(zip(plan.facilities, keys, strict=True)):
             card = cards.get(key)
             if card is None or card.facility is not fac or card.index != i:
                 changed.add(i)
+                placing = placing or card is None or _placed_differently(card.facility, fac)
         if not changed and not stale:
             return
-        positions = layout.card_positions(plan.stages, plan.facilities) if changed else {}
+        positions = layout.card_positions(plan.stages, plan.facilities) if placing else {}
         labels = self._card_labels()
         created = False
         moved = []
@@ -288,18 +290,20 @@ class SupplyChainScene(QGraphicsScene):
                 created = True
             else:
                 card.set_facility(fac, index, *labels(fac))
-            position = QPointF(*positions[key])
-            if card.pos() != position:
-                card.setPos(position)
-                moved.append(card)
             card.set_figures(self.figures.facility(fac.id), self.figures.is_present(fac.id))
+        for key, (x, y) in positions.items():
+            card = cards[key]
+            if card.pos() != QPointF(x, y):
+                card.setPos(x, y)  # also cards stacked after one that went or came
+                moved.append(card)
         if stale or created:
             self._rebuild_arrows()
         else:
             self._follow_cards(moved)
-        self._fit_lanes()
+        if placing:
+            self._fit_lanes()
 
-    def _follow_cards(self, cards) -> None:
+    def _follow_cards(self, cards: Iterable[FacilityCardItem]) -> None:
         """Redraw the arrows of cards that moved."""
         for arrow in {arrow for card in cards for arrow in card.arrows}:
             arrow.update_geometry()
@@ -432,3 +436,8 @@ class SupplyChainScene(QGraphicsScene):
             self._follow_cards(cards)
             return
         self.document.push(command)
+
+
+def _placed_differently(before: Facility, after: Facility) -> bool:
+    """Could the edit from ``before`` to ``after`` move a card (its lane, or its stored place)?"""
+    return (before.stage, before.x, before.y) != (after.stage, after.x, after.y)
