@@ -236,7 +236,7 @@ class FacilityCardItem(QGraphicsItem):
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawPath(CARD_PATH)
-        if option.levelOfDetailFromTransform(painter.worldTransform()) < READABLE_DETAIL:
+        if painter.worldTransform().m11() < READABLE_DETAIL:  # the zoom (the canvas only scales)
             self._paint_bars(painter, texts)
         else:
             self._paint_texts(painter, texts)
