@@ -206,6 +206,12 @@ def test_filter_shortcut_focuses_the_current_tables_filter(qtbot, window: MainWi
     assert window.focusWidget() is window.tables.current_page().filter_edit
 
 
+def test_standard_shortcuts_quit_undo_redo(window: MainWindow):
+    assert action(window, "action-quit").shortcut().toString() == "Ctrl+Q"
+    assert action(window, "action-undo").shortcut().toString() == "Ctrl+Z"
+    assert "Ctrl+Y" in [key.toString() for key in action(window, "action-redo").shortcuts()]
+
+
 def test_f1_opens_the_help_page(qtbot, window: MainWindow):
     assert action(window, "action-help").shortcut().toString() == "F1"
     action(window, "action-help").trigger()

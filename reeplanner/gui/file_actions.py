@@ -64,7 +64,7 @@ class FileActions(QObject):
         self.export_brief = make_action(
             window, "Export &Brief…", "action-export-brief", self.export_leadership_brief
         )
-        self.quit = make_action(window, "&Quit", "action-quit", window.close, Std.Quit)
+        self.quit = make_action(window, "&Quit", "action-quit", window.close, "Ctrl+Q")  # Std.Quit is empty on some desktops
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.setObjectName("menu-recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)

@@ -30,7 +30,9 @@ def make_action(
     """An action with an object name (tests find it by name), a shortcut and an icon."""
     action = QAction(text, parent)
     action.setObjectName(name)
-    if shortcut is not None:
+    if isinstance(shortcut, QKeySequence.StandardKey):
+        action.setShortcuts(shortcut)  # every binding of the platform (Redo: Ctrl+Y and Ctrl+Shift+Z)
+    elif shortcut is not None:
         action.setShortcut(QKeySequence(shortcut))
     if icon_name:
         action.setIcon(icon(icon_name))
