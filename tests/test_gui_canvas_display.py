@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QRect
 
 from reeplanner.formats import reeplan
-from reeplanner.gui.canvas import card_builder, supply_chain_scene
+from reeplanner.gui.canvas import card_builder, figure_reader
 from reeplanner.gui.canvas.facility_card_item import READABLE_DETAIL
 from reeplanner.gui.canvas.supply_chain_view import SupplyChainView
 from reeplanner.gui.commands import SetFieldCommand
@@ -159,7 +159,7 @@ def test_view_units_apply_to_canvas_and_inspector_and_are_remembered(qtbot, tmp_
 
 def test_a_large_plan_arrives_in_chunks_with_every_card_its_figures_and_the_selection(qtbot, monkeypatch):
     monkeypatch.setattr(card_builder, "CHUNK", 40)
-    monkeypatch.setattr(supply_chain_scene, "STAGED_FIGURES", 100)
+    monkeypatch.setattr(figure_reader, "STAGED_FACILITIES", 100)
     plan = chain_plan(2025, 2030)
     plan.facilities += [facility(f"SEP-X{i}", "SEP", 10 + i, ramp_up_years=0) for i in range(200)]
     plan.links = [Link("MINE-1", "SEP-X199", "NdPr", 5.0)]

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPointF, QRectF, QTimer, Signal
+from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from reeplanner.gui.canvas import canvas_layout as layout
 from reeplanner.gui.canvas.canvas_commands import CardMove, MoveRefused, move_command
-from reeplanner.gui.canvas.canvas_figures import CanvasFigures, FacilityFigures, canvas_figures
+from reeplanner.gui.canvas.canvas_figures import CanvasFigures, FacilityFigures
 from reeplanner.gui.canvas.canvas_style import CanvasStyle
 from reeplanner.gui.canvas.card_builder import CardBuilder
 from reeplanner.gui.canvas.facility_card_item import CardDisplay, FacilityCardItem
+from reeplanner.gui.canvas.figure_reader import FigureReader, Source
 from reeplanner.gui.canvas.lane_item import LaneItem
 from reeplanner.gui.canvas.link_arrow_item import LinkArrowItem
 from reeplanner.gui.canvas.pending_cards import PendingCards, Sight
@@ -31,7 +32,6 @@ from reeplanner.model.ids import id_key
 from reeplanner.model.records import Facility, Stage
 
 MARGIN = 24.0
-STAGED_FIGURES = 3000  # from this many facilities on, new results are read a table per turn
 REBUILD_TABLES = {"*", "stages", "materials"}
 
 
@@ -47,22 +47,18 @@ class SupplyChainScene(QGraphicsScene):
         self.cards: dict[str, FacilityCardItem] = {}  # by facility ID key
         self.arrows: list[LinkArrowItem] = []
         self.figures = CanvasFigures(document.year)
-        self._figures_of: tuple[object, ...] | None = None  # what self.figures were read from
         self._lane_by_stage: dict[str, LaneItem] = {}
         self._press_positions: dict[FacilityCardItem, QPointF] = {}
         self._syncing_selection = False
         self._labels = self._card_labels()
         self._facilities_placed: list[Facility] = []  # the Facilities rows the cards being made show
         self.builder = CardBuilder(self._add_cards, self._finish_build, self._sights, self)
-        self._figure_steps: list | None = None  # engine tables still to read before new figures show
-        self._figure_timer = QTimer(self)
-        self._figure_timer.setSingleShot(True)
-        self._figure_timer.setInterval(0)
-        self._figure_timer.timeout.connect(self._figure_step)
+        self.reader = FigureReader(self._show_figures, self)
         self.setBackgroundBrush(self.style.background)
         self.selectionChanged.connect(self._on_scene_selection_changed)
         document.plan_changed.connect(self._on_document_plan_changed)
         document.results_changed.connect(self.refresh_figures)
+        document.results_changed.connect(self._on_document_results_changed)
         document.year_changed.connect(self.refresh_figures)
         document.scenario_changed.connect(self.refresh_figures)
         document.selection_changed.connect(self._on_document_selection_changed)
@@ -95,7 +91,7 @@ class SupplyChainScene(QGraphicsScene):
         known = {id_key(s.id) for s in stages}
         if any(id_key(f.stage) not in known for f in plan.facilities):
             self._add_lane(None, len(stages))
-        self._figures_of = None
+        self.reader.forget()
         self.refresh_figures()
         self._labels = self._card_labels()
         self._fit_lanes([layout.lowest_card_y(plan.stages, plan.facilities) or 0.0])
@@ -114,7 +110,7 @@ class SupplyChainScene(QGraphicsScene):
     @property
     def settling(self) -> bool:
         """Cards in sight are still being made, or new figures read (a large plan)."""
-        return self._figure_steps is not None or self.builder.in_sight()
+        return self.reader.reading or self.builder.in_sight()
 
     def build_soon(self) -> None:
         """Make the cards now in sight next (the view scrolled or zoomed while cards are pending)."""
@@ -122,9 +118,7 @@ class SupplyChainScene(QGraphicsScene):
 
     def finish_building(self) -> None:
         """Make every card still waiting, and show the latest figures, now."""
-        if self._figure_steps is not None:
-            self._figure_timer.stop()
-            self._show_figures()
+        self.reader.finish()
         self.builder.finish()
 
     def _sights(self) -> list[Sight]:
@@ -248,7 +242,7 @@ class SupplyChainScene(QGraphicsScene):
         elif table == "composition":
             self._label_cards(range(len(self.document.plan.facilities)))
         elif table == "plan":
-            self._figures_of = None
+            self.reader.forget()
             self.refresh_figures()
 
     def sync_facilities(self) -> None:
@@ -312,40 +306,23 @@ class SupplyChainScene(QGraphicsScene):
         return id_key(fac.stage) in self._lane_by_stage
 
     def refresh_figures(self, *_args) -> None:
-        """Rewrite header and card texts from the latest results, year and scenario.
+        """Rewrite header and card texts from the latest results, year and scenario (see ``FigureReader``)."""
+        document, plan = self.document, self.document.plan
+        source = (
+            document.scenario_result(),
+            document.year,
+            plan.currency,
+            tuple(m.id for m in plan.materials),
+        )
+        self.reader.read(source, len(plan.facilities))
 
-        Nothing is redone when results, scenario and year are those already on
-        show (opening a plan announces the scenario and the year as well). For
-        a large plan the engine's per-facility tables, laid out on first read,
-        are read one per turn of the event loop before the figures change.
-        """
-        document = self.document
-        result = document.scenario_result()
-        plan = document.plan
-        source = (result, document.year, plan.currency, tuple(m.id for m in plan.materials))
-        if self._figures_of is not None and all(
-            a is b or a == b for a, b in zip(source, self._figures_of, strict=True)
-        ):
-            return
-        self._figures_of = source
-        self._figure_timer.stop()
-        if result is not None and len(plan.facilities) >= STAGED_FIGURES:
-            self._figure_steps = [lambda: result.facilities, lambda: result.capacity_by_facility]
-            self._figure_timer.start()
-        else:
-            self._show_figures()
+    def _on_document_results_changed(self) -> None:
+        if self.document.results is None:  # the plan has errors: no figures to wait for
+            self.builder.results_arrived()
 
-    def _figure_step(self) -> None:
-        if self._figure_steps:
-            self._figure_steps.pop(0)()
-            self._figure_timer.start()
-        else:
-            self._show_figures()
-
-    def _show_figures(self) -> None:
-        self._figure_steps = None
-        result, year, currency, materials = self._figures_of or (None, self.document.year, "", ())
-        self.figures = figures = canvas_figures(result, year, materials)
+    def _show_figures(self, figures: CanvasFigures, source: Source) -> None:
+        result, year, currency, _materials = source
+        self.figures = figures
         display = self.display
         if (display.year, display.currency) != (year, currency):
             display.year, display.currency = year, currency
