@@ -17,6 +17,7 @@ from reeplanner.gui.main_window import MainWindow
 from reeplanner.gui.prompts import SaveChoice
 from tests.builders import chain_plan
 from tests.scripted_prompts import ScriptedPrompts
+from tests.test_gui_document_recompute import big_plan, mine_capacity
 
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLE = REPO / "examples" / "us-mine-to-magnet.reeplan"
@@ -67,6 +68,21 @@ def test_open_edit_save_and_revert_round_trip(qtbot, window: MainWindow, tmp_pat
     qtbot.waitUntil(lambda: not window.background.busy)
     assert window.document.plan.facilities[0].name == "Mountain Pass"
     assert not window.document.modified
+
+
+def test_a_large_plan_opens_with_its_figures_computed_off_the_window_thread(
+    qtbot, window: MainWindow, tmp_path: Path
+):
+    path = tmp_path / "large.reeplan"
+    reeplan.save(big_plan(), path)
+    shown: list[object] = []
+    window.document.plan_changed.connect(lambda _table: shown.append(window.document.results))
+
+    open_and_wait(qtbot, window, path)
+
+    assert shown[0] is not None  # the views laid the plan out with its figures already there
+    assert mine_capacity(window.document, 2028) == 300 * 10 + 1000  # 300 mines of 10 t + MINE-1
+    assert window.document._worker is None  # and no second run competes with the window
 
 
 def test_save_as_adds_the_extension_and_retitles_the_window(

@@ -8,6 +8,7 @@ run) and emits ``results_changed``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,26 @@ if TYPE_CHECKING:
 #: From this many facilities on, the recompute after an edit or an open runs on a worker thread
 #: (validation and the engine take tens of milliseconds and more), so the window stays responsive.
 BACKGROUND_RECOMPUTE_FACILITIES = 300
+
+
+@dataclass(frozen=True)
+class PlanFigures:
+    """What validation and the engine make of one plan; ``results`` is None when it has errors."""
+
+    problems: list[Problem]
+    results: PlanResult | None
+
+
+def compute_figures(plan: Plan) -> PlanFigures:
+    """Validate and run the engine for every scenario; Qt-free, so a worker thread can call it."""
+    from reeplanner.engine import compute_all  # numpy and pandas: not needed for the first paint
+
+    problems = validate(plan)
+    try:
+        results = compute_all(plan)
+    except PlanError:
+        results = None
+    return PlanFigures(problems, results)
 
 
 class PlanDocument(QObject):
@@ -91,14 +112,22 @@ class PlanDocument(QObject):
         if self._year not in plan.years:
             self._year = self._default_year()
 
-    def load(self, plan: Plan, path: str | Path | None = None, *, compute: bool = True) -> None:
+    def load(
+        self,
+        plan: Plan,
+        path: str | Path | None = None,
+        *,
+        compute: bool = True,
+        figures: PlanFigures | None = None,
+    ) -> None:
         """Show another plan (New, Open, Revert): a fresh undo history, its Base scenario, its year.
 
         Results follow at once; with ``compute=False`` they stay None until ``recompute``.
+        ``figures`` are the plan's, computed already (by the worker that read the file).
         """
         self.undo_stack.clear()
-        self.results = None
-        self.problems = []
+        self.results = figures.results if figures else None
+        self.problems = figures.problems if figures else []
         self._plan = plan
         self._path = Path(path) if path else None
         self._scenario_id = plan.base_scenario_id
@@ -110,7 +139,10 @@ class PlanDocument(QObject):
         self.selection_changed.emit("", [])
         self.path_changed.emit()
         self._generation += 1
-        if compute and self._in_background():
+        if figures is not None:
+            self._recompute_timer.stop()
+            self.results_changed.emit()
+        elif compute and self._in_background():
             self._on_recompute_due()
         elif compute:
             self.recompute()
@@ -185,15 +217,20 @@ class PlanDocument(QObject):
 
     def recompute(self) -> None:
         """Validate and run the engine for every scenario, then tell the views."""
-        from reeplanner.engine import compute_all  # numpy and pandas: not needed for the first paint
-
         self._recompute_timer.stop()
         self._generation += 1  # fresher than anything a worker is computing
-        self.problems = validate(self._plan)
-        try:
-            self.results = compute_all(self._plan)
-        except PlanError:
-            pass  # keep the last results on show; the problems panel says what is wrong
+        self._show_figures(compute_figures(self._plan))
+
+    def accept_figures(self, figures: PlanFigures) -> None:
+        """Show ``figures``, computed elsewhere for the plan as it is now, instead of recomputing."""
+        self._recompute_timer.stop()
+        self._generation += 1  # a worker still computing an earlier plan is dropped
+        self._show_figures(figures)
+
+    def _show_figures(self, figures: PlanFigures) -> None:
+        self.problems = figures.problems
+        if figures.results is not None:  # else the last results stay; the problems panel says why
+            self.results = figures.results
         self.results_changed.emit()
 
     def recompute_soon(self) -> None:
@@ -231,15 +268,10 @@ class PlanDocument(QObject):
         self._worker.finished.connect(self._on_worker_finished)
         self._worker.start()
 
-    def _on_worker_computed(
-        self, problems: list[Problem], results: PlanResult | None, generation: int
-    ) -> None:
+    def _on_worker_computed(self, figures: PlanFigures, generation: int) -> None:
         if generation != self._generation:
             return  # the plan changed meanwhile; the next run brings its results
-        self.problems = problems
-        if results is not None:
-            self.results = results
-        self.results_changed.emit()
+        self._show_figures(figures)
 
     def _on_worker_finished(self) -> None:
         if self._worker is not None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMenu
 from reeplanner.formats.atomic import SaveError
 from reeplanner.gui.autosave import Recovery, find_recoveries, find_recoveries_for
 from reeplanner.gui.commands import ReplacePlanCommand
+from reeplanner.gui.document import PlanFigures, compute_figures
 from reeplanner.gui.icons import make_action
 from reeplanner.gui.prompts import (
     BRIEF_FILTER,
@@ -64,7 +65,8 @@ class FileActions(QObject):
         self.export_brief = make_action(
             window, "Export &Brief…", "action-export-brief", self.export_leadership_brief
         )
-        self.quit = make_action(window, "&Quit", "action-quit", window.close, "Ctrl+Q")  # Std.Quit is empty on some desktops
+        # Ctrl+Q, not QKeySequence.Quit: the standard key is empty on some desktops.
+        self.quit = make_action(window, "&Quit", "action-quit", window.close, "Ctrl+Q")
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.setObjectName("menu-recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
@@ -110,11 +112,9 @@ class FileActions(QObject):
             self._read(path)
 
     def _read(self, path: Path) -> None:
-        from reeplanner.formats.files import read_plan
-
         self.window.background.start(
             f"Opening {path.name}…",
-            lambda: read_plan(path),
+            lambda: _read_with_figures(path),
             lambda loaded: self._on_plan_read(path, *loaded),
             lambda exc: self._on_failure(f"Could not open {path.name}", exc, path),
         )
@@ -123,12 +123,12 @@ class FileActions(QObject):
         """Open an example as an untitled copy, so Save never writes into the installation."""
         if not self.maybe_save():
             return
-        from reeplanner.formats.files import read_plan
-
         self.window.background.start(
             f"Opening {path.name}…",
-            lambda: read_plan(path),
-            lambda loaded: self._show_untitled(loaded[0], f"Open example {example_title(path)}", loaded[1]),
+            lambda: _read_with_figures(path),
+            lambda loaded: self._show_untitled(
+                loaded[0], f"Open example {example_title(path)}", loaded[1], loaded[2]
+            ),
             lambda exc: self._on_failure(f"Could not open {path.name}", exc, path),
         )
 
@@ -168,28 +168,34 @@ class FileActions(QObject):
         path: Path,
         plan: Plan,
         warnings: list[Problem],
+        figures: PlanFigures | None = None,
         *,
         compute: bool = True,
         offer_recovery: bool = True,
     ) -> None:
+        """Show a plan just read; ``figures`` are its results if the reading worker computed them."""
         is_plan_file = path.suffix.lower() == ".reeplan"
         if is_plan_file:
-            self.document.load(plan, path, compute=compute)
+            self.document.load(plan, path, compute=compute, figures=figures)
             self.recent.add(path)
             self.window.settings.set_last_plan(path)
             self._report_warnings(path.name, warnings)
         else:
-            self._show_untitled(plan, f"Import {path.name}", warnings)
+            self._show_untitled(plan, f"Import {path.name}", warnings, figures)
         self.window.settings.set_last_directory(path.parent)
         self.window.show_plan_view()
         self.window.statusBar().showMessage(f"Opened {path.name}", 5000)
         if is_plan_file and offer_recovery:
             self.offer_recovery_of(path)
 
-    def _show_untitled(self, plan: Plan, command_text: str, warnings: list[Problem]) -> None:
+    def _show_untitled(
+        self, plan: Plan, command_text: str, warnings: list[Problem], figures: PlanFigures | None = None
+    ) -> None:
         """An untitled document holding ``plan``, with unsaved changes (undo gives the empty plan)."""
         self.document.load(Plan(), None)
         self.document.push(ReplacePlanCommand(self.document, plan, command_text))
+        if figures is not None:
+            self.document.accept_figures(figures)
         self._report_warnings(plan.name, warnings)
         self.window.show_plan_view()
 
@@ -376,3 +382,13 @@ class FileActions(QObject):
 
     def _show_problems(self, summary: str, problems: list[Problem], path: Path) -> None:
         self.window.prompts.error(summary, f"{summary}. Nothing was changed.", problems)
+
+
+def _read_with_figures(path: Path) -> tuple[Plan, list[Problem], PlanFigures]:
+    """Read a plan and compute its figures, both on the worker thread: the GUI thread then only
+    shows them, instead of laying out a large plan while a recompute competes with it for the
+    interpreter."""
+    from reeplanner.formats.files import read_plan
+
+    plan, warnings = read_plan(path)
+    return plan, warnings, compute_figures(plan)

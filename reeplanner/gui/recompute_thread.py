@@ -9,13 +9,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QThread, Signal
 
+from reeplanner.gui.document import compute_figures
 from reeplanner.model.plan import Plan
-from reeplanner.model.problems import PlanError
-from reeplanner.model.validation import validate
 
 
 class RecomputeThread(QThread):
-    computed = Signal(object, object, int)  # problems, PlanResult or None (plan has errors), generation
+    computed = Signal(object, int)  # PlanFigures, generation
 
     def __init__(self, plan: Plan, generation: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -23,11 +22,4 @@ class RecomputeThread(QThread):
         self._generation = generation
 
     def run(self) -> None:
-        from reeplanner.engine import compute_all
-
-        problems = validate(self._plan)
-        try:
-            results = compute_all(self._plan)
-        except PlanError:
-            results = None
-        self.computed.emit(problems, results, self._generation)
+        self.computed.emit(compute_figures(self._plan), self._generation)
