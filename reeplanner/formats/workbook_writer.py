@@ -1,7 +1,8 @@
 """Writing a plan as the plan workbook (``workbook-format.md``, version 1).
 
 Driven by the schema: every table on its sheet in contract order, headers
-with their unit in parentheses, bold and frozen, filters on, fitted widths,
+spelt exactly as the contract spells them (no unit: readers look them up by
+name; the units are fixed by the contract), bold and frozen, filters on, fitted widths,
 list validation on choice and reference columns, numbers as numbers and
 dates as dates. This module decides what goes in each cell; ``workbook_xlsx``
 writes the file (text always as text, so formula-like text such as
@@ -89,7 +90,7 @@ def _add_plan_sheet(book: XlsxBook, plan: Plan) -> None:
 def _add_table_sheet(book: XlsxBook, plan: Plan, table: Table) -> None:
     records = getattr(plan, table.attr)
     columns = _sheet_columns(plan, table)
-    headers = [_header_text(plan, c) for c in columns]
+    headers = [c.header for c in columns]
     rows = [[_plain(_record_value(rec, c)) for c in columns] for rec in records]
     last = len(rows) + 1 + _SPARE_ROWS
     book.add_sheet(table.sheet, headers, rows, _widths(headers, rows), _validations(plan, columns), last)
@@ -105,14 +106,6 @@ def _sheet_columns(plan: Plan, table: Table) -> list[_SheetColumn]:
     fixed = [_SheetColumn(c.header, c) for c in table.columns]
     keys = [_SheetColumn(y, None) for y in sorted(years)]
     return fixed[:3] + keys + fixed[3:]
-
-
-def _header_text(plan: Plan, col: _SheetColumn) -> object:
-    if col.column is None:
-        return col.header
-    if col.column.unit == "currency":
-        return f"{col.column.header} ({plan.currency})" if plan.currency else col.column.header
-    return col.column.titled_header
 
 
 def _record_value(rec: object, col: _SheetColumn) -> object:
