@@ -154,6 +154,36 @@ def test_cached_formula_value_is_used(tmp_path):
     assert plan.facilities[0].capacity == 1000.0
 
 
+def test_a_cell_showing_an_error_is_named_not_read_as_empty(tmp_path):
+    # A VLOOKUP that found nothing shows #N/A; read as empty, the facility would silently get no Online date.
+    path = _workbook(
+        tmp_path / "errors.xlsx",
+        {
+            "Plan": PLAN_ROWS,
+            "Facilities": [FACILITY_HEADERS, ["F1", "One", "MINE", "planned", 10, "NdPr", "#N/A"]],
+            "Demand": [["Segment", 2025, 2026], ["EV", 100, "#DIV/0!"]],
+        },
+    )
+    with pytest.raises(PlanError) as info:
+        read_plan(path)
+    assert [(p.table, p.row, p.field, p.message) for p in info.value.errors] == [
+        (
+            "Facilities",
+            2,
+            "Online",
+            "Facilities!G2 shows the error #N/A instead of a value. Correct the formula or the value there, "
+            "save, and import again.",
+        ),
+        (
+            "Demand",
+            2,
+            "2026",
+            "Demand!C2 shows the error #DIV/0! instead of a value. Correct the formula or the value there, "
+            "save, and import again.",
+        ),
+    ]
+
+
 def _put_cached_value(path, part, old, new):
     """What Excel does on save: store the formula's result beside it."""
     import zipfile

@@ -8,7 +8,8 @@ instead of a crash or a hang.
 
 The checks read the zip directory and the small parts, and scan the sheet
 XML as bytes (regular expressions, no tree), which also finds formulas with
-no saved value: calamine silently reads those as empty cells.
+no saved value and cells holding an error such as ``#N/A`` or ``#DIV/0!``:
+calamine silently reads both as empty cells.
 """
 
 from __future__ import annotations
@@ -44,18 +45,24 @@ _VALUED_REF = re.compile(
 #: A cell reference past column Z or row 99,999: only then is the full extent worked out.
 _WIDE_OR_DEEP = re.compile(rb"\br=\"(?:[A-Z]{2,}[0-9]|[A-Z][0-9]{6})")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+#: The start tag of a cell of error type (``t="e"``), and the error it holds.
+_ERROR_CELL = re.compile(rb"<(?:\w+:)?c\s[^>]*?\bt=\"e\"[^>]*>")
+_ERROR_VALUE = re.compile(rb"<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<")
 _ODS_REPEAT = re.compile(rb"number-(rows|columns)-repeated=\"([0-9]+)\"")
 
 
 @dataclass(slots=True)
 class WorkbookScan:
-    """What the checks learnt: the bytes to parse and the formula cells with no saved value."""
+    """What the checks learnt: the bytes to parse, formula cells with no saved value, error cells."""
 
     kind: str  # "xlsx" or "ods"
     data: bytes
     uncached: dict[str, list[tuple[int, int]]] = field(
         default_factory=dict
     )  # sheet -> (row, column), 1-based
+    errors: dict[str, dict[tuple[int, int], str]] = field(
+        default_factory=dict
+    )  # sheet -> (row, column) -> the error shown, such as "#N/A"
 
 
 def check_workbook(path: str | os.PathLike[str]) -> WorkbookScan:
@@ -216,9 +223,13 @@ def _check_xlsx(name: str, archive: zipfile.ZipFile, data: bytes) -> WorkbookSca
         part = parts.get(rel_id, "")
         if part not in names:
             continue  # a chart sheet or a dangling entry: calamine reports it if it is needed
-        uncached = _scan_sheet(name, sheet_name, _read_xml(name, archive, part))
+        xml = _read_xml(name, archive, part)
+        uncached = _scan_sheet(name, sheet_name, xml)
         if uncached:
             scan.uncached[sheet_name] = uncached
+        errors = _error_cells(xml)
+        if errors:
+            scan.errors[sheet_name] = errors
     return scan
 
 
@@ -299,6 +310,22 @@ def _uncached_formulas(xml: bytes) -> list[tuple[int, int]]:
         ref = _CELL_REF.search(cell)
         if ref:
             found.append((int(ref.group(2)), _column_number(ref.group(1))))
+    return found
+
+
+def _error_cells(xml: bytes) -> dict[tuple[int, int], str]:
+    """Cells whose value is an error (``#N/A``, ``#DIV/0!``...), typed or left by a formula."""
+    found: dict[tuple[int, int], str] = {}
+    if b't="e"' not in xml:
+        return found
+    for match in _ERROR_CELL.finditer(xml):
+        ref = _CELL_REF.search(match.group(0))
+        if ref is None or match.group(0).endswith(b"/>"):
+            continue  # a self-closed cell holds nothing and reads as empty, as it should
+        end = xml.find(b"c>", match.end())
+        value = _ERROR_VALUE.search(xml, match.end(), end if end >= 0 else len(xml))
+        error = value.group(1).decode("utf-8", "replace").strip() if value else ""
+        found[(int(ref.group(2)), _column_number(ref.group(1)))] = error or "an error"
     return found
 
 

@@ -19,8 +19,8 @@ from pathlib import Path
 
 import openpyxl
 
-from reeplanner.formats.workbook_guard import check_workbook
-from reeplanner.formats.workbook_sheet import SheetRows, cell_name, header_key, read_table_sheet
+from reeplanner.formats.workbook_guard import WorkbookScan, check_workbook
+from reeplanner.formats.workbook_sheet import SheetRows, header_key, read_table_sheet, unreadable_message
 from reeplanner.formats.workbook_writer import FORMAT_NAME, FORMAT_VERSION, PLAN_SHEET
 from reeplanner.model.cells import CellError, is_blank, parse_cell, parse_int
 from reeplanner.model.plan import Plan
@@ -53,7 +53,7 @@ def read_workbook(path: str | os.PathLike[str]) -> tuple[Plan, list[Problem]]:
     scan = check_workbook(path)
     problems: list[Problem] = []
     sheets = _read_sheets(path.name, scan.data, problems)
-    uncached = {name.strip().casefold(): set(cells) for name, cells in scan.uncached.items()}
+    unreadable = _unreadable_cells(scan)
     if PLAN_SHEET.casefold() not in sheets:
         problems.append(
             Problem("The workbook has no Plan sheet; it holds the plan's name and years.", PLAN_SHEET)
@@ -61,7 +61,7 @@ def read_workbook(path: str | os.PathLike[str]) -> tuple[Plan, list[Problem]]:
         settings, plan_rows = {}, {}
     else:
         settings, plan_rows = _read_plan_sheet(
-            sheets[PLAN_SHEET.casefold()], uncached.get("plan", set()), problems
+            sheets[PLAN_SHEET.casefold()], unreadable.get("plan", {}), problems
         )
     tables: dict[str, list[object]] = {}
     read: dict[str, SheetRows] = {}
@@ -72,7 +72,7 @@ def read_workbook(path: str | os.PathLike[str]) -> tuple[Plan, list[Problem]]:
             if table.attr not in DEFAULTED:
                 tables[table.attr] = []
             continue
-        read[table.sheet] = read_table_sheet(table, table.sheet, rows, uncached.get(key, set()), problems)
+        read[table.sheet] = read_table_sheet(table, table.sheet, rows, unreadable.get(key, {}), problems)
         tables[table.attr] = read[table.sheet].records
     plan = Plan(**settings, **tables)
     if not any(p.is_error for p in problems):
@@ -84,6 +84,16 @@ def read_workbook(path: str | os.PathLike[str]) -> tuple[Plan, list[Problem]]:
     if any(p.is_error for p in problems):
         raise PlanError(problems)
     return plan, problems
+
+
+def _unreadable_cells(scan: WorkbookScan) -> dict[str, dict[tuple[int, int], str]]:
+    """Per sheet (lower-case name): (row, column) -> the error a cell shows, "" for a formula never calculated."""
+    cells: dict[str, dict[tuple[int, int], str]] = {}
+    for name, found in scan.uncached.items():
+        cells.setdefault(name.strip().casefold(), {}).update(dict.fromkeys(found, ""))
+    for name, errors in scan.errors.items():
+        cells.setdefault(name.strip().casefold(), {}).update(errors)
+    return cells
 
 
 def _read_sheets(name: str, data: bytes, problems: list[Problem]) -> dict[str, Rows]:
@@ -130,7 +140,7 @@ def _read_sheets(name: str, data: bytes, problems: list[Problem]) -> dict[str, R
 
 
 def _read_plan_sheet(
-    rows: Rows, uncached: set[tuple[int, int]], problems: list[Problem]
+    rows: Rows, unreadable: dict[tuple[int, int], str], problems: list[Problem]
 ) -> tuple[dict[str, object], dict[str, int]]:
     """Plan settings from the Field/Value rows, and the Excel row of each field."""
     headers = [header_key(h) for h in rows[0]] if rows else []
@@ -151,16 +161,9 @@ def _read_plan_sheet(
         key = header_key(field_raw)
         col = fields.get(key)
         label = col.header if col else str(field_raw).strip()
-        if (r, v_at + 1) in uncached:
-            problems.append(
-                Problem(
-                    f"{PLAN_SHEET}!{cell_name(r, v_at + 1)} holds a formula with no saved value. Open the "
-                    "workbook in Excel or LibreOffice so it calculates, save it, and import again.",
-                    PLAN_SHEET,
-                    r,
-                    label,
-                )
-            )
+        if (r, v_at + 1) in unreadable:
+            message = unreadable_message(PLAN_SHEET, r, v_at + 1, unreadable[(r, v_at + 1)])
+            problems.append(Problem(message, PLAN_SHEET, r, label))
             continue
         if key == "format version":
             _check_version(raw, r, problems)

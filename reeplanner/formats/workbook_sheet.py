@@ -55,10 +55,14 @@ def read_table_sheet(
     table: Table,
     sheet: str,
     rows: list[list[object]],
-    uncached: set[tuple[int, int]],
+    unreadable: dict[tuple[int, int], str],
     problems: list[Problem],
 ) -> SheetRows:
-    """Records of ``table`` from the sheet's cell ``rows`` (row 1 = headers)."""
+    """Records of ``table`` from the sheet's cell ``rows`` (row 1 = headers).
+
+    ``unreadable`` maps (row, column) of cells whose value cannot be used to
+    the error they show (``#N/A``), or "" for a formula never calculated.
+    """
     out = SheetRows()
     if not rows:
         return out
@@ -69,12 +73,14 @@ def read_table_sheet(
         problems.append(Problem(f"The required column '{header}' is missing.", sheet, 1, header))
     if missing:
         return out
-    no_uncached: set[int] = set()
+    no_unreadable: dict[int, str] = {}
     for r, row in enumerate(rows[1:], start=2):
-        row_uncached = {c for (ur, c) in uncached if ur == r} if uncached else no_uncached
-        if not row_uncached and not any(v.strip() if v.__class__ is str else v is not None for v in row):
+        row_unreadable = (
+            {c: error for (ur, c), error in unreadable.items() if ur == r} if unreadable else no_unreadable
+        )
+        if not row_unreadable and not any(v.strip() if v.__class__ is str else v is not None for v in row):
             continue
-        rec = _read_row(table, sheet, r, row, columns, years, row_uncached, problems, out)
+        rec = _read_row(table, sheet, r, row, columns, years, row_unreadable, problems, out)
         out.records.append(rec)
         out.excel_rows.append(r)
     return out
@@ -135,7 +141,7 @@ def _read_row(
     row: list[object],
     columns: dict[int, Column],
     years: dict[int, int],
-    uncached: set[int],
+    unreadable: dict[int, str],
     problems: list[Problem],
     out: SheetRows,
 ) -> object:
@@ -153,8 +159,8 @@ def _read_row(
     raws = {col.attr: raw_at(i) for i, col in columns.items()}
     no_default = _required_without_default(table.record)
     for i, col in columns.items():
-        if i + 1 in uncached:
-            report(col.header, _uncached_message(sheet, r, i + 1))
+        if i + 1 in unreadable:
+            report(col.header, unreadable_message(sheet, r, i + 1, unreadable[i + 1]))
             continue
         try:
             raw = raws[col.attr]
@@ -173,7 +179,7 @@ def _read_row(
     for attr in no_default:
         values.setdefault(attr, None)  # validation reports it as required
     if table is DEMAND:
-        values["values"] = _demand_values(sheet, r, row, years, uncached, report)
+        values["values"] = _demand_values(sheet, r, row, years, unreadable, report)
     return table.record(**values)
 
 
@@ -199,12 +205,12 @@ def _percent_threshold(table: Table, raw: str, raws: dict[str, object]) -> float
     return parse_number(raw.strip().rstrip("%"), "Threshold")
 
 
-def _demand_values(sheet, r, row, years, uncached, report) -> dict[int, float]:
+def _demand_values(sheet, r, row, years, unreadable, report) -> dict[int, float]:
     values: dict[int, float] = {}
     for i, year in years.items():
         raw = row[i] if i < len(row) else None
-        if i + 1 in uncached:
-            report(str(year), _uncached_message(sheet, r, i + 1))
+        if i + 1 in unreadable:
+            report(str(year), unreadable_message(sheet, r, i + 1, unreadable[i + 1]))
             continue
         if is_blank(raw):
             continue
@@ -215,9 +221,16 @@ def _demand_values(sheet, r, row, years, uncached, report) -> dict[int, float]:
     return values
 
 
-def _uncached_message(sheet: str, r: int, column: int) -> str:
+def unreadable_message(sheet: str, r: int, column: int, error: str) -> str:
+    """Why a cell's value cannot be used: a formula never calculated, or an error it shows."""
+    cell = f"{sheet}!{cell_name(r, column)}"
+    if error:
+        return (
+            f"{cell} shows the error {error} instead of a value. Correct the formula or the value there, "
+            "save, and import again."
+        )
     return (
-        f"{sheet}!{cell_name(r, column)} holds a formula with no saved value. Open the workbook in Excel "
+        f"{cell} holds a formula with no saved value. Open the workbook in Excel "
         "or LibreOffice so it calculates, save it, and import again."
     )
 
@@ -231,4 +244,4 @@ def _required_without_default(record: type) -> tuple[str, ...]:
     )
 
 
-__all__ = ["SheetRows", "cell_name", "header_key", "read_table_sheet"]
+__all__ = ["SheetRows", "cell_name", "header_key", "read_table_sheet", "unreadable_message"]
