@@ -23,7 +23,7 @@ from reeplanner.engine.explain import explain_result
 from reeplanner.engine.results import PlanResult, ScenarioResult
 from reeplanner.engine.targets import figure_text, shortfall_text, threshold_text
 from reeplanner.formats.atomic import SaveError
-from reeplanner.formats.files import read_plan, write_plan
+from reeplanner.formats.files import WORKBOOK_SUFFIXES, read_plan, write_plan
 from reeplanner.model import CapacityBasis, Metric, PlanError, Problem, id_key, validate
 from reeplanner.model.plan import Plan
 
@@ -93,7 +93,9 @@ def add_validate(subparsers: argparse._SubParsersAction) -> None:
 
 def run_validate(args: argparse.Namespace) -> int:
     plan, warnings = load(args.file)
-    problems = warnings + validate(plan)
+    # A workbook is validated as it is read (its problems placed on Excel rows); a .reeplan is not.
+    is_workbook = os.path.splitext(args.file)[1].lower() in WORKBOOK_SUFFIXES
+    problems = warnings if is_workbook else warnings + validate(plan)
     print_problems(problems, sys.stdout)
     return INVALID if any(p.is_error for p in problems) else OK
 

@@ -51,6 +51,24 @@ def test_validate_a_valid_plan_prints_its_warnings_and_exits_0(tmp_path, capsys)
     )
 
 
+def test_validate_a_workbook_prints_each_warning_once_on_its_excel_row(tmp_path, capsys):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "Plan"
+    for row in [["Field", "Value"], ["Name", "Gappy"], ["Start year", 2025], ["End year", 2027]]:
+        wb["Plan"].append(row)
+    demand_sheet = wb.create_sheet("Demand")
+    demand_sheet.append(["Segment", 2025, 2027])
+    demand_sheet.append(["EV", 100, 100])
+    wb.save(tmp_path / "gappy.xlsx")
+    code, out, _ = run(capsys, "validate", tmp_path / "gappy.xlsx")
+    assert code == 0
+    assert out.splitlines() == [
+        "Demand row 2, 2026: warning: No demand is given for 2026; those years count as zero."
+    ]
+
+
 def test_validate_an_invalid_plan_prints_one_problem_per_line_and_exits_1(tmp_path, capsys):
     plan = ndpr_plan()
     plan.facilities.append(facility("BAD", "SMELT", 50))
