@@ -184,6 +184,23 @@ def test_a_cell_showing_an_error_is_named_not_read_as_empty(tmp_path):
     ]
 
 
+def test_an_override_of_unknown_kind_is_one_error_on_kind(tmp_path):
+    path = _workbook(
+        tmp_path / "kind.xlsx",
+        {
+            "Plan": PLAN_ROWS,
+            "Scenarios": [["Scenario ID", "Name"], ["LATE", "Late"]],
+            "Facilities": [FACILITY_HEADERS, ["F1", "One", "MINE", "operating", 10, "NdPr", None]],
+            "Overrides": [["Scenario ID", "Kind", "Target", "Value"], ["LATE", "postpone", "F1", "yes"]],
+        },
+    )
+    with pytest.raises(PlanError) as info:
+        read_plan(path)
+    ((table, row, field, message),) = [(p.table, p.row, p.field, p.message) for p in info.value.errors]
+    assert (table, row, field) == ("Overrides", 2, "Kind")
+    assert message.startswith("Kind must be one of: delay, capacity factor,") and "'postpone'" in message
+
+
 def _put_cached_value(path, part, old, new):
     """What Excel does on save: store the formula's result beside it."""
     import zipfile

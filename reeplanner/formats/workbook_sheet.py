@@ -185,7 +185,11 @@ def _read_row(
 
 def _parse(table: Table, col: Column, raw: object, raws: dict[str, object]) -> object:
     if col.kind is Kind.OVERRIDE_VALUE:
-        kind = parse_cell(table.column("kind"), raws.get("kind"))
+        try:
+            kind = parse_cell(table.column("kind"), raws.get("kind"))
+        except CellError:
+            # The Kind cell's own error says what is wrong; a Value cannot be judged without it.
+            return None if is_blank(raw) else raw
         return parse_override_value(kind if isinstance(kind, OverrideKind) else None, raw)
     if table is TARGETS and col.attr == "threshold" and isinstance(raw, str) and raw.strip().endswith("%"):
         return _percent_threshold(table, raw, raws)
