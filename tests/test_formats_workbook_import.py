@@ -201,6 +201,18 @@ def test_an_override_of_unknown_kind_is_one_error_on_kind(tmp_path):
     assert message.startswith("Kind must be one of: delay, capacity factor,") and "'postpone'" in message
 
 
+def test_an_empty_demand_stage_is_magnet_and_checked_as_magnet(tmp_path):
+    path = _workbook(
+        tmp_path / "demand.xlsx",
+        {"Plan": PLAN_ROWS, "Demand": [["Segment", "Stage", "Material", 2025], ["EV", None, "NdPr", 10]]},
+    )
+    with pytest.raises(PlanError) as info:
+        read_plan(path)
+    assert [(p.table, p.row, p.field, p.message) for p in info.value.errors] == [
+        ("Demand", 2, "Material", "Leave Material empty on the Magnet stage: it counts tonnes of product.")
+    ]
+
+
 def _put_cached_value(path, part, old, new):
     """What Excel does on save: store the formula's result beside it."""
     import zipfile

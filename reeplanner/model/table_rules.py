@@ -29,6 +29,8 @@ from reeplanner.model.schema import (
 )
 
 RECYCLE_STAGE = "RECYCLE"
+#: The stage of a demand row whose Stage is empty (the contract's default).
+DEMAND_STAGE = "MAGNET"
 FACILITY_OVERRIDES = (
     OverrideKind.DELAY,
     OverrideKind.CAPACITY_FACTOR,
@@ -215,10 +217,9 @@ def demand_rules(plan: Plan) -> Iterator[Problem]:
     horizon = set(plan.years)
     segments: dict[tuple[str, str, str], int] = {}
     for index, row in enumerate(plan.demand):
-        yield from _material_by_basis(
-            DEMAND, index, row, stages.get(id_key(row.stage)), row.material, "demand"
-        )
-        key = (id_key(row.segment), id_key(row.stage), id_key(row.material))
+        stage_key = id_key(row.stage or DEMAND_STAGE)  # an empty Stage means MAGNET
+        yield from _material_by_basis(DEMAND, index, row, stages.get(stage_key), row.material, "demand")
+        key = (id_key(row.segment), stage_key, id_key(row.material))
         if key in segments:
             yield problem_at(
                 DEMAND,
