@@ -253,6 +253,18 @@ def test_missing_plan_sheet_and_fields(tmp_path):
     assert [p.message for p in info.value.errors] == ["Name is required."]
 
 
+def test_plan_sheet_field_given_twice_is_an_error_and_an_extra_column_a_warning(tmp_path):
+    rows = [["Field", "Value", "Comment"], *PLAN_ROWS[1:], ["name ", "Other name", "typed again"]]
+    path = _workbook(tmp_path / "twice.xlsx", {"Plan": rows})
+    with pytest.raises(PlanError) as info:
+        read_plan(path)
+    assert [(p.table, p.row, p.field, p.message) for p in info.value.errors] == [
+        ("Plan", 5, "Name", "Name is given twice (also row 2); keep one.")
+    ]
+    warnings = [(p.table, p.row, p.field, p.message) for p in info.value.problems if not p.is_error]
+    assert warnings == [("Plan", 1, "Comment", "Unknown column 'Comment' is ignored.")]
+
+
 def test_bare_fraction_threshold_stays_a_percent_with_a_warning(tmp_path):
     path = _workbook(
         tmp_path / "frac.xlsx",

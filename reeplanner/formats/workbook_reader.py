@@ -150,9 +150,18 @@ def _read_plan_sheet(
                 problems.append(Problem(f"The required column '{header}' is missing.", PLAN_SHEET, 1, header))
         return {}, {}
     f_at, v_at = headers.index("field"), headers.index("value")
+    for raw_header in rows[0]:
+        if not is_blank(raw_header) and header_key(raw_header) not in ("field", "value"):
+            header = str(raw_header).strip()
+            problems.append(
+                Problem(
+                    f"Unknown column '{header}' is ignored.", PLAN_SHEET, 1, header, severity=Severity.WARNING
+                )
+            )
     fields = {header_key(c.header): c for c in PLAN_FIELDS}
     settings: dict[str, object] = {}
     where: dict[str, int] = {}
+    seen: dict[str, int] = {}
     for r, row in enumerate(rows[1:], start=2):
         field_raw = row[f_at] if f_at < len(row) else None
         raw = row[v_at] if v_at < len(row) else None
@@ -161,6 +170,12 @@ def _read_plan_sheet(
         key = header_key(field_raw)
         col = fields.get(key)
         label = col.header if col else str(field_raw).strip()
+        if key in seen:
+            problems.append(
+                Problem(f"{label} is given twice (also row {seen[key]}); keep one.", PLAN_SHEET, r, label)
+            )
+            continue
+        seen[key] = r
         if (r, v_at + 1) in unreadable:
             message = unreadable_message(PLAN_SHEET, r, v_at + 1, unreadable[(r, v_at + 1)])
             problems.append(Problem(message, PLAN_SHEET, r, label))
