@@ -21,7 +21,7 @@ from reeplanner.model import (
     SupplySource,
     validate,
 )
-from tests.builders import chain_plan, facility, scenario, target
+from tests.builders import chain_plan, facility, funding, scenario, target
 
 
 def _one(plan: Plan) -> Problem:
@@ -127,6 +127,15 @@ def test_an_unknown_scenario_in_a_scenarios_list_is_named():
     problem = _one(_edit(chain_plan(), "facilities", 0, scenarios=("BASE", "BAN")))
     assert _place(problem) == ("Facilities", 1, "Scenarios", "MINE-1", Severity.ERROR)
     assert problem.message == "'BAN' is not a Scenario ID in Scenarios. Known: BASE."
+
+
+def test_an_unknown_agency_or_instrument_reads_as_a_sentence():
+    plan = chain_plan()
+    plan.funding = [funding("F1", 5.0, agency="DOD", instrument="DPA4")]
+    assert [p.message.split(" Known")[0] for p in validate(plan)] == [
+        "'DPA4' is not an Instrument ID in Instruments.",
+        "'DOD' is not an Agency ID in Agencies.",
+    ]
 
 
 def test_a_negative_capacity_is_out_of_range():

@@ -207,7 +207,9 @@ def _ref_problem(col: Column, value: str, known: dict[str, dict[str, str]]) -> s
     target = TABLES_BY_ATTR[col.ref]
     listed = ", ".join(list(ids.values())[:12]) + (", ..." if len(ids) > 12 else "")
     hint = f" Known: {listed}." if ids else f" {target.sheet} is empty."
-    return f"'{value}' is not a {target.column(target.id_attr).header} in {target.sheet}.{hint}"
+    header = target.column(target.id_attr).header
+    article = "an" if header[0] in "AEIOU" else "a"
+    return f"'{value}' is not {article} {header} in {target.sheet}.{hint}"
 
 
 def _stages(plan: Plan) -> Iterator[Problem]:
