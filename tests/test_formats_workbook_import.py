@@ -107,6 +107,25 @@ def test_every_error_has_sheet_row_column_and_a_sentence(tmp_path):
     assert len(info.value.errors) == 4
 
 
+def test_plan_errors_are_listed_with_cell_errors_but_not_echoes_of_an_unread_sheet(tmp_path):
+    path = _workbook(
+        tmp_path / "all.xlsx",
+        {
+            "Plan": [["Field", "Value"], ["Name", "All"], ["Start year", 2025], ["End year", 2090]],
+            "Stages": [["Stage ID", "Name", "Order", "Capacity basis"], ["MINE", "Mining", 1, "material"]],
+            "Facilities": [FACILITY_HEADERS, ["F1", "One", "MINE", "operating", "lots", "NdPr", None]],
+        },
+    )
+    with pytest.raises(PlanError) as info:
+        read_plan(path)
+    # Every error at once; the Stages sheet missing Yield does not make 'MINE' an unknown stage.
+    assert [(p.table, p.row, p.field) for p in info.value.errors] == [
+        ("Plan", 4, "End year"),
+        ("Stages", 1, "Yield"),
+        ("Facilities", 2, "Capacity"),
+    ]
+
+
 def test_missing_required_column_is_an_error_unknown_column_a_warning(tmp_path):
     path = _workbook(
         tmp_path / "cols.xlsx",

@@ -36,6 +36,7 @@ if not openpyxl.DEFUSEDXML:
 
 #: Tables whose absent sheet means the contract's default rows (others mean empty).
 DEFAULTED = ("materials", "stages", "instruments", "agencies")
+_TABLES_BY_SHEET = {t.sheet: t for t in TABLES}
 _SHEET_ORDER = {PLAN_SHEET: 0, **{t.sheet: i + 1 for i, t in enumerate(TABLES)}}
 
 Rows = list[list[object]]
@@ -79,7 +80,11 @@ def read_workbook(path: str | os.PathLike[str]) -> tuple[Plan, list[Problem]]:
         problems += _placed(validate(plan), read, plan_rows)
     else:
         # Still check what can be checked, so one import lists every error.
-        problems += _placed(validate(plan), read, plan_rows, only_rows=True)
+        plan_reported = any(p.is_error and p.table == PLAN_SHEET for p in problems)
+        unread = {t.attr for t in TABLES if t.sheet in read and not read[t.sheet].complete}
+        problems += _placed(
+            validate(plan), read, plan_rows, only_rows=True, unread=unread, plan_ok=not plan_reported
+        )
     problems.sort(key=lambda p: (_SHEET_ORDER.get(p.table, -1), p.row or 0))
     if any(p.is_error for p in problems):
         raise PlanError(problems)
@@ -241,29 +246,44 @@ def _check_version(raw: object, r: int, problems: list[Problem]) -> None:
 
 
 def _placed(
-    found: list[Problem], read: dict[str, SheetRows], plan_rows: dict[str, int], only_rows: bool = False
+    found: list[Problem],
+    read: dict[str, SheetRows],
+    plan_rows: dict[str, int],
+    only_rows: bool = False,
+    unread: frozenset[str] | set[str] = frozenset(),
+    plan_ok: bool = True,
 ) -> list[Problem]:
     """Validation problems moved to the Excel row of their record; cells already reported are skipped.
 
-    With ``only_rows``, plan-wide problems (which may stem from a cell already
-    reported) are left out and only problems of a sheet's own rows are kept.
+    With ``only_rows`` (errors were met reading the cells), problems that may
+    stem from one already reported are left out: plan-wide ones, the Plan
+    sheet's when it has an error of its own, and references into a table
+    whose sheet could not be read (``unread``, plan attributes).
     """
     placed = []
     for p in found:
         sheet = read.get(p.table)
         if p.table == PLAN_SHEET:
-            if only_rows:
+            if only_rows and (not plan_ok or (p.field == "Base scenario" and "scenarios" in unread)):
                 continue
             placed.append(Problem(p.message, PLAN_SHEET, plan_rows.get(p.field), p.field, p.item, p.severity))
         elif sheet is not None and p.index is not None:
             row = sheet.excel_rows[p.index]
-            if (row, p.field) in sheet.bad_cells:
+            if (row, p.field) in sheet.bad_cells or (only_rows and _refers_to(p, unread)):
                 continue
             message = _ROW_MENTION.sub(functools.partial(_excel_row, sheet=sheet), p.message)
             placed.append(Problem(message, p.table, row, p.field, p.item, p.severity, p.index))
         elif not only_rows:
             placed.append(p)
     return placed
+
+
+def _refers_to(problem: Problem, tables: set[str] | frozenset[str]) -> bool:
+    """Whether ``problem`` is on a column referring to one of ``tables``."""
+    if not tables:
+        return False
+    col = _TABLES_BY_SHEET[problem.table].column_by_header(problem.field)
+    return col is not None and col.ref in tables
 
 
 def _excel_row(match: re.Match[str], sheet: SheetRows) -> str:

@@ -49,6 +49,7 @@ class SheetRows:
     records: list[object] = field(default_factory=list)
     excel_rows: list[int] = field(default_factory=list)
     bad_cells: set[tuple[int, str]] = field(default_factory=set)  # (Excel row, header)
+    complete: bool = True  # False when a required column is missing and no row could be read
 
 
 def read_table_sheet(
@@ -72,6 +73,7 @@ def read_table_sheet(
     for header in missing:
         problems.append(Problem(f"The required column '{header}' is missing.", sheet, 1, header))
     if missing:
+        out.complete = False
         return out
     no_unreadable: dict[int, str] = {}
     for r, row in enumerate(rows[1:], start=2):
