@@ -69,11 +69,6 @@ class Column:
     unit: str = ""
     help: str = ""
 
-    @property
-    def titled_header(self) -> str:
-        """The header with its unit, as the app writes it: ``Capacity (t/yr)``."""
-        return f"{self.header} ({self.unit})" if self.unit else self.header
-
 
 @dataclass(frozen=True, slots=True)
 class Table:
