@@ -12,6 +12,7 @@ from reeplanner.engine import compute, compute_all, explain
 from reeplanner.model import (
     CapacityBasis,
     DemandRow,
+    Link,
     Material,
     Metric,
     Override,
@@ -151,6 +152,24 @@ def test_explanation_shows_both_sides_of_the_min_and_the_requirement_chain():
     assert sep.requirement_total == pytest.approx(1000 / 0.85 * 0.25 / 0.97 / 0.84)
 
 
+def test_explanation_of_a_chain_without_product_stage_multiplies_by_magnet_content():
+    plan = ndpr_chain()
+    plan.stages = [s for s in plan.stages if s.basis is CapacityBasis.MATERIAL]  # MINE, SEP, METAL
+    plan.facilities = [f for f in plan.facilities if f.stage in ("MINE", "SEP", "METAL")]
+    plan.demand = [
+        DemandRow("EV", "METAL", values={2026: 1000.0}),  # no Material: magnet demand
+        DemandRow("Stock", "METAL", "NdPr", values={2026: 10.0}),  # direct demand for NdPr metal
+    ]
+    sep = explain(plan, "BASE", year=2026, stage="SEP", material="NdPr")
+    # METAL NdPr: 1,000 t of magnets x 0.25 content = 250 t, + 10 t direct = 260 t.
+    # SEP NdPr: 260 / METAL yield 0.84 = 309.524 t.
+    assert sep.requirement_total == pytest.approx((1000 * 0.25 + 10) / 0.84)
+    assert sep.requirement[-2:] == [
+        "Metal NdPr: 1,000 x magnet content 0.25 = 250 t + direct demand 10 t = 260 t",
+        "Separation NdPr: 260 / Metal yield 0.84 = 309.524 t",
+    ]
+
+
 def test_plan_without_scenarios_computes_base_and_scenarios_keep_plan_order():
     plan = ndpr_chain()
     plan.scenarios = []
@@ -177,6 +196,17 @@ def test_self_sufficiency_is_undefined_without_demand():
         (lambda p: p.facilities.append(facility("X", "MINE", 1, scenarios=("NOPE",))), "NOPE"),
         (lambda p: p.scenarios.extend([scenario("A", "B"), scenario("B", "A")]), "cycle"),
         (lambda p: p.demand.append(DemandRow("Stock", "SEP", values={2025: 1.0})), "name its Material"),
+        # Unknown IDs anywhere are errors, also where no figure is made from them.
+        (lambda p: p.funding.append(funding("F", 5, "MINE-1", agency="GHOST")), "'GHOST' is not an Agency"),
+        (lambda p: p.funding.append(funding("F", 5, instrument="NOPE")), "'NOPE' is not an Instrument"),
+        (lambda p: p.facilities.append(facility("X", "MINE", 1, lead_agency="GHOST")), "'GHOST' is not an"),
+        (
+            lambda p: p.targets.append(
+                target("T", "MAGNET", Metric.CAPACITY, 1, 2026, owner_agency="NOBODY")
+            ),
+            "'NOBODY' is not",
+        ),
+        (lambda p: p.links.append(Link("MINE-1", "GHOST")), "'GHOST' is not a Facility ID"),
     ],
 )
 def test_plan_errors_raise_plan_error_with_the_problem(change, expected):

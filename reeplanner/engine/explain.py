@@ -199,9 +199,20 @@ def _requirement_lines(a: ScenarioArrays, k: int, m: int, y: int) -> list[str]:
     last = chain.magnet_stage
     material = chain.materials[m] if m >= 0 else ""
     value = a.magnet_demand[y]
+    rows = "rows" if chain.has_product_stage else "rows without a Material"
     lines.append(
-        f"{chain.stages[last].name}: magnet demand = sum of the {chain.stages[last].id} rows above = {value:,.6g} t"
+        f"{chain.stages[last].name}: magnet demand = sum of the {chain.stages[last].id} {rows} above = {value:,.6g} t"
     )
+    if not chain.has_product_stage and m >= 0:
+        # No product stage: the last stage needs magnet demand x magnet content of each material.
+        prev, c = value, chain.content[m]
+        value = float(a.requirement[chain.lane(last, material), y])
+        text = (
+            f"{chain.stages[last].name} {material}: {prev:,.6g} x magnet content {c:.6g} = {prev * c:,.6g} t"
+        )
+        if abs(value - prev * c) > 1e-9 * max(1.0, abs(value)):
+            text += f" + direct demand {value - prev * c:,.6g} t = {value:,.6g} t"
+        lines.append(text)
     for j in range(last - 1, k - 1, -1):
         below = chain.stages[j + 1]
         here = chain.lane(j, material)

@@ -7,8 +7,10 @@ applied to these arrays in ``scenario_inputs``.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 import numpy as np
 import pandas as pd
@@ -20,6 +22,7 @@ from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
 from reeplanner.model.problems import PlanError, Problem
 from reeplanner.model.records import Scenario
+from reeplanner.model.schema import PLAN_FIELDS, TABLES, TABLES_BY_ATTR, Kind
 from reeplanner.model.validation import RECYCLE_STAGE, errors
 
 #: Country spellings that count as domestic (compared by ``id_key``); empty means US.
@@ -105,6 +108,7 @@ def _prepare(plan: Plan) -> PreparedPlan:
     _check_targets(plan, chain)
     years = np.arange(plan.start_year, plan.end_year + 1)
     scenarios = tuple(plan.scenarios) or (Scenario("BASE", "Base case"),)
+    _check_references(plan, scenarios)
     scenario_index = {id_key(s.id): i for i, s in enumerate(scenarios)}
     facs = plan.facilities
     fac_index = {id_key(f.id): i for i, f in enumerate(facs)}
@@ -173,6 +177,26 @@ def _check_targets(plan: Plan, chain: Chain) -> None:
             raise ValueError("a material stage target without a material")
         if not isinstance(target.year, int) or not isinstance(target.threshold, (int, float)):
             raise TypeError("a target without a year or threshold")
+
+
+def _check_references(plan: Plan, scenarios: Sequence[Scenario]) -> None:
+    """Unknown IDs anywhere are errors (engine.md, edge rules), also in columns no figure is made
+    from (agencies, instruments, links, the base scenario): every reference column is looked up."""
+    known: dict[str, set[str]] = {"scenarios": {id_key(s.id) for s in scenarios}}  # no scenarios: BASE
+    for columns, rows in [(t.columns, getattr(plan, t.attr)) for t in TABLES] + [(PLAN_FIELDS, [plan])]:
+        for col in columns:
+            if col.kind is Kind.REF:
+                values = set(map(attrgetter(col.attr), rows))
+            elif col.kind is Kind.REFS:
+                values = set(itertools.chain.from_iterable(map(attrgetter(col.attr), rows)))
+            else:
+                continue
+            if col.ref not in known:
+                table = TABLES_BY_ATTR[col.ref]
+                known[col.ref] = set(map(id_key, map(attrgetter(table.id_attr), getattr(plan, col.ref))))
+            unknown = set(map(id_key, values)) - known[col.ref] - {""}
+            if unknown:
+                raise KeyError(f"unknown {col.header}: {', '.join(sorted(unknown))}")
 
 
 def _require_numbers(prep: PreparedPlan) -> None:
