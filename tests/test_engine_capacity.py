@@ -56,6 +56,23 @@ def test_zero_ramp_up_is_a_step_at_the_online_month():
     assert [capacity(result, y) for y in (2026, 2027, 2028)] == pytest.approx([0, 750, 1000])
 
 
+def test_ramp_up_begun_before_the_horizon_and_a_negative_delay():
+    # Online July 2024 (t0 = 2024.5), R = 2: the horizon starts half-way up the ramp.
+    mine = planned("M", "MINE", 1000, dt.date(2024, 7, 1), ramp_up_years=2, status=Status.OPERATING)
+    plan = one_mine(mine)
+    result = compute(plan, "BASE")
+    # 2025: (t - 2024.5) / 2 runs 0.25 -> 0.75, mean 0.5. 2026: 0.75 -> 1 for half a year (mean
+    # 0.875), then 1: 0.4375 + 0.5 = 0.9375.
+    assert [capacity(result, y) for y in (2025, 2026, 2027)] == pytest.approx([500, 937.5, 1000])
+    # A delay of -14 months: t0 = 2024.5 - 14/12 = 2023 + 4/12, fully up at 2025 + 4/12. In 2025
+    # the ramp runs 5/6 -> 1 for 4 months (mean 11/12, so 11/12 x 4/12 = 11/36), then 1 for
+    # 8 months (24/36): share 35/36.
+    plan.scenarios.append(scenario("EARLY", "BASE"))
+    plan.overrides = [Override("EARLY", OverrideKind.DELAY, -14.0, "M")]
+    early = compute(plan, "EARLY")
+    assert [capacity(early, y) for y in (2025, 2026)] == pytest.approx([1000 * 35 / 36, 1000])
+
+
 def test_online_date_derived_from_permitting_and_construction():
     # 2025-01 + 18 months permitting + 12 months construction = 2027.5.
     mine = facility(

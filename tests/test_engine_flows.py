@@ -138,6 +138,16 @@ def test_supply_sources_add_to_output_with_imports_within_their_years_times_the_
     assert flow(compute(plan, "SOURCE"), 2026, "METAL").imports == pytest.approx(50)
 
 
+def test_a_supply_source_with_only_a_from_year_runs_to_the_end_of_the_horizon():
+    plan = ndpr_chain()  # 2025-2027
+    plan.supply = [SupplySource("AU-1", "Australian oxide", "Australia", "SEP", 40, True, "NdPr", 2026)]
+    result = compute(plan, "BASE")
+    assert [flow(result, y, "SEP").imports for y in (2025, 2026, 2027)] == [0, 40, 40]
+    # With imports SEP gives 800 + 40 = 840 t; METAL takes min(600, 0.84 x 840 = 705.6) = 600.
+    assert flow(result, 2027, "SEP").output_with_imports == pytest.approx(840)
+    assert flow(result, 2027, "SEP").output == pytest.approx(800)
+
+
 def test_demand_factor_by_segment_or_for_all_segments():
     plan = ndpr_chain()
     plan.demand = [demand({2025: 1000}, "EV"), demand({2025: 500}, "Wind")]
