@@ -12,6 +12,7 @@ from reeplanner.gui.document import PlanDocument
 from reeplanner.gui.tables.plan_table_model import ERROR_TINT
 from reeplanner.gui.tables.plan_tables import TAB_ORDER, PlanTables
 from reeplanner.model import FundingStatus, Status
+from reeplanner.model.records import Link
 from tests.builders import chain_plan, funding
 
 CAPACITY, MATERIAL, PERMITTING_START = 7, 8, 9  # Facilities columns
@@ -197,6 +198,18 @@ def test_deleting_a_referenced_row_says_so_and_undo_puts_it_back(qtbot, tables, 
     assert document.undo_stack.undoText() == "Delete facility Sep-1 (still named in 1 other row)"
     document.undo_stack.undo()
     assert document.plan == chain_plan_with_funding()
+
+
+def test_deleting_a_facility_row_deletes_its_links_as_the_canvas_does(tables, document):
+    document.plan.links = [Link("MINE-1", "SEP-1"), Link("SEP-1", "MET-1"), Link("MET-1", "ALY-1")]
+    before = document.plan.copy()
+    tables.setCurrentWidget(tables.pages["facilities"])
+    tables.pages["facilities"].view.select_source_rows([1])  # SEP-1: two links and funding line F-1
+    assert tables.delete_selected_rows()
+    assert [(k.from_facility, k.to_facility) for k in document.plan.links] == [("MET-1", "ALY-1")]
+    assert document.undo_stack.undoText() == "Delete facility Sep-1 (still named in 1 other row)"
+    document.undo_stack.undo()  # one step puts the facility and both links back
+    assert document.plan == before
 
 
 def test_renaming_an_id_renames_its_references(tables, document):

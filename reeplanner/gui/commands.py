@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QUndoCommand
 
 from reeplanner.model import edits
+from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
 
 if TYPE_CHECKING:
@@ -148,3 +149,34 @@ class ReplacePlanCommand(PlanCommand):
         assert self.old_plan is not None
         self.document.set_plan_silently(self.old_plan)
         self._changed()
+
+
+def delete_facilities(document: PlanDocument, indexes: list[int], text: str = "") -> None:
+    """Delete facilities and the links drawn from or to them, as one undo step named ``text``
+    (by default "Delete <name>" or "Delete N facilities"), from the canvas or the table alike.
+
+    Funding lines and other rows that name a deleted facility stay, so no
+    money disappears silently; the problems panel lists them.
+    """
+    plan = document.plan
+    indexes = sorted(set(indexes))
+    if not indexes:
+        return
+    gone = {id_key(plan.facilities[i].id) for i in indexes}
+    links = [
+        i
+        for i, link in enumerate(plan.links)
+        if id_key(link.from_facility) in gone or id_key(link.to_facility) in gone
+    ]
+    if not text:
+        text = (
+            f"Delete {plan.facilities[indexes[0]].name}"
+            if len(indexes) == 1
+            else f"Delete {len(indexes)} facilities"
+        )
+    stack = document.undo_stack
+    stack.beginMacro(text)
+    if links:
+        document.push(RemoveRowsCommand(document, "links", links, f"Delete {len(links)} links"))
+    document.push(RemoveRowsCommand(document, "facilities", indexes, text))
+    stack.endMacro()

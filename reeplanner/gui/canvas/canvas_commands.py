@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reeplanner.gui.commands import InsertRowsCommand, RemoveRowsCommand, SetFieldsCommand
+from reeplanner.gui.commands import InsertRowsCommand, SetFieldsCommand
 from reeplanner.gui.document import PlanDocument
 from reeplanner.model.edits import unique_id
 from reeplanner.model.enums import CapacityBasis, Status
@@ -107,32 +107,3 @@ def add_facility_command(document: PlanDocument, stage: Stage, x: float, y: floa
     )
     text = f"Add facility to {stage.name or stage.id}"
     return InsertRowsCommand(document, "facilities", len(plan.facilities), [facility], text)
-
-
-def delete_facilities(document: PlanDocument, indexes: list[int]) -> None:
-    """Delete facilities and the links drawn from or to them, as one undo step.
-
-    Funding lines and other rows that name a deleted facility stay, so no
-    money disappears silently; the problems panel lists them.
-    """
-    plan = document.plan
-    indexes = sorted(set(indexes))
-    if not indexes:
-        return
-    gone = {id_key(plan.facilities[i].id) for i in indexes}
-    links = [
-        i
-        for i, link in enumerate(plan.links)
-        if id_key(link.from_facility) in gone or id_key(link.to_facility) in gone
-    ]
-    text = (
-        f"Delete {plan.facilities[indexes[0]].name}"
-        if len(indexes) == 1
-        else f"Delete {len(indexes)} facilities"
-    )
-    stack = document.undo_stack
-    stack.beginMacro(text)
-    if links:
-        document.push(RemoveRowsCommand(document, "links", links, f"Delete {len(links)} links"))
-    document.push(RemoveRowsCommand(document, "facilities", indexes, text))
-    stack.endMacro()

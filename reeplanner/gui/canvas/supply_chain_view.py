@@ -19,12 +19,13 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QMenu, QWidget
 
 from reeplanner.gui.canvas import canvas_layout as layout
-from reeplanner.gui.canvas.canvas_commands import add_facility_command, delete_facilities
+from reeplanner.gui.canvas.canvas_commands import add_facility_command
 from reeplanner.gui.canvas.canvas_style import CanvasStyle
 from reeplanner.gui.canvas.facility_card_item import READABLE_DETAIL, FacilityCardItem
 from reeplanner.gui.canvas.lane_item import LaneItem
 from reeplanner.gui.canvas.status_legend import StatusLegend
 from reeplanner.gui.canvas.supply_chain_scene import SupplyChainScene
+from reeplanner.gui.commands import delete_facilities
 from reeplanner.gui.document import PlanDocument
 from reeplanner.model.ids import id_key
 

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from reeplanner.gui.commands import RemoveRowsCommand
+from reeplanner.gui.commands import RemoveRowsCommand, delete_facilities
 from reeplanner.gui.tables.cell_edits import row_label
 from reeplanner.gui.tables.plan_table_page import PlanTablePage
 from reeplanner.model import edits
@@ -100,7 +100,10 @@ class PlanTables(QTabWidget):
             text += f" (still named in {dangling} other row{'s' if dangling != 1 else ''})"
             self.status_message.emit(f"{text}: fix or delete those rows too; the Problems panel lists them.")
         self.document.set_selection("", [])
-        self.document.push(RemoveRowsCommand(self.document, table.attr, rows, text))
+        if table.attr == "facilities":  # their links go with them, as on the canvas
+            delete_facilities(self.document, rows, text)
+        else:
+            self.document.push(RemoveRowsCommand(self.document, table.attr, rows, text))
         return True
 
     def _references_left(self, table: str, records: list[object]) -> int:
@@ -113,7 +116,7 @@ class PlanTables(QTabWidget):
                 self.document.plan, table, getattr(record, schema.id_attr)
             ):
                 own = ref_table == table and id(getattr(self.document.plan, table)[index]) in deleted
-                if not own:
+                if not own and not (table == "facilities" and ref_table == "links"):  # deleted too
                     found.add((ref_table, index, attr))
         return len(found)
 
