@@ -95,6 +95,14 @@ def test_first_product_stage_is_limited_by_the_scarcest_material():
     assert flow(result, 2025, "METAL", "NdPr").stranded == pytest.approx(600 - 375)
 
 
+def test_a_material_with_a_tiny_magnet_content_never_limits_and_raises_no_overflow():
+    plan = ndpr_chain()
+    plan.materials = [Material("NdPr", "", 1e-307)]  # valid (0-1); 600 t of metal allows ~6e309 t: inf
+    result = compute(plan, "BASE")  # numpy's overflow warning would be an error here
+    assert flow(result, 2025, "ALLOY").output == pytest.approx(3000)  # its own capacity binds
+    assert flow(result, 2025, "MAGNET").output == pytest.approx(min(2000, 0.85 * 3000))
+
+
 def test_recycled_material_is_used_before_material_from_the_stage_above():
     plan = with_recycle_stage(ndpr_chain())
     plan.facilities.append(facility("REC", "RECYCLE", 100, feeds_stage="METAL", ramp_up_years=0))

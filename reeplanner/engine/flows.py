@@ -71,7 +71,8 @@ def forward(chain: Chain, capacity: np.ndarray, recycled: np.ndarray, supply: np
         elif k == p:
             above = chain.lane_slices[k - 1]
             if limiting.any():
-                per_material = y * (out[above][limiting] + rec[limiting]) / c[limiting]
+                with np.errstate(over="ignore"):  # a tiny magnet content: no limit (inf), as it should
+                    per_material = y * (out[above][limiting] + rec[limiting]) / c[limiting]
                 best = per_material.argmin(axis=0)
                 limit[here] = per_material.min(axis=0)
                 scarcest = np.flatnonzero(limiting)[best]
@@ -95,7 +96,8 @@ def product_tonnes(chain: Chain, material: np.ndarray) -> np.ndarray:
     limiting = chain.content > 0
     if not limiting.any():
         return np.zeros((1, material.shape[1]))
-    return (material[limiting] / chain.content[limiting][:, None]).min(axis=0, keepdims=True)
+    with np.errstate(over="ignore"):  # a tiny magnet content makes a huge (inf) figure, not an error
+        return (material[limiting] / chain.content[limiting][:, None]).min(axis=0, keepdims=True)
 
 
 def magnet_output(chain: Chain, output: np.ndarray) -> np.ndarray:
