@@ -117,6 +117,17 @@ def test_the_year_and_scenario_on_show_update_headers_and_cards(view, qtbot):
     assert card(view, "SEP-2").opacity() == 1
 
 
+def test_a_plan_with_errors_shows_dashes_not_zero_tonnes(qtbot):
+    plan = chain_document().plan
+    plan.funding.append(funding("F3", 10, "NOWHERE"))  # an unknown facility: no figures
+    document = PlanDocument(plan)
+    canvas = SupplyChainView(document)
+    qtbot.addWidget(canvas)
+    assert document.results is None
+    assert lane(canvas, "SEP").capacity_text == "–"
+    assert card(canvas, "SEP-1").effective_text == "2028: – effective"
+
+
 def test_a_recycling_lane_comes_last_with_its_own_capacity(qtbot):
     plan = chain_plan(2025, 2030)
     plan.stages.append(Stage("RECYCLE", "Recycling", 6, CapacityBasis.MATERIAL))

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit
 
+from reeplanner.gui.commands import SetFieldCommand
 from reeplanner.gui.document import PlanDocument
 from reeplanner.gui.inspector import EMPTY_HINT, Inspector
 from reeplanner.gui.tables.plan_tables import PlanTables
@@ -65,6 +66,20 @@ def test_derived_figures_for_a_facility_in_the_year_on_show(inspector, document)
     ]
     document.set_year(2026)  # before it comes online
     assert inspector.derived.text().splitlines()[0] == "Effective capacity in 2026 (Base case): 0 t/yr"
+
+
+def test_derived_figures_say_when_they_predate_the_plans_errors(inspector, document, qtbot):
+    document.set_selection("facilities", [5])
+    document.set_year(2028)
+    with qtbot.waitSignal(document.results_changed):
+        document.push(SetFieldCommand(document, "funding", 0, "facility", "NOWHERE", "Break F-1"))
+    assert inspector.derived.text().splitlines()[:2] == [
+        "Figures from before the plan's errors (see Problems):",
+        "Effective capacity in 2028 (Base case): 200 t/yr",
+    ]
+    with qtbot.waitSignal(document.results_changed):
+        document.undo_stack.undo()
+    assert inspector.derived.text().splitlines()[0] == "Effective capacity in 2028 (Base case): 200 t/yr"
 
 
 def test_editing_capacity_on_the_form_is_an_undoable_command(inspector, document):

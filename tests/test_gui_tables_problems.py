@@ -73,3 +73,32 @@ def test_a_target_on_an_unknown_stage_or_material_is_listed_and_the_app_keeps_go
         document.undo_stack.undo()
         model.setData(model.index(0, 3), "Unobtainium")  # Material
     assert any(p.table == "Targets" and p.field == "Material" for p in document.problems)
+
+
+def test_the_summary_says_when_the_figures_wait_for_errors_to_be_fixed(qtbot):
+    document = PlanDocument(chain_plan())
+    panel = ProblemsPanel(document)
+    qtbot.addWidget(panel)
+    shown = document.results
+    tables = PlanTables(document)
+    qtbot.addWidget(tables)
+    model = tables.pages["facilities"].model
+    with qtbot.waitSignal(document.results_changed):
+        model.setData(model.index(0, 2), "NO-SUCH-STAGE")
+    assert panel.summary.text() == (
+        "1 error. The figures on show are from before the first error; fix the errors to update them."
+    )
+    assert document.results is shown  # the last figures stay on show
+    with qtbot.waitSignal(document.results_changed):
+        document.undo_stack.undo()
+    assert panel.summary.text() == "No problems: the plan passes every check."
+
+
+def test_a_plan_opened_with_errors_has_no_figures_and_the_summary_says_so(qtbot):
+    plan = chain_plan()
+    plan.funding = [funding("F-1", 10, "NOWHERE")]
+    document = PlanDocument(plan)
+    panel = ProblemsPanel(document)
+    qtbot.addWidget(panel)
+    assert document.results is None
+    assert panel.summary.text() == "1 error. No figures until the errors are fixed."

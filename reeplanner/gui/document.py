@@ -72,6 +72,9 @@ class PlanDocument(QObject):
         self._path = Path(path) if path else None
         self.undo_stack = QUndoStack(self)
         self.results: PlanResult | None = None
+        #: True when the latest run could not compute the plan as it is (it has errors): ``results``
+        #: are then an earlier plan's, or None.
+        self.results_out_of_date = False
         self.problems: list[Problem] = []
         self._scenario_id = self._plan.base_scenario_id
         self._year = self._default_year()
@@ -127,6 +130,7 @@ class PlanDocument(QObject):
         """
         self.undo_stack.clear()
         self.results = figures.results if figures else None
+        self.results_out_of_date = figures is not None and figures.results is None
         self.problems = figures.problems if figures else []
         self._plan = plan
         self._path = Path(path) if path else None
@@ -229,6 +233,7 @@ class PlanDocument(QObject):
 
     def _show_figures(self, figures: PlanFigures) -> None:
         self.problems = figures.problems
+        self.results_out_of_date = figures.results is None
         if figures.results is not None:  # else the last results stay; the problems panel says why
             self.results = figures.results
         self.results_changed.emit()

@@ -208,6 +208,8 @@ class Inspector(QWidget):
                 lines = self._facility_figures(result, record.id)  # type: ignore[attr-defined]
             elif self.table.attr == "stages":
                 lines = self._stage_figures(result, record.id)  # type: ignore[attr-defined]
+        if lines and self.document.results_out_of_date:
+            lines.insert(0, "Figures from before the plan's errors (see Problems):")
         self.derived.setText("\n".join(lines))
         self.derived.setVisible(bool(lines))
 

@@ -29,6 +29,7 @@ class ProblemsPanel(QWidget):
         self.setObjectName("problems-panel")
         self.summary = QLabel(self)
         self.summary.setObjectName("problems-summary")
+        self.summary.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("problems-list")
         self.tree.setColumnCount(2)
@@ -69,7 +70,15 @@ class ProblemsPanel(QWidget):
             item.setData(0, PROBLEM_ROLE, problem)
             items.append(item)
         self.tree.addTopLevelItems(items)
-        self.summary.setText(_summary(problems))
+        text = _summary(problems)
+        if self.document.results_out_of_date:
+            text += (
+                ". The figures on show are from before the first error; fix the errors to update them."
+                if self.document.results is not None
+                else ". No figures until the errors are fixed."
+            )
+        self.summary.setText(text)
+        self.summary.setStyleSheet(f"color: {ERROR_COLOUR.name()};" if self.document.results_out_of_date else "")
 
     def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.problem_activated.emit(item.data(0, PROBLEM_ROLE))

@@ -21,20 +21,25 @@ __all__ = ["CanvasFigures", "FacilityFigures", "LaneFigures", "canvas_figures", 
 
 @dataclass(frozen=True, slots=True)
 class LaneFigures:
-    """A stage's total effective capacity in the year, and its split by material."""
+    """A stage's total effective capacity in the year (None: no figures), and its split by material."""
 
-    capacity: float = 0.0
+    capacity: float | None = 0.0
     by_material: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class FacilityFigures:
-    """What the scenario makes of one facility in the year."""
+    """What the scenario makes of one facility in the year (``effective`` None: no figures)."""
 
-    effective: float = 0.0
+    effective: float | None = 0.0
     funding: float = 0.0
     status: Status | None = None  # after status overrides
     cancelled: bool = False  # a cancel override (or status cancelled)
+
+
+NO_LANE_FIGURES = LaneFigures(capacity=None)
+NO_FACILITY_FIGURES = FacilityFigures(effective=None)
+NO_FUNDING_OR_CAPACITY = FacilityFigures()
 
 
 @dataclass(slots=True)
@@ -47,10 +52,18 @@ class CanvasFigures:
     present: set[str] | None = None
 
     def lane(self, stage_id: str) -> LaneFigures:
+        if self.present is None:
+            return NO_LANE_FIGURES  # a dash, not 0 t/yr: nothing is computed (the plan has errors)
         return self.lanes.get(id_key(stage_id), LaneFigures())
 
     def facility(self, facility_id: str) -> FacilityFigures:
-        return self.facilities.get(id_key(facility_id), FacilityFigures())
+        return self.facility_by_key(id_key(facility_id))
+
+    def facility_by_key(self, key: str) -> FacilityFigures:
+        """As ``facility``, for a key already made with ``id_key`` (10,000 cards ask at a time)."""
+        if self.present is None:
+            return NO_FACILITY_FIGURES
+        return self.facilities.get(key, NO_FUNDING_OR_CAPACITY)
 
     def is_present(self, facility_id: str) -> bool:
         return self.present is None or id_key(facility_id) in self.present

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from reeplanner.gui.canvas import canvas_layout as layout
 from reeplanner.gui.canvas.canvas_commands import CardMove, MoveRefused, move_command
-from reeplanner.gui.canvas.canvas_figures import CanvasFigures, FacilityFigures
+from reeplanner.gui.canvas.canvas_figures import CanvasFigures
 from reeplanner.gui.canvas.canvas_style import CanvasStyle
 from reeplanner.gui.canvas.card_builder import CardBuilder
 from reeplanner.gui.canvas.facility_card_item import CardDisplay, FacilityCardItem
@@ -133,14 +133,14 @@ class SupplyChainScene(QGraphicsScene):
     def _add_cards(self, rows: list[int], places: PendingCards) -> None:
         facilities, xs, ys = self._facilities_placed, places.xs, places.ys
         display, cards, labels, add = self.display, self.cards, self._labels, self.addItem
-        by_key, present, nothing = self.figures.facilities, self.figures.present, FacilityFigures()
+        figures_of, present = self.figures.facility_by_key, self.figures.present
         for row in rows:
             fac = facilities[row]
             key = id_key(fac.id)
             card = FacilityCardItem(fac, row, display, *labels(fac))
             card.key = key
             card.setPos(xs[row], ys[row])
-            card.set_figures(by_key.get(key, nothing), present is None or key in present)
+            card.set_figures(figures_of(key), present is None or key in present)
             cards[key] = card
             add(card)
         table, indexes = self.document.selection
@@ -330,10 +330,9 @@ class SupplyChainScene(QGraphicsScene):
             self.update()
         for lane in self.lanes:
             lane.set_figures(figures.lane(lane.stage_id), year)
-        by_key, present = figures.facilities, figures.present
-        nothing = FacilityFigures()
+        figures_of, present = figures.facility_by_key, figures.present
         for key, card in self.cards.items():
-            card.set_figures(by_key.get(key, nothing), present is None or key in present)
+            card.set_figures(figures_of(key), present is None or key in present)
         for arrow in self.arrows:
             arrow.update_geometry()
         if result is not None:
