@@ -6,7 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reeplanner.gui.document import PlanDocument
-from reeplanner.gui.problems_panel import ProblemsPanel
+from reeplanner.gui.palette import PaletteChoice, build_palette
+from reeplanner.gui.problems_panel import DARK_ERROR_COLOUR, ERROR_COLOUR, ProblemsPanel
+from reeplanner.gui.tables.plan_table_model import ERROR_TINT
 from reeplanner.gui.tables.plan_tables import PlanTables
 from tests.builders import chain_plan, funding
 
@@ -102,3 +104,21 @@ def test_a_plan_opened_with_errors_has_no_figures_and_the_summary_says_so(qtbot)
     qtbot.addWidget(panel)
     assert document.results is None
     assert panel.summary.text() == "1 error. No figures until the errors are fixed."
+
+
+def test_problems_read_on_a_dark_palette_and_cells_with_problems_keep_dark_text(qtbot):
+    plan = chain_plan()
+    plan.funding = [funding("F-1", 10, "NOWHERE")]
+    document = PlanDocument(plan)
+    panel = ProblemsPanel(document)
+    tables = PlanTables(document)
+    qtbot.addWidget(panel)
+    qtbot.addWidget(tables)
+    assert panel.tree.topLevelItem(0).foreground(1).color() == ERROR_COLOUR
+    panel.setPalette(build_palette(PaletteChoice.DARK))  # as View > Palette > Dark does
+    assert panel.tree.topLevelItem(0).foreground(1).color() == DARK_ERROR_COLOUR
+    assert DARK_ERROR_COLOUR.name() in panel.summary.styleSheet()
+    # A cell with a problem is tinted light, so its text stays dark on any palette.
+    index = tables.pages["funding"].model.index(0, 1)
+    assert index.data(Qt.ItemDataRole.BackgroundRole) == ERROR_TINT
+    assert index.data(Qt.ItemDataRole.ForegroundRole).lightnessF() < 0.3

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QHeaderView, QLabel, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from reeplanner.model.problems import Problem
@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 
 ERROR_COLOUR = QColor(164, 0, 0)
 WARNING_COLOUR = QColor(138, 90, 0)
+#: On a dark palette the same hues, light enough to read.
+DARK_ERROR_COLOUR = QColor(255, 138, 128)
+DARK_WARNING_COLOUR = QColor(240, 190, 90)
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -60,12 +63,13 @@ class ProblemsPanel(QWidget):
     def refresh(self) -> None:
         problems = sorted(self.document.problems, key=lambda p: not p.is_error)  # stable: plan order kept
         self.tree.clear()
+        error_colour, warning_colour = self._colours()
+        brushes = {True: QBrush(error_colour), False: QBrush(warning_colour)}
         items = []
         for problem in problems:
             item = QTreeWidgetItem([problem.where, problem.message])
             item.setIcon(0, self._icons[problem.is_error])
-            colour = QBrush(ERROR_COLOUR if problem.is_error else WARNING_COLOUR)
-            item.setForeground(1, colour)
+            item.setForeground(1, brushes[problem.is_error])
             item.setToolTip(1, problem.message)
             item.setData(0, PROBLEM_ROLE, problem)
             items.append(item)
@@ -78,7 +82,20 @@ class ProblemsPanel(QWidget):
                 else ". No figures until the errors are fixed."
             )
         self.summary.setText(text)
-        self.summary.setStyleSheet(f"color: {ERROR_COLOUR.name()};" if self.document.results_out_of_date else "")
+        self.summary.setStyleSheet(
+            f"color: {error_colour.name()};" if self.document.results_out_of_date else ""
+        )
+
+    def _colours(self) -> tuple[QColor, QColor]:
+        """Error and warning text colours that read on the palette in use."""
+        if self.palette().color(QPalette.ColorRole.Base).lightnessF() < 0.5:
+            return DARK_ERROR_COLOUR, DARK_WARNING_COLOUR
+        return ERROR_COLOUR, WARNING_COLOUR
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # View > Palette: recolour the list
+            self.refresh()
 
     def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.problem_activated.emit(item.data(0, PROBLEM_ROLE))

@@ -40,6 +40,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 3  # what sorting compares
 
 ERROR_TINT = QColor(255, 205, 205)
 WARNING_TINT = QColor(255, 236, 179)
+TINTED_TEXT = QColor(30, 30, 30)  # dark text on the light tints, whatever the palette (dark too)
 NUMERIC_KINDS = (Kind.NUMBER, Kind.SHARE, Kind.INT, Kind.YEAR)
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -47,12 +48,13 @@ _EDIT = int(Qt.ItemDataRole.EditRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 SERVED_ROLES = frozenset(
-    {_DISPLAY, _EDIT, _ALIGNMENT, _BACKGROUND, _TOOLTIP, VALUE_ROLE, COLUMN_ROLE, SORT_ROLE}
+    {_DISPLAY, _EDIT, _ALIGNMENT, _BACKGROUND, _FOREGROUND, _TOOLTIP, VALUE_ROLE, COLUMN_ROLE, SORT_ROLE}
 )
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 EDITABLE_FLAGS = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsEditable
-_PROBLEM_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
+_PROBLEM_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.ToolTipRole]
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -125,7 +127,7 @@ class PlanTableModel(QAbstractTableModel):
         column = self._columns[col]
         if role == _ALIGNMENT:
             return _RIGHT if column.kind in NUMERIC_KINDS else None
-        if role in (_BACKGROUND, _TOOLTIP):
+        if role in (_BACKGROUND, _FOREGROUND, _TOOLTIP):
             return self._problem_data(row, col, role)
         if role == COLUMN_ROLE:
             return column
@@ -175,6 +177,8 @@ class PlanTableModel(QAbstractTableModel):
         severity, messages = found
         if role == _TOOLTIP:
             return "\n".join(messages)
+        if role == _FOREGROUND:
+            return TINTED_TEXT
         return ERROR_TINT if severity is Severity.ERROR else WARNING_TINT
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
