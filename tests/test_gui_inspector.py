@@ -48,6 +48,7 @@ def test_a_selected_facility_shows_as_a_form(inspector, document):
     assert editor(inspector, "id").text() == "SEP-2"
     assert isinstance(editor(inspector, "capacity"), QDoubleSpinBox)
     assert editor(inspector, "capacity").value() == 400.0
+    assert editor(inspector, "capacity").text() == "400"  # not 400.000
     stage = editor(inspector, "stage")
     assert isinstance(stage, QComboBox)
     assert stage.currentText() == "SEP"

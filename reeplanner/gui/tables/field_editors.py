@@ -43,7 +43,7 @@ def make_editor(column: Column, plan: Plan, parent: QWidget | None = None) -> QW
         spin.setRange(int(column.minimum if column.minimum is not None else -1_000_000), 1_000_000)
         return spin
     if column.required and column.kind in (Kind.NUMBER, Kind.SHARE):
-        dspin = QDoubleSpinBox(parent)
+        dspin = NumberSpinBox(parent)
         dspin.setDecimals(4 if column.kind is Kind.SHARE else 3)
         low = column.minimum if column.minimum is not None else -_BIG
         dspin.setRange(low, column.maximum if column.maximum is not None else _BIG)
@@ -55,6 +55,16 @@ def make_editor(column: Column, plan: Plan, parent: QWidget | None = None) -> QW
     elif not column.required:
         line.setPlaceholderText("empty")
     return line
+
+
+class NumberSpinBox(QDoubleSpinBox):
+    """A spin box that shows ``6,000`` and ``0.29``, not ``6,000.000`` and ``0.2900``: trailing zeros
+    are dropped from what it shows; its decimals still bound what can be typed."""
+
+    def textFromValue(self, value: float) -> str:
+        text = super().textFromValue(value)
+        point = self.locale().decimalPoint()
+        return text.rstrip("0").rstrip(point) if point in text else text
 
 
 def _combo(parent: QWidget | None, items: list[str], required: bool, *, editable: bool) -> QComboBox:
