@@ -96,23 +96,24 @@ def test_the_summary_says_when_the_figures_wait_for_errors_to_be_fixed(qtbot):
     assert panel.summary.text() == "No problems: the plan passes every check."
 
 
-def test_a_plan_opened_with_errors_has_no_figures_and_the_summary_says_so(qtbot):
+def panel_of_a_plan_with_an_error(qtbot) -> ProblemsPanel:
+    """The chain plan with one funding line naming no facility: one error, so no figures."""
     plan = chain_plan()
     plan.funding = [funding("F-1", 10, "NOWHERE")]
-    document = PlanDocument(plan)
-    panel = ProblemsPanel(document)
+    panel = ProblemsPanel(PlanDocument(plan))
     qtbot.addWidget(panel)
-    assert document.results is None
+    return panel
+
+
+def test_a_plan_opened_with_errors_has_no_figures_and_the_summary_says_so(qtbot):
+    panel = panel_of_a_plan_with_an_error(qtbot)
+    assert panel.document.results is None
     assert panel.summary.text() == "1 error. No figures until the errors are fixed."
 
 
 def test_problems_read_on_a_dark_palette_and_cells_with_problems_keep_dark_text(qtbot):
-    plan = chain_plan()
-    plan.funding = [funding("F-1", 10, "NOWHERE")]
-    document = PlanDocument(plan)
-    panel = ProblemsPanel(document)
-    tables = PlanTables(document)
-    qtbot.addWidget(panel)
+    panel = panel_of_a_plan_with_an_error(qtbot)
+    tables = PlanTables(panel.document)
     qtbot.addWidget(tables)
     assert panel.tree.topLevelItem(0).foreground(1).color() == ERROR_COLOUR
     panel.setPalette(build_palette(PaletteChoice.DARK))  # as View > Palette > Dark does
