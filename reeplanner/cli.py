@@ -5,7 +5,8 @@ parser and handler; ``SUBCOMMANDS`` lists them. To add one, write its
 ``add_`` function and append it there.
 
 Exit codes: 0 success (``validate``: the plan is valid, warnings allowed),
-1 the plan has errors, 2 a usage error or a file that is not a plan at all.
+1 the plan has errors (no figure is ever made from such a plan), 2 a usage
+error, a file that is not a plan at all, or a file that cannot be written.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from reeplanner.model import CapacityBasis, Metric, PlanError, Problem, id_key, 
 from reeplanner.model.plan import Plan
 
 OK, INVALID, USAGE = 0, 1, 2
+#: A file that cannot be written (full disk, read-only folder) exits like one that cannot be read.
+CANNOT_WRITE = USAGE
 
 
 class CommandFailed(Exception):
@@ -82,6 +85,30 @@ def load(path: str) -> tuple[Plan, list[Problem]]:
         raise CommandFailed(USAGE) from exc
 
 
+def problems_of(path: str, plan: Plan, warnings: list[Problem]) -> list[Problem]:
+    """Every problem of the plan read from ``path``, as ``validate`` lists them.
+
+    A workbook is validated as it is read (its problems placed on Excel rows, an
+    invalid one refused); a ``.reeplan`` is validated here.
+    """
+    is_workbook = os.path.splitext(path)[1].lower() in WORKBOOK_SUFFIXES
+    return warnings if is_workbook else warnings + validate(plan)
+
+
+def load_valid(path: str) -> tuple[Plan, list[Problem]]:
+    """The plan in ``path`` and its warnings; a plan with errors stops with ``validate``'s lines and exit 1.
+
+    Every command that makes figures or writes the plan elsewhere goes through
+    here: no figure is ever made from a plan validation refuses.
+    """
+    plan, warnings = load(path)
+    problems = problems_of(path, plan, warnings)
+    if any(p.is_error for p in problems):
+        print_problems(problems)
+        raise CommandFailed(INVALID)
+    return plan, [p for p in problems if not p.is_error]
+
+
 # --- validate -----------------------------------------------------------------------------------
 
 
@@ -93,9 +120,7 @@ def add_validate(subparsers: argparse._SubParsersAction) -> None:
 
 def run_validate(args: argparse.Namespace) -> int:
     plan, warnings = load(args.file)
-    # A workbook is validated as it is read (its problems placed on Excel rows); a .reeplan is not.
-    is_workbook = os.path.splitext(args.file)[1].lower() in WORKBOOK_SUFFIXES
-    problems = warnings if is_workbook else warnings + validate(plan)
+    problems = problems_of(args.file, plan, warnings)
     print_problems(problems, sys.stdout)
     return INVALID if any(p.is_error for p in problems) else OK
 
@@ -112,7 +137,7 @@ def add_summary(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_summary(args: argparse.Namespace) -> int:
-    plan, _ = load(args.file)
+    plan, _ = load_valid(args.file)
     result = compute_all(plan)
     scenarios = _chosen(result, args.scenario)
     if args.json:
@@ -232,7 +257,7 @@ def add_explain(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    plan, _ = load(args.file)
+    plan, _ = load_valid(args.file)
     scenario = _chosen(compute_all(plan), args.scenario)[0]
     stage = next((s for s in plan.stages if id_key(s.id) == id_key(args.stage)), None)
     per_material = stage is not None and stage.basis is CapacityBasis.MATERIAL and not args.material
@@ -257,7 +282,7 @@ def add_convert(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_convert(args: argparse.Namespace) -> int:
-    plan, warnings = load(args.source)
+    plan, warnings = load_valid(args.source)
     print_problems(warnings)
     try:
         write_plan(plan, args.target)
@@ -266,7 +291,7 @@ def run_convert(args: argparse.Namespace) -> int:
         return USAGE
     except SaveError as exc:
         print(exc, file=sys.stderr)
-        return INVALID
+        return CANNOT_WRITE
     return OK
 
 
@@ -290,7 +315,7 @@ def run_brief(args: argparse.Namespace) -> int:
     if not args.target.lower().endswith(".xlsx"):
         print(f"{args.target}: the brief is an Excel workbook; name it with .xlsx.", file=sys.stderr)
         return USAGE
-    plan, warnings = load(args.plan)
+    plan, warnings = load_valid(args.plan)
     print_problems(warnings)
     from reeplanner.formats.brief import write_brief  # openpyxl and the brief load only when asked for
 
@@ -298,7 +323,10 @@ def run_brief(args: argparse.Namespace) -> int:
         write_brief(plan, args.target, scenario_ids=args.scenario)
     except SaveError as exc:
         print(exc, file=sys.stderr)
-        return INVALID
+        return CANNOT_WRITE
+    except PlanError as exc:  # a --scenario the plan does not have
+        print_problems(exc.problems)
+        return USAGE
     return OK
 
 

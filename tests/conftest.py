@@ -1,4 +1,15 @@
-"""Test set-up: Qt runs offscreen, settings and recovery files stay in tmp_path."""
+"""Test set-up: Qt runs offscreen, settings and recovery files stay in tmp_path, property tests
+draw the same examples on every run.
+
+Hypothesis profiles (``--hypothesis-profile NAME``):
+
+- ``ci`` (the default): derandomised, each test's examples drawn from a seed fixed by the test
+  itself, no example database; a run passes or fails the same way every time. A failing case
+  found by a wider search is kept in its test as an explicit ``@example``.
+- ``hunt``: random, for a wider search on demand, one seed per run:
+  ``.venv/bin/python scripts/hunt.py`` runs the property tests over many seeds and prints the
+  seeds that fail.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +19,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", derandomize=True, database=None, print_blob=True)
+settings.register_profile("hunt", derandomize=False, database=None, print_blob=True)
+settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)

@@ -31,10 +31,10 @@ def test_brief_of_chosen_scenarios_in_the_order_given(tmp_path):
     assert header[1:3] == ("Funding surge", "Base case")
 
 
-def test_brief_names_an_unknown_scenario(tmp_path, capsys):
+def test_brief_names_an_unknown_scenario_as_a_usage_error(tmp_path, capsys):
     plan_path = tmp_path / "us.reeplan"
     reeplan.save(us_plan(), plan_path)
-    assert main(["brief", str(plan_path), str(tmp_path / "b.xlsx"), "--scenario", "BAN"]) == 1
+    assert main(["brief", str(plan_path), str(tmp_path / "b.xlsx"), "--scenario", "BAN"]) == 2
     assert "The plan has no scenario 'BAN'. Its scenarios: BASE, DELAY, SURGE." in capsys.readouterr().err
     assert not (tmp_path / "b.xlsx").exists()
 

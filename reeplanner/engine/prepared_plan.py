@@ -112,6 +112,8 @@ def _prepare(plan: Plan) -> PreparedPlan:
     scenario_index = {id_key(s.id): i for i, s in enumerate(scenarios)}
     facs = plan.facilities
     fac_index = {id_key(f.id): i for i, f in enumerate(facs)}
+    if len(scenario_index) < len(scenarios) or len(fac_index) < len(facs):
+        raise ValueError("two scenarios or two facilities have the same ID")
     stage_keys = _keys(f.stage for f in facs)
     recycle = id_key(RECYCLE_STAGE)
     stage_of = [-1 if key == recycle else chain.stage_index[key] for key in stage_keys]

@@ -38,14 +38,20 @@ class PlanFigures:
 
 
 def compute_figures(plan: Plan) -> PlanFigures:
-    """Validate and run the engine for every scenario; Qt-free, so a worker thread can call it."""
+    """Validate and run the engine for every scenario; Qt-free, so a worker thread can call it.
+
+    A plan validation refuses gets no figures at all (a negative capacity would
+    otherwise be drawn as a negative figure): its problems say why.
+    """
+    problems = validate(plan)
+    if any(p.is_error for p in problems):
+        return PlanFigures(problems, None)
     from reeplanner.engine import compute_all  # numpy and pandas: not needed for the first paint
 
-    problems = validate(plan)
     try:
         results = compute_all(plan)
-    except PlanError:
-        results = None
+    except PlanError as exc:  # the engine refuses what validation let through: show its reasons
+        return PlanFigures(problems + exc.errors, None)
     return PlanFigures(problems, results)
 
 

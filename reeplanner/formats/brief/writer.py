@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 
 from openpyxl import Workbook
 
-from reeplanner.formats.atomic import atomic_path
+from reeplanner.formats.atomic import SaveError, write_bytes_atomic
 from reeplanner.formats.brief import styles
 from reeplanner.formats.brief.charts import BriefCharts
 from reeplanner.formats.brief.comparison import write_comparison
@@ -21,6 +22,7 @@ from reeplanner.formats.brief.sources import write_sources
 from reeplanner.formats.brief.summary import write_summary
 from reeplanner.formats.brief.timeline import write_timeline
 from reeplanner.model import Plan, PlanError, Problem, id_key
+from reeplanner.model.validation import errors
 
 SHEETS = (
     "Summary",
@@ -68,9 +70,13 @@ def write_brief(
     ``result`` is the plan's ``PlanResult`` when the caller has it already (the
     GUI does); otherwise the engine computes it. ``scenario_ids`` picks and
     orders the scenarios; the first one leads the findings. Raises
-    ``PlanError`` for an unknown scenario and ``SaveError`` when the file
-    cannot be written.
+    ``PlanError`` for a plan with errors (no brief is written from figures
+    validation refuses) or an unknown scenario, and ``SaveError`` when the
+    file cannot be written.
     """
+    problems = errors(plan)
+    if problems:
+        raise PlanError(problems)
     if result is None:
         from reeplanner.engine import compute_all
 
@@ -106,5 +112,11 @@ def write_brief(
 
     workbook.properties.title = f"Leadership brief: {plan.name}"
     workbook.properties.creator = "REE Planner"
-    with atomic_path(path) as tmp:
-        workbook.save(tmp)
+    # Laid out in memory, then written in one go: openpyxl's own zip file, left open by a write
+    # error (a full disk), would print a second traceback when the interpreter collects it.
+    content = io.BytesIO()
+    try:
+        workbook.save(content)  # openpyxl lays each sheet out in a temporary file first
+    except OSError as exc:
+        raise SaveError.of(path, exc) from exc
+    write_bytes_atomic(path, content.getvalue())

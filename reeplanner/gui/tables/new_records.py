@@ -88,7 +88,8 @@ def _target(plan: Plan) -> Target:
 
 
 def _stage(plan: Plan) -> Stage:
-    order = max((s.order for s in plan.stages), default=0) + 1
+    # A cleared Order cell is None until the user types one: it does not count.
+    order = max((s.order for s in plan.stages if isinstance(s.order, int)), default=0) + 1
     return Stage(edits.unique_id(plan, "stages", "STAGE"), "New stage", order)
 
 
