@@ -18,9 +18,38 @@ WRITE_SUFFIXES = (".reeplan", ".xlsx")
 def read_plan(path: str | os.PathLike[str]) -> tuple[Plan, list[Problem]]:
     """The plan in ``path`` and the warnings met while reading it.
 
-    Raises ``PlanError`` for a file that cannot be read as a plan.
+    Raises ``PlanError`` for a file that cannot be read as a plan, whatever
+    went wrong in it: every reader's failure becomes one sentence naming the
+    file, never another exception.
     """
     path = Path(path)
+    try:
+        return _read(path)
+    except PlanError:
+        raise
+    except MemoryError as exc:
+        raise unreadable(path, "it needs more memory than this computer has to spare") from exc
+    except Exception as exc:  # a reader failed in a way the file's checks did not foresee
+        raise unreadable(path, _reason(exc)) from exc
+    except BaseException as exc:
+        if type(exc).__name__ != "PanicException":  # a reader written in Rust gave up (pyo3)
+            raise
+        raise unreadable(path, _reason(exc)) from exc
+
+
+def unreadable(path: Path, reason: str) -> PlanError:
+    """The error for a file no reader could make sense of."""
+    return PlanError(
+        [Problem(f"{path.name} cannot be read: it is damaged or not a plan file ({reason}).", path.name)]
+    )
+
+
+def _reason(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())[:200]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def _read(path: Path) -> tuple[Plan, list[Problem]]:
     suffix = path.suffix.lower()
     if suffix == ".reeplan":
         return reeplan.load_with_warnings(path)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from reeplanner.formats.atomic import write_bytes_atomic
+from reeplanner.formats.problem_log import ProblemLog, TooManyProblems
 from reeplanner.model.cells import CellError, parse_cell, parse_int, parse_number, parse_override_value
 from reeplanner.model.enums import OverrideKind
 from reeplanner.model.plan import TABLE_ATTRS, Plan
@@ -29,6 +30,9 @@ from reeplanner.model.schema import PLAN_FIELDS, TABLES, Column, Kind, Table
 
 FORMAT_NAME = "reeplanner-plan"
 FORMAT_VERSION = 1
+#: The largest ``.reeplan`` file read (a 10,000-facility plan is about 5 MB): it bounds the memory
+#: reading takes (``benchmarks/fuzz_campaign.py`` measures it).
+MAX_PLAN_BYTES = 32 * 1024 * 1024
 
 #: Per table: the record fields without a default (computed once; rows are many).
 _REQUIRED_ATTRS: dict[str, frozenset[str]] = {
@@ -69,10 +73,23 @@ def load_with_warnings(path: str | os.PathLike[str]) -> tuple[Plan, list[Problem
     """The plan in a ``.reeplan`` file and the warnings met reading it (unknown fields...)."""
     path = Path(path)
     try:
+        _check_size(path.stat().st_size, path.name)
         data = path.read_bytes()
     except OSError as exc:
         raise PlanError([Problem(f"Cannot read {path.name}: {exc.strerror or exc}.", path.name)]) from exc
     return loads_with_warnings(data, path.name)
+
+
+def _check_size(size: int, name: str) -> None:
+    if size > MAX_PLAN_BYTES:
+        raise PlanError(
+            [
+                Problem(
+                    f"{name} is {size / 2**20:.0f} MB; REE Planner reads plans up to {MAX_PLAN_BYTES >> 20} MB.",
+                    name,
+                )
+            ]
+        )
 
 
 def loads(data: bytes | str, name: str = "plan") -> Plan:
@@ -81,6 +98,7 @@ def loads(data: bytes | str, name: str = "plan") -> Plan:
 
 
 def loads_with_warnings(data: bytes | str, name: str = "plan") -> tuple[Plan, list[Problem]]:
+    _check_size(len(data), name)
     try:
         text = data.decode("utf-8-sig") if isinstance(data, bytes) else data
     except UnicodeDecodeError as exc:
@@ -89,6 +107,8 @@ def loads_with_warnings(data: bytes | str, name: str = "plan") -> tuple[Plan, li
         ) from exc
     try:
         doc = json.loads(text, parse_constant=_refuse_constant)
+    except RecursionError as exc:  # the parser stops at Python's recursion limit (about 1,000 levels)
+        raise PlanError([Problem(_too_deep(name), name)]) from exc
     except (json.JSONDecodeError, ValueError) as exc:
         where = (
             f" at line {exc.lineno}, column {exc.colno} ({exc.msg})"
@@ -99,6 +119,10 @@ def loads_with_warnings(data: bytes | str, name: str = "plan") -> tuple[Plan, li
             [Problem(f"{name} is not a REE Planner plan: the JSON is broken{where}.", name)]
         ) from exc
     return from_document_with_warnings(doc, name)
+
+
+def _too_deep(name: str) -> str:
+    return f"{name} is not a REE Planner plan: its JSON is nested far deeper than a plan is (a plan is 4 levels deep)."
 
 
 def _refuse_constant(word: str) -> Any:
@@ -135,7 +159,16 @@ def from_document_with_warnings(doc: Any, name: str = "plan") -> tuple[Plan, lis
 
 
 def _plan_from_json(doc: dict[str, Any], name: str) -> tuple[Plan, list[Problem]]:
-    problems: list[Problem] = []
+    problems = ProblemLog()
+    try:
+        return _plan_from_checked_json(doc, name, problems)
+    except TooManyProblems as exc:
+        raise problems.error(name) from exc
+
+
+def _plan_from_checked_json(
+    doc: dict[str, Any], name: str, problems: list[Problem]
+) -> tuple[Plan, list[Problem]]:
     meta = doc.get("plan", {})
     if not isinstance(meta, dict):
         raise PlanError([Problem("The 'plan' entry must be an object of settings.", "Plan")])
@@ -170,7 +203,7 @@ def _plan_from_json(doc: dict[str, Any], name: str) -> tuple[Plan, list[Problem]
         setattr(plan, table.attr, records)
     if any(p.is_error for p in problems):
         raise PlanError(problems)
-    return plan, problems
+    return plan, list(problems)
 
 
 def _unknown_keys(obj: dict[str, Any], known: set[str], table: str, what: str) -> list[Problem]:

@@ -17,17 +17,45 @@ from __future__ import annotations
 import io
 import os
 import re
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from reeplanner.formats.workbook_extent import (
+    Extent,
+    UnreadableReference,
+    column_number,
+    ods_extents,
+    shared_string_sizes,
+    shared_text_bytes,
+    xlsx_sheet_extent,
+)
 from reeplanner.model.problems import PlanError, Problem
 
 MAX_FILE_BYTES = 100 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 100
 RATIO_FLOOR_BYTES = 1024 * 1024  # small parts may compress very well; judge ratios above this size
-MAX_SHEET_CELLS = 5_000_000  # rows x columns the reader will lay out for one sheet
+#: Cells (rows x columns, A1 to the farthest cell with content, summed over the sheets) the reader
+#: may lay out, and bytes of text it may copy into them: with the file's bytes, they bound the
+#: memory an import takes (see ``benchmarks/fuzz_campaign.py``, which measures it).
+MAX_WORKBOOK_CELLS = 5_000_000
+MAX_TEXT_BYTES = 64 * 1024 * 1024
+#: What a damaged zip archive raises while its directory or a part is read.
+ZIP_FAILURES = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,  # a UnicodeDecodeError of an entry name among them
+    struct.error,
+    NotImplementedError,  # a compression method zipfile does not know
+    RuntimeError,  # an encrypted part
+    OverflowError,
+)
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ODS_MIME = b"application/vnd.oasis.opendocument.spreadsheet"
@@ -39,16 +67,10 @@ _MAIN_TYPES = (
 _OTHER_OFFICE = {"wordprocessingml": "a Word document", "presentationml": "a PowerPoint presentation"}
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
 _CELL_REF = re.compile(rb"\br=\"([A-Z]{1,3})([0-9]{1,7})\"")
-_VALUED_REF = re.compile(
-    rb"<(?:\w+:)?c\s[^>]*?\br=\"([A-Z]{1,3})([0-9]{1,7})\"[^>]*?(?<!/)>\s*<(?:\w+:)?(?:v|is|f)\b"
-)
-#: A cell reference past column Z or row 99,999: only then is the full extent worked out.
-_WIDE_OR_DEEP = re.compile(rb"\br=\"(?:[A-Z]{2,}[0-9]|[A-Z][0-9]{6})")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 #: The start tag of a cell of error type (``t="e"``), and the error it holds.
 _ERROR_CELL = re.compile(rb"<(?:\w+:)?c\s[^>]*?\bt=\"e\"[^>]*>")
 _ERROR_VALUE = re.compile(rb"<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)<")
-_ODS_REPEAT = re.compile(rb"number-(rows|columns)-repeated=\"([0-9]+)\"")
 
 
 @dataclass(slots=True)
@@ -90,7 +112,7 @@ def check_workbook(path: str | os.PathLike[str]) -> WorkbookScan:
         _refuse(name, f"is not a workbook: {_what_it_is(data)}")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, EOFError):
+    except ZIP_FAILURES:
         _refuse(
             name,
             "is damaged or incomplete (perhaps cut short while copying): its zip directory cannot be read.",
@@ -161,13 +183,17 @@ def _check_sizes(name: str, archive: zipfile.ZipFile) -> None:
         )
 
 
-def _read_xml(name: str, archive: zipfile.ZipFile, part: str) -> bytes:
+def _read_part(name: str, archive: zipfile.ZipFile, part: str) -> bytes:
     try:
-        data = archive.read(part)
+        return archive.read(part)
     except KeyError:
         _refuse(name, f"is not a complete workbook: its part {part} is missing.")
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except ZIP_FAILURES as exc:
         _refuse(name, f"is damaged: its part {part} cannot be unpacked ({exc}).")
+
+
+def _read_xml(name: str, archive: zipfile.ZipFile, part: str) -> bytes:
+    data = _read_part(name, archive, part)
     if _DTD.search(data):
         _refuse(
             name,
@@ -213,24 +239,73 @@ def _check_xlsx(name: str, archive: zipfile.ZipFile, data: bytes) -> WorkbookSca
     if not sheets:
         _refuse(name, "has no sheets.")
     parts = _sheet_parts(name, archive, main)
-    for part in names:
-        if part.endswith((".xml", ".rels")) and part not in parts.values() and part != main:
-            _read_xml(name, archive, part)  # DTD and entity check on every other XML part
+    sheet_parts = {
+        el: parts.get(next((v for k, v in el.attrib.items() if _local(k) == "id"), ""), "") for el in sheets
+    }
+    sizes: list[int] = []
+    stray: list[str] = []  # sheet XML no sheet of the workbook names (the reader may still find it)
+    for part in names - set(sheet_parts.values()) - {main}:
+        if part.endswith((".xml", ".rels")):
+            xml = _read_xml(name, archive, part)  # DTD and entity check on every other XML part
+        else:
+            xml = _read_part(name, archive, part)
+        if b"sst" in xml:
+            sizes += shared_string_sizes(xml)
+        if b"sheetData" in xml:
+            stray.append(part)
     scan = WorkbookScan("xlsx", data)
-    for el in sheets:
+    budget = _Budget(name)
+    for el, part in sheet_parts.items():
         sheet_name = el.get("name", "")
-        rel_id = next((v for k, v in el.attrib.items() if _local(k) == "id"), "")
-        part = parts.get(rel_id, "")
         if part not in names:
             continue  # a chart sheet or a dangling entry: calamine reports it if it is needed
         xml = _read_xml(name, archive, part)
-        uncached = _scan_sheet(name, sheet_name, xml)
+        budget.add_xlsx_sheet(sheet_name, xml, sizes)
+        uncached = _uncached_formulas(xml)
         if uncached:
             scan.uncached[sheet_name] = uncached
         errors = _error_cells(xml)
         if errors:
             scan.errors[sheet_name] = errors
+    for part in stray:
+        budget.add_xlsx_sheet(part, _read_xml(name, archive, part), sizes)
     return scan
+
+
+class _Budget:
+    """The cells and text the reader would lay out so far; refuses the file once over the limits."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.cells = 0
+        self.text_bytes = 0
+
+    def add_xlsx_sheet(self, sheet: str, xml: bytes, shared_sizes: list[int]) -> None:
+        try:
+            extent = xlsx_sheet_extent(xml)
+        except UnreadableReference as exc:
+            _refuse(self.name, f"is refused: sheet '{sheet}' has {exc}. {_DELETE_STRAY}")
+        extent.text_bytes = shared_text_bytes(xml, shared_sizes)
+        self.add(sheet, extent)
+
+    def add(self, sheet: str, extent: Extent) -> None:
+        self.cells += extent.cells
+        self.text_bytes += extent.text_bytes
+        if self.cells > MAX_WORKBOOK_CELLS:
+            _refuse(
+                self.name,
+                f"is refused: sheet '{sheet}' has a cell as far out as row {extent.rows:,}, column "
+                f"{extent.columns:,} (over {MAX_WORKBOOK_CELLS:,} cells to lay out). {_DELETE_STRAY}",
+            )
+        if self.text_bytes > MAX_TEXT_BYTES:
+            _refuse(
+                self.name,
+                f"is refused: its cells would hold over {MAX_TEXT_BYTES >> 20} MB of text (sheet '{sheet}' "
+                "repeats long texts over many cells).",
+            )
+
+
+_DELETE_STRAY = "Delete the stray cells far below or right of the table, save, and import again."
 
 
 def _sheet_parts(name: str, archive: zipfile.ZipFile, main: str) -> dict[str, str]:
@@ -259,39 +334,6 @@ def _normalise(part: str) -> str:
     return "/".join(out)
 
 
-def _scan_sheet(name: str, sheet: str, xml: bytes) -> list[tuple[int, int]]:
-    """Refuse a sheet whose cells span more than the reader may lay out; list uncached formulas."""
-    if not _WIDE_OR_DEEP.search(xml):
-        return _uncached_formulas(xml)  # columns A-Z and rows below 100,000: small enough
-    max_row, max_col = _extent(_CELL_REF.findall(xml))
-    if max_row * max_col > MAX_SHEET_CELLS:
-        # Excel keeps formatted empty cells, which the reader skips: count only cells with content.
-        max_row, max_col = _extent(_VALUED_REF.findall(xml))
-    if max_row * max_col > MAX_SHEET_CELLS:
-        _refuse(
-            name,
-            f"is refused: sheet '{sheet}' has a cell as far out as row {max_row:,}, column {max_col:,} "
-            f"(over {MAX_SHEET_CELLS:,} cells to lay out). Delete the stray cells far below or right "
-            "of the table, save, and import again.",
-        )
-    return _uncached_formulas(xml)
-
-
-def _extent(refs: list[tuple[bytes, bytes]]) -> tuple[int, int]:
-    if not refs:
-        return 0, 0
-    max_row = max(map(int, (digits for _, digits in refs)))
-    max_col = max(map(_column_number, {letters for letters, _ in refs}))
-    return max_row, max_col
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for ch in letters:
-        number = number * 26 + ch - 64
-    return number
-
-
 def _uncached_formulas(xml: bytes) -> list[tuple[int, int]]:
     """Cells holding a formula with no saved value (no ``<v>``, or an empty one on a non-text cell)."""
     found: list[tuple[int, int]] = []
@@ -309,7 +351,7 @@ def _uncached_formulas(xml: bytes) -> list[tuple[int, int]]:
             continue
         ref = _CELL_REF.search(cell)
         if ref:
-            found.append((int(ref.group(2)), _column_number(ref.group(1))))
+            found.append((int(ref.group(2)), column_number(ref.group(1))))
     return found
 
 
@@ -325,41 +367,33 @@ def _error_cells(xml: bytes) -> dict[tuple[int, int], str]:
         end = xml.find(b"c>", match.end())
         value = _ERROR_VALUE.search(xml, match.end(), end if end >= 0 else len(xml))
         error = value.group(1).decode("utf-8", "replace").strip() if value else ""
-        found[(int(ref.group(2)), _column_number(ref.group(1)))] = error or "an error"
+        found[(int(ref.group(2)), column_number(ref.group(1)))] = error or "an error"
     return found
 
 
 def _check_ods(name: str, archive: zipfile.ZipFile, data: bytes) -> WorkbookScan:
-    if not archive.read("mimetype").strip().startswith(ODS_MIME):
+    if not _read_part(name, archive, "mimetype").strip().startswith(ODS_MIME):
         _refuse(name, "is an OpenDocument file but not a spreadsheet.")
     for part in archive.namelist():
-        if part.endswith(".xml"):
+        if part.endswith(".xml") and part != "content.xml":
             _read_xml(name, archive, part)
-    content = archive.read("content.xml")
-    for kind, count in _ODS_REPEAT.findall(content):
-        # LibreOffice repeats empty rows and cells to the sheet's edge; a repeat that
-        # big on a cell holding a value would make the reader lay out the whole grid.
-        if int(count) > 100_000 and _repeat_holds_value(content, kind, count):
-            _refuse(
-                name,
-                f"is refused: a value is repeated over {int(count):,} {kind.decode()}. Delete the stray "
-                "cells far below or right of the table, save, and import again.",
-            )
-    if b"<table:table " not in content and b"<table:table>" not in content:
+    content = _read_xml(name, archive, "content.xml")
+    budget = _Budget(name)
+    found = False
+    for sheet, extent in ods_extents(content):
+        found = True
+        budget.add(sheet, extent)
+    if not found:
         _refuse(name, "has no sheets.")
     return WorkbookScan("ods", data)
 
 
-def _repeat_holds_value(content: bytes, kind: bytes, count: bytes) -> bool:
-    attr = b"number-" + kind + b'-repeated="' + count + b'"'
-    at = content.find(attr)
-    start = content.rfind(b"<", 0, at)
-    closing = b"</table:table-row>" if kind == b"rows" else b"</table:table-cell>"
-    head_end = content.find(b">", at)
-    if content[head_end - 1 : head_end] == b"/":
-        return False  # an empty, self-closed element
-    body = content[start : content.find(closing, at)]
-    return b"office:value-type" in body or b"<text:p" in body
-
-
-__all__ = ["MAX_RATIO", "MAX_SHEET_CELLS", "MAX_UNPACKED_BYTES", "WorkbookScan", "check_workbook"]
+__all__ = [
+    "MAX_RATIO",
+    "MAX_TEXT_BYTES",
+    "MAX_UNPACKED_BYTES",
+    "MAX_WORKBOOK_CELLS",
+    "ZIP_FAILURES",
+    "WorkbookScan",
+    "check_workbook",
+]

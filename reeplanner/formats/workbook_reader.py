@@ -19,6 +19,7 @@ from pathlib import Path
 
 import openpyxl
 
+from reeplanner.formats.problem_log import ProblemLog, TooManyProblems
 from reeplanner.formats.workbook_guard import WorkbookScan, check_workbook
 from reeplanner.formats.workbook_sheet import SheetRows, header_key, read_table_sheet, unreadable_message
 from reeplanner.formats.workbook_writer import FORMAT_NAME, FORMAT_VERSION, PLAN_SHEET
@@ -52,8 +53,15 @@ def read_workbook(path: str | os.PathLike[str]) -> tuple[Plan, list[Problem]]:
     """
     path = Path(path)
     scan = check_workbook(path)
-    problems: list[Problem] = []
-    sheets = _read_sheets(path.name, scan.data, problems)
+    problems = ProblemLog()
+    try:
+        return _read_checked(path.name, scan, problems)
+    except TooManyProblems as exc:
+        raise problems.error(path.name) from exc
+
+
+def _read_checked(name: str, scan: WorkbookScan, problems: list[Problem]) -> tuple[Plan, list[Problem]]:
+    sheets = _read_sheets(name, scan.data, problems)
     unreadable = _unreadable_cells(scan)
     if PLAN_SHEET.casefold() not in sheets:
         problems.append(
@@ -88,7 +96,7 @@ def read_workbook(path: str | os.PathLike[str]) -> tuple[Plan, list[Problem]]:
     problems.sort(key=lambda p: (_SHEET_ORDER.get(p.table, -1), p.row or 0))
     if any(p.is_error for p in problems):
         raise PlanError(problems)
-    return plan, problems
+    return plan, list(problems)
 
 
 def _unreadable_cells(scan: WorkbookScan) -> dict[str, dict[tuple[int, int], str]]:
