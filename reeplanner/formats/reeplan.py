@@ -32,7 +32,7 @@ FORMAT_NAME = "reeplanner-plan"
 FORMAT_VERSION = 1
 #: The largest ``.reeplan`` file read (a 10,000-facility plan is about 5 MB): it bounds the memory
 #: reading takes (``benchmarks/fuzz_campaign.py`` measures it).
-MAX_PLAN_BYTES = 32 * 1024 * 1024
+MAX_PLAN_BYTES = 16 * 1024 * 1024
 
 #: Per table: the record fields without a default (computed once; rows are many).
 _REQUIRED_ATTRS: dict[str, frozenset[str]] = {

@@ -73,7 +73,7 @@ class Extent:
 
     rows: int = 0
     columns: int = 0
-    text_bytes: int = 0
+    text_bytes: int = 0  # text the reader makes beyond what the file holds: copies, expanded spaces
 
     @property
     def cells(self) -> int:
@@ -230,19 +230,20 @@ def shared_string_sizes(xml: bytes) -> list[int]:
 
 
 def shared_text_bytes(sheet_xml: bytes, sizes: list[int]) -> int:
-    """A bound on the bytes of text the cells of a sheet copy from the shared strings (``sizes``)."""
+    """A bound on the bytes of text the cells of a sheet copy from the shared strings (``sizes``)
+    beyond the strings themselves: a string used by one cell is not counted, one used by ten cells
+    nine times."""
     if not sizes:
         return 0
     n_refs = sum(_count(_SHARED_CELL, part) for part in _slices(sheet_xml, _CELL_TAG))
-    quick = n_refs * max(sizes)
-    if quick <= _QUICK_TEXT_BOUND:
-        return quick
-    total = 0
+    if n_refs * max(sizes) <= _QUICK_TEXT_BOUND:
+        return n_refs * max(sizes)
+    uses: dict[int, int] = {}
     for part in _slices(sheet_xml, _CELL_TAG):
         for index in _SHARED_REF.findall(part):
             i = _number(index)
-            total += sizes[i] if 0 <= i < len(sizes) else 0
-    return total
+            uses[i] = uses.get(i, 0) + 1
+    return sum(sizes[i] * (n - 1) for i, n in uses.items() if 0 <= i < len(sizes))
 
 
 # --- .ods -----------------------------------------------------------------------------------------
@@ -283,11 +284,12 @@ def ods_extents(content: bytes) -> Iterator[tuple[str, Extent]]:
             start, row_attrs = opened  # one of its cells end it early, and the rest is read as cells)
             opened = None
             repeat = _repeat(_ODS_ROWS, row_attrs)
-            columns, text = _ods_row(content[start : token.start()])
+            body = content[start : token.start()]
+            columns, copied = _ods_row(body)
             if columns:
                 extent.rows = max(extent.rows, row + repeat)
                 extent.columns = max(extent.columns, columns)
-                extent.text_bytes += text * repeat
+                extent.text_bytes += copied * repeat + len(body) * (repeat - 1)
             row += repeat
     if depth > 0:  # cut short: what was read still counts
         yield table, extent
@@ -295,7 +297,7 @@ def ods_extents(content: bytes) -> Iterator[tuple[str, Extent]]:
 
 def _ods_row(body: bytes) -> tuple[int, int]:
     """The columns up to the last cell with content in a row (0 for none), and the bytes of text
-    its cells hold."""
+    its cells copy once read (repeated cells, and the spaces ``text:s`` elements stand for)."""
     body = _without_trailing_empty_cells(body)
     if b"value-type" not in body and b"<text:" not in body:
         return 0, 0
@@ -304,16 +306,16 @@ def _ods_row(body: bytes) -> tuple[int, int]:
         # Only empty cells repeat (they shift the cells after them): count at once.
         cells = body.count(b"<table:table-cell") + body.count(b"<table:covered-table-cell")
         columns = cells + sum(_repeat(_ODS_COLUMNS, tag) - 1 for tag in repeated)
-        return columns, len(body) + _spaces(body)
-    columns = column = text = 0
+        return columns, _spaces(body)
+    columns = column = copied = 0
     for cell in _ODS_CELL.finditer(body):
         attrs, content = cell.group(2), cell.group(3) or b""
         repeat = _repeat(_ODS_COLUMNS, attrs)
         if b"value-type" in attrs or b"<text:" in content:
             columns = column + repeat
-            text += (len(attrs) + len(content) + _spaces(content)) * repeat
+            copied += (len(attrs) + len(content)) * (repeat - 1) + _spaces(content) * repeat
         column += repeat
-    return columns, text
+    return columns, copied
 
 
 def _without_trailing_empty_cells(body: bytes) -> bytes:
