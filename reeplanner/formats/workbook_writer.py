@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from reeplanner.formats.atomic import atomic_path
 from reeplanner.formats.workbook_xlsx import ListValidation, XlsxBook, column_letter
+from reeplanner.model.horizon import laid_out_years
 from reeplanner.model.plan import Plan
 from reeplanner.model.problems import PlanError, Problem
 from reeplanner.model.schema import DEMAND, PLAN_FIELDS, TABLES, TABLES_BY_ATTR, Column, Kind, Table
@@ -100,7 +101,7 @@ def _sheet_columns(plan: Plan, table: Table) -> list[_SheetColumn]:
     """The table's columns; Demand gets one column per year after Material."""
     if table is not DEMAND:
         return [_SheetColumn(c.header, c) for c in table.columns]
-    years = set(plan.years)
+    years = set(laid_out_years(plan))
     for row in plan.demand:
         years.update(row.values)
     fixed = [_SheetColumn(c.header, c) for c in table.columns]

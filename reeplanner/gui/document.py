@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from reeplanner.model.horizon import laid_out_years
 from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
 from reeplanner.model.problems import PlanError, Problem
@@ -293,5 +294,5 @@ class PlanDocument(QObject):
             self._start_worker()
 
     def _default_year(self) -> int:
-        years = self._plan.years
+        years = laid_out_years(self._plan)
         return min(max(2028, years.start), years.stop - 1) if len(years) else 2028

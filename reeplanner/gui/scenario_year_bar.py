@@ -6,6 +6,7 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QSpinBox, QWidget
 
 from reeplanner.gui.document import PlanDocument
+from reeplanner.model.horizon import laid_out_years
 from reeplanner.model.ids import id_key
 
 
@@ -80,10 +81,10 @@ class ScenarioYearBar(QWidget):
                 return
 
     def _fill_years(self) -> None:
-        plan = self.document.plan
+        years = laid_out_years(self.document.plan)
         for widget in (self.year_spin, self.year_slider):
             with QSignalBlocker(widget):
-                widget.setRange(plan.start_year, max(plan.start_year, plan.end_year))
+                widget.setRange(years.start, max(years.start, years.stop - 1))
         self._show_year(self.document.year)
 
     def _show_year(self, year: int) -> None:

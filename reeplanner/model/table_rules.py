@@ -214,7 +214,7 @@ def supply_rules(plan: Plan) -> Iterator[Problem]:
 
 def demand_rules(plan: Plan) -> Iterator[Problem]:
     stages = _stages_by_id(plan)
-    horizon = set(plan.years)
+    horizon = plan.years  # a range: membership without listing years (a damaged file's may be huge)
     segments: dict[tuple[str, str, str], int] = {}
     for index, row in enumerate(plan.demand):
         stage_key = id_key(row.stage or DEMAND_STAGE)  # an empty Stage means MAGNET

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from reeplanner.gui.tables.cell_edits import year_column
 from reeplanner.gui.tables.plan_table_model import PlanTableModel
+from reeplanner.model.horizon import laid_out_years
 from reeplanner.model.schema import Column
 
 
@@ -16,7 +17,7 @@ class DemandTableModel(PlanTableModel):
 
     def _make_columns(self) -> list[Column]:
         plan = self.document.plan
-        years = set(plan.years)
+        years = set(laid_out_years(plan))
         for row in plan.demand:
             years.update(row.values)
         fixed = list(self.table.columns)
