@@ -11,6 +11,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 
+from reeplanner.model.countries import country_code
 from reeplanner.model.enums import CapacityBasis, Metric, OverrideKind, Status, parse_choice
 from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
@@ -21,8 +22,10 @@ from reeplanner.model.schema import (
     DEMAND,
     FACILITIES,
     LINKS,
+    MAX_TONNES,
     OVERRIDE_TARGETS,
     OVERRIDES,
+    SCHEDULE_RISK,
     SUPPLY,
     TARGETS,
     Table,
@@ -250,6 +253,15 @@ def demand_rules(plan: Plan) -> Iterator[Problem]:
                 )
             elif value < 0:
                 yield problem_at(DEMAND, index, row, str(year), f"Demand must be 0 or more; it is {value:g}.")
+            elif value > MAX_TONNES:
+                yield problem_at(
+                    DEMAND,
+                    index,
+                    row,
+                    str(year),
+                    f"Demand must be at most {MAX_TONNES:,.0f} t/yr, a plausible bound; it is {value:,.6g}. "
+                    "Check the unit and the number of zeros.",
+                )
         inside = sorted(y for y in row.values if y in horizon)
         if inside:
             holes = [y for y in range(inside[0], inside[-1] + 1) if y not in row.values]
@@ -300,10 +312,21 @@ def _percent_problem(threshold: float) -> str:
     return ""
 
 
+def sources_hit(plan: Plan, target: str) -> tuple[int, ...]:
+    """Supply rows a supply-factor override hits: the source with that ID, or every source of that
+    country (``China``, ``CN`` and ``chn`` alike)."""
+    key, code = id_key(target), country_code(target or "")
+    return tuple(
+        i
+        for i, s in enumerate(plan.supply)
+        if id_key(s.id) == key or (code is not None and country_code(s.country or "") == code)
+    )
+
+
 def override_rules(plan: Plan) -> Iterator[Problem]:
     segments = {id_key(d.segment) for d in plan.demand}
     sources = {id_key(s.id) for s in plan.supply}
-    countries = {id_key(s.country) for s in plan.supply}
+    countries = {c for s in plan.supply if (c := country_code(s.country or ""))}
     facilities = {id_key(f.id) for f in plan.facilities}
     for index, ov in enumerate(plan.overrides):
         if not isinstance(ov.kind, OverrideKind):
@@ -336,7 +359,7 @@ def _override_target_problem(
         if key and key not in segments:
             return f"A '{kind}' override needs {expects}; '{target}' is not a Demand segment."
     elif kind is OverrideKind.SUPPLY_FACTOR:
-        if key not in sources and key not in countries:
+        if key not in sources and country_code(target) not in countries:
             return (
                 f"A '{kind}' override needs {expects}; '{target}' is neither a Source ID "
                 "nor the Country of a supply source."
@@ -363,3 +386,38 @@ def _override_value_problem(kind: OverrideKind, value: object) -> str:
     if not number or value < 0:  # type: ignore[operator]
         return f"A {kind} is a multiplier of 0 or more; it is '{value}'."
     return ""
+
+
+def schedule_risk_rules(plan: Plan) -> Iterator[Problem]:
+    seen: dict[Status, int] = {}
+    for index, row in enumerate(plan.schedule_risk):
+        if row.status is Status.CANCELLED:
+            yield problem_at(
+                SCHEDULE_RISK,
+                index,
+                row,
+                "Status",
+                "Cancelled projects are always cancelled in a draw; remove this row.",
+            )
+        elif isinstance(row.status, Status) and row.status in seen:
+            yield problem_at(
+                SCHEDULE_RISK,
+                index,
+                row,
+                "Status",
+                f"Status {row.status} already has a row (row {seen[row.status] + 1}); keep one.",
+            )
+        if isinstance(row.status, Status):
+            seen.setdefault(row.status, index)
+        slips = (row.slip_min, row.slip_likely, row.slip_max)
+        if all(isinstance(v, (int, float)) for v in slips):
+            low, likely, high = slips
+            if not low <= likely <= high:
+                field = "Slip likely" if likely < low else "Slip max"
+                yield problem_at(
+                    SCHEDULE_RISK,
+                    index,
+                    row,
+                    field,
+                    f"Slips must run min <= likely <= max; they are {low:g}, {likely:g}, {high:g} months.",
+                )
