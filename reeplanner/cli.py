@@ -28,8 +28,11 @@ from reeplanner.formats.atomic import SaveError
 from reeplanner.formats.files import WORKBOOK_SUFFIXES, read_plan, write_plan
 from reeplanner.model import CapacityBasis, Metric, PlanError, Problem, id_key, validate
 from reeplanner.model.plan import Plan
+from reeplanner.model.schema import TABLES
 
 OK, INVALID, USAGE = 0, 1, 2
+#: Where problems of a plan (not of a file) are placed: the Plan settings and the tables.
+PLAN_TABLES = frozenset({"Plan", *(t.sheet for t in TABLES)})
 #: A file that cannot be written (full disk, read-only folder) exits like one that cannot be read.
 CANNOT_WRITE = USAGE
 
@@ -79,8 +82,8 @@ def load(path: str) -> tuple[Plan, list[Problem]]:
         return read_plan(path)
     except PlanError as exc:
         print_problems(exc.problems)
-        in_a_row = any(p.row is not None for p in exc.problems)
-        raise CommandFailed(INVALID if in_a_row else USAGE) from exc
+        in_the_plan = any(p.row is not None or p.table in PLAN_TABLES for p in exc.errors)
+        raise CommandFailed(INVALID if in_the_plan else USAGE) from exc
     except OSError as exc:
         print(f"{path}: {exc.strerror or exc}", file=sys.stderr)
         raise CommandFailed(USAGE) from exc

@@ -9,10 +9,12 @@ test); ``random_operations(rng, kind)`` draws the same vocabulary from a
 ``random.Random`` (the on-demand campaign, ``scripts/fuzz_campaign.py``).
 
 ``check_file(path)`` reads the file with every reader the app has (by its
-extension) and runs ``summary --json`` on it in-process. It passes when the
-file is refused with ``PlanError`` (for a reason that is about the file, not a
-bug behind the message), or read as a plan whose summary is exit 1 with
-``validate``'s errors and no figure, or exit 0 with only finite figures.
+extension), computes what the window shows for it, and runs ``summary --json``
+on it in-process. It passes when the file is refused with ``PlanError`` (for
+a reason that is about the file, not a bug behind the message), or read as a
+plan that, when invalid, gets no figures in the window and exit 1 with no
+output from ``summary``, and when valid, figures in the window and exit 0
+with only finite figures.
 """
 
 from __future__ import annotations
@@ -35,7 +37,9 @@ from hypothesis import strategies as st
 from reeplanner.cli import main as cli_main
 from reeplanner.cli import problems_of
 from reeplanner.formats.files import read_plan, write_plan
+from reeplanner.gui.document import compute_figures
 from reeplanner.model import Link, PlanError
+from reeplanner.model.records import PriceFloor, PriceRow
 
 DATA = Path(__file__).resolve().parent / "data"
 KINDS = ("xlsx", "xlsm", "ods", "reeplan")
@@ -80,7 +84,10 @@ VOCABULARY: dict[str, dict[str, tuple]] = {
     "reeplan": {
         "flip": ("fraction", ("pick", (1, 2, 0x80, 0xFF))),
         "truncate": ("fraction",),
-        "raw_insert": ("fraction", ("pick", ("\ufeff", "\xff\xfe", "[" * 5000, "1e400", "NaN", ",", '"', "\\u0000"))),
+        "raw_insert": (
+            "fraction",
+            ("pick", ("\ufeff", "\xff\xfe", "[" * 5000, "1e400", "NaN", ",", '"', "\\u0000")),
+        ),
         "json_value": ("fraction", ("pick", JSON_VALUES)),
         "json_drop_key": ("fraction",),
         "json_duplicate_row": ("fraction",),
@@ -123,10 +130,16 @@ def random_operations(rng: random.Random, kind: str, max_size: int = 4) -> list[
 
 
 def seed_plan():
+    """The US plan of the brief's tests, with a link, prices and a price floor: every table has rows."""
     from tests.brief_plans import us_plan
 
     plan = us_plan()
     plan.links = [Link(plan.facilities[0].id, plan.facilities[1].id, "NdPr", 100.0, 2026)]
+    plan.prices = [
+        PriceRow("NdPr", values={y: 60.0 + y - plan.start_year for y in plan.years}),
+        PriceRow("Dy", "SURGE", values={2026: 400.0}),
+    ]
+    plan.price_floors = [PriceFloor("PF-1", plan.facilities[1].id, "NdPr", 110.0, 2026, 2030, "DOD-IBP")]
     return plan
 
 
@@ -248,7 +261,7 @@ def _corrupt_stream(data: bytes, which: float, where: float) -> bytes:
         return data
     info = infos[_at(which, len(infos))]
     head = info.header_offset
-    if head + 30 > len(data) or not info.compress_size:
+    if not 0 <= head <= len(data) - 30 or not info.compress_size:
         return data
     name_len, extra_len = struct.unpack_from("<HH", data, head + 26)
     start = head + 30 + name_len + extra_len
@@ -426,6 +439,12 @@ def check_file(path: Path) -> str:
             raise FuzzFailure(f"the message does not name the file: {exc}") from exc
         return "refused"
     has_errors = any(p.is_error for p in problems_of(str(path), plan, warnings))
+    figures = compute_figures(plan)  # what the window shows once it has opened the file
+    if (figures.results is not None) == has_errors:
+        raise FuzzFailure(
+            f"the window {'made' if has_errors else 'has no'} figures for a plan with"
+            f"{'' if has_errors else 'out'} errors"
+        )
     code, out, err = run_cli("summary", str(path), "--json")
     if has_errors:
         if (code, out) != (1, ""):
@@ -442,7 +461,11 @@ def _check_figures(doc: dict) -> None:
     for scenario in doc["scenarios"]:
         numbers = [scenario["funding_total"]]
         for year in scenario["years"]:
-            numbers += [year["magnet_demand"], year["domestic_magnet_output"], year["magnet_output_with_imports"]]
+            numbers += [
+                year["magnet_demand"],
+                year["domestic_magnet_output"],
+                year["magnet_output_with_imports"],
+            ]
             if year["magnet_demand"]:
                 numbers.append(year["self_sufficiency"])
         bad = [n for n in numbers if not isinstance(n, (int, float)) or not math.isfinite(n)]

@@ -57,8 +57,15 @@ def parse_number(raw: object, header: str = "Value") -> float:
     return value
 
 
+#: Whole numbers in a plan are years, orders and counts: anything longer is a damaged cell (a year of
+#: -1e308 would otherwise become a 309-digit integer).
+MAX_WHOLE_NUMBER = 10**15
+
+
 def parse_int(raw: object, header: str = "Value") -> int:
     value = parse_number(raw, header)
+    if abs(value) > MAX_WHOLE_NUMBER:
+        raise CellError(f"{header} must be a whole number of at most 15 digits; it is {value:g}.")
     if value != int(value):
         raise CellError(f"{header} must be a whole number; it is {value:g}.")
     return int(value)

@@ -46,7 +46,7 @@ def is_usd_per_kg(unit: str) -> bool:
 
 
 def price_rules(plan: Plan) -> Iterator[Problem]:
-    horizon = set(plan.years)
+    horizon = plan.years  # a range: membership without listing years (a damaged file's may be huge)
     seen: dict[tuple[str, str], int] = {}
     for index, row in enumerate(plan.prices):
         if not is_usd_per_kg(row.unit):
