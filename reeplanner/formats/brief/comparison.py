@@ -9,7 +9,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from reeplanner.formats.brief import styles
 from reeplanner.formats.brief.figures import ScenarioFigures, magnet_stage_id, stage_name
-from reeplanner.formats.brief.sheet_writer import PageHeader, SheetWriter
+from reeplanner.formats.brief.sheet_writer import PageHeader, SheetWriter, style_of
 from reeplanner.model import CapacityBasis, Plan, id_key
 
 
@@ -75,7 +75,7 @@ def write_comparison(
 def _label_rows_left(ws: Worksheet, last_row: int) -> None:
     for row in range(4, last_row):
         cell = ws.cell(row=row, column=1)
-        if cell.style == styles.TOTAL:
+        if style_of(cell) == styles.TOTAL:
             cell.alignment = Alignment(horizontal="left")
 
 

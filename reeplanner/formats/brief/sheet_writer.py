@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import math
 import numbers
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
@@ -37,6 +40,36 @@ PRINTABLE_WIDTH = 720.0
 PRINTABLE_HEIGHT = 495.0
 
 
+#: Per workbook: style name -> the style's array, and the names by index.
+#: openpyxl rebuilds the list of names at every read or write of ``cell.style``; a brief sets and
+#: reads it a few hundred thousand times.
+_STYLE_ARRAYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _named_styles(cell: Cell) -> tuple[list[str], dict[str, StyleArray]]:
+    workbook = cell.parent.parent
+    styles_list = workbook._named_styles
+    cached = _STYLE_ARRAYS.get(workbook)
+    if cached is None or len(cached[0]) != len(styles_list):
+        cached = ([s.name for s in styles_list], {s.name: s.as_tuple() for s in styles_list})
+        _STYLE_ARRAYS[workbook] = cached
+    return cached
+
+
+def set_style(cell: Cell, name: str) -> None:
+    """``cell.style = name``, for a named style of the workbook."""
+    arrays = _named_styles(cell)[1]
+    if name in arrays:
+        cell._style = copy.copy(arrays[name])
+    else:
+        cell.style = name  # a built-in style, added to the workbook by openpyxl
+
+
+def style_of(cell: Cell) -> str:
+    """``cell.style``: the name of the cell's named style."""
+    return _named_styles(cell)[0][cell._style.xfId if cell._style is not None else 0]
+
+
 @dataclass(frozen=True)
 class PageHeader:
     """What every printed page carries: the plan's name and the brief's date."""
@@ -59,7 +92,7 @@ def put(ws: Worksheet, row: int, column: int, value: object, style: str | None =
     """
     cell = ws.cell(row=row, column=column)
     if style:
-        cell.style = style
+        set_style(cell, style)
     if value is None:
         return cell
     if isinstance(value, bool):
@@ -197,18 +230,30 @@ def fit_columns(ws: Worksheet, fixed: dict[int, float]) -> None:
     A column given a fixed width wraps whatever text is longer than it, so nothing is cut off.
     """
     widths: dict[int, float] = {}
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.value is None or cell.style in styles.OVERFLOWING or cell.coordinate in ws.merged_cells:
-                continue
-            widths[cell.column] = max(widths.get(cell.column, 0.0), display_width(cell))
+    texts: dict[int, list[Cell]] = {}  # per column, the table cells whose text may need wrapping
+    merged = merged_cells(ws)
+    # The cells that exist (``iter_rows`` would make an empty cell at every place of the grid).
+    for (row, column), cell in ws._cells.items():
+        if cell.value is None or (row, column) in merged:
+            continue
+        style = style_of(cell)
+        if style in styles.OVERFLOWING:
+            continue
+        widths[column] = max(widths.get(column, 0.0), display_width(cell))
+        if isinstance(cell.value, str) and style in styles.TABLE:
+            texts.setdefault(column, []).append(cell)
     for column, width in widths.items():
         if column not in fixed:
             ws.column_dimensions[get_column_letter(column)].width = min(MAX_WIDTH, max(MIN_WIDTH, width + 2))
     for column, width in fixed.items():
         ws.column_dimensions[get_column_letter(column)].width = width
-    for column in widths.keys() | fixed.keys():
-        wrap_column(ws, column, ws.column_dimensions[get_column_letter(column)].width)
+    for column, cells in texts.items():
+        wrap_cells(ws, cells, ws.column_dimensions[get_column_letter(column)].width)
+
+
+def merged_cells(ws: Worksheet) -> set[tuple[int, int]]:
+    """(row, column) of every cell in a merged range (openpyxl's own test walks every range per cell)."""
+    return {cell for merged in ws.merged_cells.ranges for cell in merged.cells}
 
 
 def text_lines(text: str, chars_per_line: float) -> int:
@@ -251,7 +296,7 @@ def contain_overflow(ws: Worksheet) -> None:
     )
     for row in ws.iter_rows(max_col=1):
         cell = row[0]
-        per_char = OVERFLOW_CHAR_WIDTH.get(cell.style)
+        per_char = OVERFLOW_CHAR_WIDTH.get(style_of(cell))
         if per_char is None or not isinstance(cell.value, str) or last < 2:
             continue
         lines = math.ceil(len(cell.value) * per_char / table)
@@ -259,22 +304,19 @@ def contain_overflow(ws: Worksheet) -> None:
             continue
         ws.merge_cells(start_row=cell.row, start_column=1, end_row=cell.row, end_column=last)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        font_height = {styles.TITLE: 21.0, styles.SECTION: 16.0}.get(cell.style, 13.0)
+        font_height = {styles.TITLE: 21.0, styles.SECTION: 16.0}.get(style_of(cell), 13.0)
         ws.row_dimensions[cell.row].height = font_height * lines + 3
 
 
-def wrap_column(ws: Worksheet, column: int, width: float) -> None:
-    """Wrap the column's text that is wider than ``width``, making each row tall enough for its lines.
+def wrap_cells(ws: Worksheet, cells: list[Cell], width: float) -> None:
+    """Wrap the text of table ``cells`` (of one column) wider than ``width``, making each row tall
+    enough for its lines.
 
     The row height is set rather than left to the spreadsheet, because
     LibreOffice keeps the default height of rows read from a file.
     """
-    for (cell,) in ws.iter_rows(min_col=column, max_col=column):
-        if not isinstance(cell.value, str) or cell.style not in styles.TABLE:
-            continue  # titles and notes overflow; unstyled labels (a legend) run into empty neighbours
-        if cell.coordinate in ws.merged_cells:
-            continue
-        bold = cell.style in (styles.HEADER, styles.TOTAL) or bool(cell.font and cell.font.b)
+    for cell in cells:
+        bold = style_of(cell) in (styles.HEADER, styles.TOTAL) or bool(cell.font and cell.font.b)
         lines = text_lines(cell.value, (width - 1) * (BOLD_CHARS_PER_UNIT if bold else CHARS_PER_UNIT))
         if lines <= 1:
             continue

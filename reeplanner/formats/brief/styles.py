@@ -63,6 +63,12 @@ class Phase:
     def font(self) -> Font:
         return Font(name=FONT_NAME, size=9, bold=True, color=self.font_colour)
 
+    @property
+    def style(self) -> str:
+        """The named style of a year cell in this phase (one style per phase: styling a cell by name
+        is many times faster than giving it a fill, a font and an alignment of its own)."""
+        return f"brief-phase-{self.label.lower()}"
+
 
 #: Distinct in colour and in lightness, so a grey-scale print still separates them.
 PERMITTING = Phase("Permitting", "P", "FCE4B6")
@@ -139,6 +145,15 @@ def add_named_styles(workbook: Workbook) -> None:
         ),
         NamedStyle(LINE, font=Font(name=FONT_NAME, size=10, color=INK)),
         NamedStyle(NOTE, font=Font(name=FONT_NAME, size=9, italic=True, color=MUTED)),
+    ]
+    styles += [
+        NamedStyle(
+            phase.style,
+            font=phase.font,
+            fill=phase.fill,
+            alignment=Alignment(horizontal="center", vertical="center"),
+        )
+        for phase in PHASES
     ]
     for style in styles:
         workbook.add_named_style(style)

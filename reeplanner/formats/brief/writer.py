@@ -97,7 +97,7 @@ def write_brief(
     charts_row = write_summary(summary, plan, header, scenarios, years, findings(plan, scenarios, years))
     write_comparison(comparison, plan, header, results, scenarios, years)
     write_gaps(gaps, plan, header, results)
-    write_timeline(timeline, plan, header, results, scenarios)
+    year_cells = write_timeline(timeline, plan, header, results, scenarios)
     write_funding(funding, plan, header, results)
     write_coordination(coordination, plan, header, results)
     write_sources(sources, plan, header)
@@ -119,4 +119,5 @@ def write_brief(
         workbook.save(content)  # openpyxl lays each sheet out in a temporary file first
     except OSError as exc:
         raise SaveError.of(path, exc) from exc
-    write_bytes_atomic(path, content.getvalue())
+    timeline_part = f"xl/worksheets/sheet{workbook.worksheets.index(timeline) + 1}.xml"
+    write_bytes_atomic(path, year_cells.into(content.getvalue(), timeline_part))
