@@ -134,7 +134,8 @@ def xlsx_sheet_extent(xml: bytes) -> Extent:
             break
         extent.rows = max(extent.rows, max((int(digits) for _, _, digits in cells if digits), default=0))
         extent.columns = max(extent.columns, *map(column_number, letters), 0)
-    if not plain:  # a cell without a reference, or with one past Excel's grid or unreadable
+    if not plain or extent.rows > EXCEL_ROWS or extent.columns > EXCEL_COLUMNS:
+        # A cell without a reference, or with one unreadable or past Excel's grid (said by the check).
         extent, positional = _checked_extent(xml)
         if positional:
             return extent
@@ -225,7 +226,7 @@ def shared_string_sizes(xml: bytes) -> list[int]:
     sizes: list[int] = []
     for part in _slices(xml, _SHARED_ITEM):
         starts = [m.start() for m in _SHARED_ITEM.finditer(part)]
-        sizes += [end - start for start, end in zip(starts, [*starts[1:], len(part)], strict=True)]
+        sizes += [end - start for start, end in zip(starts, [*starts[1:], len(part)], strict=False)]
     return sizes
 
 
