@@ -139,7 +139,9 @@ def _screenshot(file: Path, out: Path, size: tuple[int, int]) -> int:
     window.canvas.chain_scene.finish_building()  # a large plan's cards arrive in chunks
     QApplication.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(out)):
+    saved = window.grab().save(str(out))
+    window.wait_for_workers()  # the engine's import may have started with the first paint
+    if not saved:
         print(f"reeplanner: could not write {out}", file=sys.stderr)
         return 1
     return 0

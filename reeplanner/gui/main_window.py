@@ -351,14 +351,19 @@ class MainWindow(QMainWindow):
             self.resizeDocks([docks["tables"], docks["problems"]], [3, 1], Qt.Orientation.Horizontal)
             self.resizeDocks([docks["inspector"]], [340], Qt.Orientation.Horizontal)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.files.maybe_save():
-            event.ignore()
-            return
+    def wait_for_workers(self) -> None:
+        """Wait until no thread of the window's runs (file work, a recompute, the engine's import):
+        a thread still running when the application quits aborts it."""
         self.background.wait_all()
         self.document.finish_recompute()
         if self._engine_thread is not None:
             self._engine_thread.wait()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.wait_for_workers()
         self.autosave.stop()
         self.autosave.discard()
         self._show_docks_again()  # remember the user's layout, not the welcome page's
