@@ -132,11 +132,11 @@ def heavy_rare_earths() -> Plan:
         "As of date): heavy RE separation (MP Materials, Aclara, Energy Fuels Phase 2, Ucore, ReElement, USA "
         "Rare Earth; Lynas Seadrift, cancelled), metallization (Phoenix Tailings, Less Common Metals, planned "
         "integrated lines), the funding of those steps, and Dy and Tb from China against allied Lynas Malaysia "
-        "and Australian concentrate. NdPr and imported finished magnets are left out, so magnet output here is "
-        "what the Dy and Tb supply allows (magnet content Dy 1%, Tb 0.3%, both estimates). Every figure names "
+        "and Australian concentrate. NdPr is left out, so magnet output here is what the Dy and Tb supply allows "
+        "(magnet content Dy 1%, Tb 0.3%, both estimates); imported finished magnets stay, so unmet demand is "
+        "what users here could not get at all. Every figure names "
         "its source; 'Estimate:' says how an unpublished one was sized. " + SCHEDULE_RISK_NOTE
     )
-    plan.supply = [s for s in plan.supply if s.material]
     upstream = {f.id for f in plan.facilities if f.stage in ("MINE", "SEP", "METAL")}
     plan.funding = [f for f in plan.funding if f.facility in upstream]
     plan.targets = heavy_targets()
