@@ -27,9 +27,8 @@ def targets() -> list[Target]:
     return [
         Target(
             "T-DEF-2027",
-            "Domestic magnets cover defence demand by 2027 (Source: DoD's mine-to-magnet goal, DoD News, "
-            "13 Mar 2024; DFARS bars covered-country materials from 1 Jan 2027). Threshold: Estimate: the "
-            "plan's 2027 Defence demand",
+            "Domestic magnets cover defence demand by 2027 (Source: DoD mine-to-magnet goal, DoD News, Mar 2024; "
+            "threshold Estimate: the plan's 2027 defence demand)",
             "MAGNET",
             m.DOMESTIC_OUTPUT,
             1160.0,
