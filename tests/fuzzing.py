@@ -23,10 +23,12 @@ import contextlib
 import io
 import json
 import math
+import os
 import random
 import re
 import shutil
 import struct
+import tempfile
 import warnings
 import zipfile
 from collections.abc import Callable
@@ -426,7 +428,28 @@ def run_cli(*argv: str) -> tuple[int, str, str]:
 
 
 def check_file(path: Path) -> str:
-    """``"refused"`` or ``"plan"``; ``FuzzFailure`` (or the exception itself) when a promise breaks."""
+    """``"refused"`` or ``"plan"``; ``FuzzFailure`` (or the exception itself) when a promise breaks.
+
+    Nothing may reach the process's standard error on the way (a Rust panic's
+    report, a C library's complaint): the CLI's own lines go through
+    ``sys.stderr``, which ``run_cli`` captures.
+    """
+    with tempfile.TemporaryFile() as noise:
+        saved = os.dup(2)
+        os.dup2(noise.fileno(), 2)
+        try:
+            outcome = _check(path)
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        noise.seek(0)
+        written = noise.read()
+    if written:
+        raise FuzzFailure(f"standard error got {written[:300]!r}")
+    return outcome
+
+
+def _check(path: Path) -> str:
     try:
         plan, warnings = read_plan(path)
     except PlanError as exc:

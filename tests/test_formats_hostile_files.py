@@ -8,9 +8,11 @@ written down in ``docs/file-limits.md``.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import struct
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -104,6 +106,28 @@ def test_a_damaged_ods(tmp_path, capsys, part):
     path = tmp_path / "damaged.ods"
     path.write_bytes(with_wrong_checksum((DATA / "fuzz-seed.ods").read_bytes(), part))
     assert f"its part {part} cannot be unpacked (Bad CRC-32 for file '{part}')" in cli_refuses(capsys, path)
+
+
+def test_a_date_the_spreadsheet_reader_gives_up_on_is_one_line_not_a_rust_panic(tmp_path, capfd):
+    """A date cell of -1e15 days made calamine panic, which Rust reports on standard error itself."""
+    plan = chain_plan()
+    plan.facilities[0] = replace(plan.facilities[0], online=dt.date(2027, 1, 1))
+    good = tmp_path / "good.xlsx"
+    write_plan(plan, good)
+    date_cell = b'<c r="M2" s="2"><v>46388</v>'
+    assert date_cell in zipfile.ZipFile(good).read(FACILITIES_SHEET)
+
+    def far_past(name: str, data: bytes) -> bytes:
+        return data.replace(date_cell, b'<c r="M2" s="2"><v>-1e15</v>')
+
+    path = rezip(good, tmp_path / "date.xlsx", far_past)
+    assert main(["summary", str(path)]) == 2
+    out, err = capfd.readouterr()
+    assert out == ""
+    assert err == (
+        "date.xlsx: date.xlsx cannot be read: it is damaged or not a plan file (the spreadsheet reader "
+        "gave up on it: TimeDelta::milliseconds out of bounds).\n"
+    )
 
 
 def test_a_zip_entry_name_that_is_not_utf8(good, tmp_path, capsys):

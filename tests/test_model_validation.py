@@ -561,17 +561,23 @@ def test_a_risk_factor_is_between_zero_and_one():
     )
 
 
-def test_a_multiplier_cannot_be_negative():
+def test_a_multiplier_is_from_zero_to_a_thousand():
     problem = _one(_override(OverrideKind.CAPACITY_FACTOR, "SEP-1", -0.5))
     assert (problem.field, problem.message) == (
         "Value",
-        "A capacity factor is a multiplier of 0 or more; it is '-0.5'.",
+        "A capacity factor is a multiplier from 0 to 1,000; it is '-0.5'.",
     )
+    # 1e308 made the engine's online dates infinite (found by the fuzz campaign).
+    problem = _one(_override(OverrideKind.PERMITTING_FACTOR, "SEP-1", 1e308))
+    assert problem.message == "A permitting factor is a multiplier from 0 to 1,000; it is '1e+308'."
 
 
 def test_a_delay_is_a_number_of_months():
     problem = _one(_override(OverrideKind.DELAY, "SEP-1", Status.PLANNED))
-    assert problem.message == "A delay is a number of months (may be negative); it is 'planned'."
+    assert problem.message == (
+        "A delay is a number of months from -1,200 to 1,200 (negative: earlier); it is 'planned'."
+    )
+    assert _one(_override(OverrideKind.DELAY, "SEP-1", 1e9)).field == "Value"
 
 
 def test_a_status_override_value_is_a_status():

@@ -46,6 +46,8 @@ def unreadable(path: Path, reason: str) -> PlanError:
 
 def _reason(exc: BaseException) -> str:
     text = " ".join(str(exc).split())[:200]
+    if type(exc).__name__ == "PanicException":
+        return f"the spreadsheet reader gave up on it: {text}"
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 

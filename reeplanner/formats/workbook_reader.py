@@ -20,6 +20,7 @@ from pathlib import Path
 import openpyxl
 
 from reeplanner.formats.problem_log import ProblemLog, TooManyProblems
+from reeplanner.formats.rust_panics import rust_panics_silenced
 from reeplanner.formats.workbook_guard import WorkbookScan, check_workbook
 from reeplanner.formats.workbook_sheet import SheetRows, header_key, read_table_sheet, unreadable_message
 from reeplanner.formats.workbook_writer import FORMAT_NAME, FORMAT_VERSION, PLAN_SHEET
@@ -61,7 +62,8 @@ def read_workbook(path: str | os.PathLike[str]) -> tuple[Plan, list[Problem]]:
 
 
 def _read_checked(name: str, scan: WorkbookScan, problems: list[Problem]) -> tuple[Plan, list[Problem]]:
-    sheets = _read_sheets(name, scan.data, problems)
+    with rust_panics_silenced():
+        sheets = _read_sheets(name, scan.data, problems)
     unreadable = _unreadable_cells(scan)
     if PLAN_SHEET.casefold() not in sheets:
         problems.append(

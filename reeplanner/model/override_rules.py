@@ -71,10 +71,20 @@ def _override_target_problem(
     return ""
 
 
+#: Plausible bounds on override values (a factor of 1e308 overflowed the engine's dates to infinity).
+MAX_DELAY_MONTHS = 1200
+MAX_FACTOR = 1000
+
+
 def _override_value_problem(kind: OverrideKind, value: object) -> str:
     number = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
     if kind is OverrideKind.DELAY:
-        return "" if number else f"A delay is a number of months (may be negative); it is '{value}'."
+        if not number or abs(value) > MAX_DELAY_MONTHS:  # type: ignore[arg-type]
+            return (
+                f"A delay is a number of months from -{MAX_DELAY_MONTHS:,} to {MAX_DELAY_MONTHS:,} "
+                f"(negative: earlier); it is '{value}'."
+            )
+        return ""
     if kind is OverrideKind.CANCEL:
         return "" if value is True else f"A cancel override's Value is 'yes'; it is '{value}'."
     if kind is OverrideKind.STATUS:
@@ -85,6 +95,6 @@ def _override_value_problem(kind: OverrideKind, value: object) -> str:
         if not number or not 0 <= value <= 1:  # type: ignore[operator]
             return f"A risk factor is a number from 0 to 1; it is '{value}'."
         return ""
-    if not number or value < 0:  # type: ignore[operator]
-        return f"A {kind} is a multiplier of 0 or more; it is '{value}'."
+    if not number or not 0 <= value <= MAX_FACTOR:  # type: ignore[operator]
+        return f"A {kind} is a multiplier from 0 to {MAX_FACTOR:,}; it is '{value}'."
     return ""
