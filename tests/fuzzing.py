@@ -167,9 +167,14 @@ def make_seeds(folder: Path) -> dict[str, Path]:
 
 
 def mutate(data: bytes, kind: str, ops: list[tuple]) -> bytes:
+    """``data`` after each operation; one that cannot apply to what earlier ones left (a zip
+    operation on bytes no longer a zip) leaves the data as it was."""
     for op in ops:
         name, *params = op
-        data = _APPLY[name](data, *params)
+        try:
+            data = _APPLY[name](data, *params)
+        except (struct.error, ValueError, IndexError, KeyError, zipfile.BadZipFile, OSError, EOFError):
+            continue
     return data
 
 
@@ -245,7 +250,7 @@ def _raw_names(data: bytes) -> bytes:
     """Set the UTF-8 flag on every central directory entry."""
     out = bytearray(data)
     at = out.find(b"PK\x01\x02")
-    while at >= 0:
+    while 0 <= at <= len(out) - 10:
         flags = struct.unpack_from("<H", out, at + 8)[0] | 0x800
         struct.pack_into("<H", out, at + 8, flags)
         at = out.find(b"PK\x01\x02", at + 4)
