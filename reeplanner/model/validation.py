@@ -12,7 +12,7 @@ import math
 import sys
 from collections.abc import Callable, Iterator
 
-from reeplanner.model import price_rules, table_rules
+from reeplanner.model import override_rules, price_rules, table_rules
 from reeplanner.model.countries import country_code, unknown_country_message
 from reeplanner.model.enums import CapacityBasis
 from reeplanner.model.ids import id_key
@@ -50,7 +50,7 @@ def validate(plan: Plan) -> list[Problem]:
     problems += table_rules.demand_rules(plan)
     problems += table_rules.target_rules(plan)
     problems += _scenarios(plan)
-    problems += table_rules.override_rules(plan)
+    problems += override_rules.override_rules(plan)
     problems += price_rules.price_rules(plan)
     problems += price_rules.price_floor_rules(plan)
     problems += table_rules.schedule_risk_rules(plan)
