@@ -19,7 +19,7 @@ import numpy as np
 
 from reeplanner.engine import flows
 from reeplanner.engine.capacity import online_time, ramp_shares
-from reeplanner.engine.chain import LaneMap
+from reeplanner.engine.chain import DOMESTIC, LaneMap
 from reeplanner.engine.overrides import STATUS_CODE, STATUSES
 from reeplanner.engine.prepared_plan import PreparedPlan
 from reeplanner.engine.scenario_inputs import ScenarioInputs
@@ -170,7 +170,7 @@ def scenario_draws(
     per_facility = prep.nameplate * inputs.capacity_factor * live
     fixed = ramp_shares(t0, prep.ramp_years, prep.years.astype(float)) * per_facility[:, None]
     fixed[uncertain] = 0.0
-    domestic = np.ones(len(uncertain), dtype=bool)
+    domestic = np.full(len(uncertain), DOMESTIC)
     lane_shares = prep.shares[uncertain]
     recycle_shares = prep.recycle_shares[uncertain]
     return ScenarioDraws(
