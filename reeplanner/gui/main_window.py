@@ -35,6 +35,7 @@ from reeplanner.gui.scenario_year_bar import ScenarioYearBar
 from reeplanner.gui.settings import PaletteChoice, Settings, UnitsDisplay, recovery_folder
 from reeplanner.gui.tables.plan_tables import PlanTables
 from reeplanner.gui.view_actions import ViewActions
+from reeplanner.gui.views.lazy_view import LazyView
 from reeplanner.gui.welcome_page import WelcomePage
 from reeplanner.gui.work_thread import BackgroundWork, WorkThread
 from reeplanner.model.ids import id_key
@@ -93,6 +94,9 @@ class MainWindow(QMainWindow):
         self.add_view_dock("history", "Undo History", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.docks["inspector"], self.docks["history"])
         self.docks["inspector"].raise_()
+        self.risk = LazyView(self._make_risk_dock, "risk-dock-host")
+        self.add_view_dock("risk", "Risk", self.risk, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.docks["tables"], self.docks["risk"])
         # Charts (a later issue) join the right-hand area beside the inspector through add_view_dock.
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
@@ -127,6 +131,16 @@ class MainWindow(QMainWindow):
         if hasattr(self, "panels_menu"):
             self.panels_menu.addAction(dock.toggleViewAction())
         return dock
+
+    def _make_risk_dock(self) -> QWidget:
+        from reeplanner.gui.views.risk_dock import RiskDock  # pyqtgraph loads when the dock first shows
+
+        return RiskDock(self.document)
+
+    def finish_risk(self) -> None:
+        """Stop and wait for the Risk dock's run, if one is under way (closing, or a screenshot taken)."""
+        if self.risk.view is not None:
+            self.risk.view.wait()
 
     def show_plan_view(self) -> None:
         self._show_docks_again()
@@ -350,6 +364,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([docks["tables"]], [300], Qt.Orientation.Vertical)
             self.resizeDocks([docks["tables"], docks["problems"]], [3, 1], Qt.Orientation.Horizontal)
             self.resizeDocks([docks["inspector"]], [340], Qt.Orientation.Horizontal)
+            docks["tables"].raise_()  # the Risk tab waits behind it until asked for
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():
@@ -357,6 +372,7 @@ class MainWindow(QMainWindow):
             return
         self.background.wait_all()
         self.document.finish_recompute()
+        self.finish_risk()
         if self._engine_thread is not None:
             self._engine_thread.wait()
         self.autosave.stop()
