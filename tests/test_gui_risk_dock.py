@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 
 from reeplanner.formats.files import read_plan
 from reeplanner.gui.document import PlanDocument
@@ -18,6 +18,11 @@ from tests.test_examples import EXAMPLES
 
 CANCEL, SLIP_MAX = 1, 4  # Schedule risk columns
 CAPACITY = 7  # Facilities column
+
+
+def scene_pos(chart, x: float, y: float) -> QPointF:
+    """Where the chart's view point (x, y) is in its scene."""
+    return chart.plot.getPlotItem().getViewBox().mapViewToScene(QPointF(x, y))
 
 
 def edit(tables: PlanTables, table: str, row: int, column: int, text: str) -> None:
@@ -80,12 +85,12 @@ def test_opening_the_dock_draws_p_met_and_the_p80_year_of_every_target(qtbot, do
     assert not dock.dimmer.isEnabled()
 
 
-def test_the_first_figures_come_from_1000_draws_then_10000(qtbot, dock):
+def test_the_first_figures_come_from_1000_draws_then_the_tornado_then_10000(qtbot, dock):
     seen = []
-    dock.runner.computed.connect(lambda outcome: seen.append(outcome.draws))
+    dock.runner.computed.connect(lambda outcome: seen.append(outcome.draws if outcome.risk else "tornado"))
     dock.show()
     wait_for_final(qtbot, dock)
-    assert seen == [1_000, 10_000]
+    assert seen == [1_000, "tornado", 10_000]  # the odds first, then the tornado, then the full run
 
 
 def test_the_drivers_of_the_selected_target_and_a_click_selects_the_facility(qtbot, dock, document):
@@ -95,7 +100,7 @@ def test_the_drivers_of_the_selected_target_and_a_click_selects_the_facility(qtb
     assert [f for f, _ in dock.drivers.rows] == ["MAG-2"]
 
     chart = dock.drivers
-    where = chart.plot.mapFromScene(chart.scene_pos_of(0.1 * dock.drivers.rows[0][1] * 100, chart.row_y(0)))
+    where = chart.plot.mapFromScene(scene_pos(chart, 0.1 * dock.drivers.rows[0][1] * 100, chart.row_y(0)))
     with qtbot.waitSignal(document.selection_changed):
         qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert document.selection == ("facilities", [5])
@@ -105,7 +110,7 @@ def test_clicking_a_target_bar_shows_its_drivers_and_its_tornado(qtbot, dock):
     dock.show()
     wait_for_final(qtbot, dock)
     chart = dock.pmet
-    where = chart.plot.mapFromScene(chart.scene_pos_of(50, chart.row_y(1)))  # T-OUT's row
+    where = chart.plot.mapFromScene(scene_pos(chart, 50, chart.row_y(1)))  # T-OUT's row
     qtbot.mouseClick(chart.plot.viewport(), Qt.MouseButton.LeftButton, pos=where)
 
     assert dock.target_id == "T-OUT"

@@ -37,7 +37,6 @@ class RiskColours:
     orange: QColor  # the selected bar, the deterministic line
     vermillion: QColor  # an assumption moved down
     green: QColor  # a threshold
-    dark: bool
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> RiskColours:
@@ -54,7 +53,6 @@ class RiskColours:
             orange=QColor(OKABE_ITO["orange"]),
             vermillion=QColor(OKABE_ITO["vermillion"]),
             green=QColor(OKABE_ITO["bluish_green"]),
-            dark=dark,
         )
 
     def faded(self, colour: QColor, alpha: int) -> QColor:
@@ -166,10 +164,6 @@ class RiskChartPanel(QWidget):
         y = box.mapSceneToView(scene_pos).y()
         index = round(y)
         return index if 0 <= index < count and abs(y - index) <= BAR_HEIGHT / 2 else None
-
-    def scene_pos_of(self, x: float, y: float) -> QPointF:
-        """Where the view point (x, y) is in the scene (tests click there)."""
-        return self.plot.getPlotItem().getViewBox().mapViewToScene(QPointF(x, y))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.PaletteChange:

@@ -11,7 +11,7 @@ Results of a plan that has changed since are dropped.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal
 
@@ -48,7 +48,6 @@ class RiskOutcome:
     tornado: object | None = None  # None: not in this outcome, or a figure the plan no longer has
     error: str = ""
     final: bool = False
-    problems: list = field(default_factory=list)
 
 
 class RiskThread(QThread):
@@ -80,7 +79,7 @@ class RiskThread(QThread):
         except RunStopped:
             return
         except PlanError as exc:
-            self.computed.emit(RiskOutcome(job, error=str(exc), problems=exc.problems, final=True))
+            self.computed.emit(RiskOutcome(job, error=str(exc), final=True))
         except ValueError as exc:  # a figure the plan does not have
             self.computed.emit(RiskOutcome(job, error=str(exc), final=True))
 
