@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import resource
 import statistics
 import subprocess
@@ -19,19 +18,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench_engine import median_ms
+from bench_gui import _env as gui_env
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 EXAMPLE = REPO / "examples" / "us-mine-to-magnet.reeplan"
-
-
-def _cpu_ms(action, runs: int) -> float:
-    action()  # warm-up
-    times = []
-    for _ in range(runs):
-        start = time.process_time()
-        action()
-        times.append(time.process_time() - start)
-    return statistics.median(times) * 1000
 
 
 def large_plan():
@@ -104,12 +96,7 @@ def child_dock() -> dict[str, float]:
 
 
 def _child(name: str, folder: str) -> dict[str, float]:
-    env = dict(os.environ)
-    env.update(XDG_CONFIG_HOME=f"{folder}/config", XDG_DATA_HOME=f"{folder}/data")
-    env["REEPLANNER_RECOVERY_DIR"] = f"{folder}/recovery"
-    if not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
-        env["QT_QPA_PLATFORM"] = "offscreen"
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), str(HERE), env.get("PYTHONPATH", "")]))
+    env = gui_env(folder)
     done = subprocess.run(
         [sys.executable, str(Path(__file__).resolve()), "--child", name],
         capture_output=True,
@@ -128,8 +115,8 @@ def run() -> list[tuple[str, float, float, str]]:
     from reeplanner.formats.files import read_plan
 
     plan = read_plan(EXAMPLE)[0]
-    us = _cpu_ms(lambda: schedule_risk(plan, draws=10_000), 3)
-    tornado = _cpu_ms(lambda: sensitivity(plan, "BASE", "self_sufficiency:2030"), 5)
+    us = median_ms(lambda: schedule_risk(plan, draws=10_000), 3)
+    tornado = median_ms(lambda: sensitivity(plan, "BASE", "self_sufficiency:2030"), 5)
     with tempfile.TemporaryDirectory() as folder:
         large = _child("large", folder)
         dock = _child("dock", folder)
