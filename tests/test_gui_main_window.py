@@ -312,12 +312,17 @@ def test_plan_settings_opens_from_the_edit_menu(qtbot, window: MainWindow):
 
 def test_the_risk_dock_is_a_tab_beside_the_tables_and_loads_when_first_shown(qtbot, window: MainWindow):
     assert window.tabifiedDockWidgets(window.docks["tables"]) == [window.docks["risk"]]
-    assert window.risk.view is None  # pyqtgraph and the Monte Carlo wait until the dock is opened
     window.show()
+    qtbot.wait(50)
+    assert window.risk.view is None  # behind Tables: pyqtgraph and the Monte Carlo wait until opened
     window.docks["risk"].raise_()
     qtbot.waitUntil(lambda: window.risk.view is not None)
     dock = window.risk.view
     qtbot.waitUntil(lambda: dock.risk is not None, timeout=20_000)
     assert dock.risk.scenario_id == window.document.scenario_result().scenario_id
+    window.docks["tables"].raise_()
+    qtbot.waitUntil(lambda: not window.risk.shown)
+    dock.refresh()  # an edit while the Risk tab is behind Tables: no run until it is shown again
+    assert not dock.runner.running
     window.close()
     assert not dock.runner.running

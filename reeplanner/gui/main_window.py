@@ -95,7 +95,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["inspector"], self.docks["history"])
         self.docks["inspector"].raise_()
         self.risk = LazyView(self._make_risk_dock, "risk-dock-host")
-        self.add_view_dock("risk", "Risk", self.risk, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.risk.follow(
+            self.add_view_dock("risk", "Risk", self.risk, Qt.DockWidgetArea.BottomDockWidgetArea)
+        )
         self.tabifyDockWidget(self.docks["tables"], self.docks["risk"])
         # Charts (a later issue) join the right-hand area beside the inspector through add_view_dock.
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)

@@ -7,7 +7,7 @@ project), and the sensitivity tornado of the selected headline figure. The
 figures are drawn off the GUI thread (``RiskRunner``) for the window's
 scenario: 1,000 draws first, then 10,000, with progress and Cancel. After an
 edit the last figures stay on screen, dimmed, until the new ones arrive.
-The dock runs only while it is visible.
+The dock works only while it is on screen (``set_shown``).
 """
 
 from __future__ import annotations
@@ -48,7 +48,8 @@ class RiskDock(QWidget):
         self.draws = 0
         self.target_id = ""
         self.current = False  # the figures on show are those of the plan as it is
-        self._stale = True  # the plan changed while the dock was hidden
+        self._stale = True  # the plan changed while the dock was out of sight
+        self._shown = False
         self.status = QLabel("Schedule risk: shown once the dock is open.")
         self.status.setObjectName("risk-status")
         self.progress = QProgressBar()
@@ -114,7 +115,7 @@ class RiskDock(QWidget):
         """Draw the plan as it is now (after ``delay_ms`` without another change); later if hidden."""
         self._stale = True
         self._dim(True)
-        if self.isVisible():
+        if self._shown:
             self._stale = False
             self.runner.request(
                 self.document.plan, self.document.scenario_id, self.figure(), delay_ms=delay_ms
@@ -135,10 +136,22 @@ class RiskDock(QWidget):
         for row in range(4):
             self.grid.setRowStretch(row, 1 if row < 4 // columns else 0)
 
+    def set_shown(self, shown: bool) -> None:
+        """Whether the dock is on screen (a tab behind another is not): it works only then."""
+        self._shown = shown
+        if shown and self._stale:
+            self.refresh()
+        elif not shown and self.runner.running:
+            self.runner.cancel()  # out of sight: no work; the run starts again when it is seen
+            self._stale = True
+
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
-        if self._stale:
-            self.refresh()
+        self.set_shown(True)
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().hideEvent(event)
+        self.set_shown(False)
 
     def _on_document_plan_changed(self, table: str) -> None:
         if table in ("targets", "plan", "*"):
@@ -152,7 +165,7 @@ class RiskDock(QWidget):
             self._run_tornado()
 
     def _run_tornado(self) -> None:
-        if self.isVisible():
+        if self._shown:
             self.runner.request(self.document.plan, self.document.scenario_id, self.figure(), with_risk=False)
         else:
             self._stale = True
