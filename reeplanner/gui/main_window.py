@@ -94,7 +94,7 @@ class MainWindow(QMainWindow):
         self.add_view_dock("history", "Undo History", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.docks["inspector"], self.docks["history"])
         self.docks["inspector"].raise_()
-        self.risk = LazyView(self._make_risk_dock, "risk-dock-host")
+        self.risk = LazyView(self._make_risk_dock, "reeplanner.gui.views.risk_dock", "risk-dock-host")
         self.risk.follow(
             self.add_view_dock("risk", "Risk", self.risk, Qt.DockWidgetArea.BottomDockWidgetArea)
         )
@@ -115,7 +115,9 @@ class MainWindow(QMainWindow):
             self.resize(1400, 900)
             self.view.show_choices(PaletteChoice.SYSTEM, UnitsDisplay.TONNES)
         self._update_title()
-        self._engine_started = self.document.results is not None
+        self._engine_started = (
+            False  # at the first paint: the engine (if not loaded) and the Risk dock's modules
+        )
         self._engine_thread: WorkThread | None = None
         self._closed = False
         self.canvas.viewport().installEventFilter(self)
@@ -137,12 +139,11 @@ class MainWindow(QMainWindow):
     def _make_risk_dock(self) -> QWidget:
         from reeplanner.gui.views.risk_dock import RiskDock  # pyqtgraph loads when the dock first shows
 
-        return RiskDock(self.document)
+        return RiskDock(self.document, start=True)  # built when the dock comes on screen
 
     def finish_risk(self) -> None:
-        """Stop and wait for the Risk dock's run, if one is under way (closing, or a screenshot taken)."""
-        if self.risk.view is not None:
-            self.risk.view.wait()
+        """Stop and wait for the Risk dock's work, if any is under way (closing, or a screenshot taken)."""
+        self.risk.finish()
 
     def show_plan_view(self) -> None:
         self._show_docks_again()
@@ -332,6 +333,7 @@ class MainWindow(QMainWindow):
     def _on_engine_ready(self) -> None:
         if self.document.results is None:
             self.document.recompute_soon()  # a large plan opened meanwhile computes on its worker
+        self.risk.preload()
 
     # -- window state -------------------------------------------------------
 

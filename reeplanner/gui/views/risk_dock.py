@@ -38,7 +38,8 @@ TOP_DRIVERS = 10
 
 
 class RiskDock(QWidget):
-    def __init__(self, document: PlanDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, document: PlanDocument, parent: QWidget | None = None, *, start: bool = False) -> None:
+        """``start``: the dock is being opened; its first run starts before its charts are made."""
         super().__init__(parent)
         self.setObjectName("risk-dock")
         self.document = document
@@ -60,17 +61,22 @@ class RiskDock(QWidget):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.setObjectName("risk-cancel")
         self.cancel_button.setEnabled(False)
+        self.target_box = QComboBox()
+        self.target_box.setObjectName("risk-target")
+        self.target_box.setToolTip("The target whose drivers are shown")
+        self.figure_box = QComboBox()
+        self.figure_box.setObjectName("risk-figure")
+        self.figure_box.setToolTip("The headline figure whose sensitivity is shown")
+        self._fill_boxes()
+        self.runner.started.connect(self._on_runner_started)
+        if start:  # the figures are drawn while the charts below are made
+            self._shown, self._stale = True, False
+            self.runner.request(self.document.plan, self.document.scenario_id, self.figure())
         self.fan = RiskFanChart()
         self.pmet = PMetChart()
         self.drivers = DriversChart()
         self.sensitivity = SensitivityChart()
-        self.target_box = QComboBox()
-        self.target_box.setObjectName("risk-target")
-        self.target_box.setToolTip("The target whose drivers are shown")
         self.drivers.controls.addWidget(self.target_box)
-        self.figure_box = QComboBox()
-        self.figure_box.setObjectName("risk-figure")
-        self.figure_box.setToolTip("The headline figure whose sensitivity is shown")
         self.sensitivity.controls.addWidget(self.figure_box)
         self.charts = QWidget()
         self.charts.setObjectName("risk-charts")
@@ -91,7 +97,6 @@ class RiskDock(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.charts, 1)
         self._connect()
-        self._fill_boxes()
 
     def _connect(self) -> None:
         doc = self.document
@@ -99,7 +104,6 @@ class RiskDock(QWidget):
         doc.scenario_changed.connect(lambda _sid: self.refresh())
         doc.year_changed.connect(self._on_document_year_changed)
         doc.results_changed.connect(self._draw_fan)
-        self.runner.started.connect(self._on_runner_started)
         self.runner.computed.connect(self._on_runner_computed)
         self.runner.progressed.connect(self._on_runner_progressed)
         self.runner.stopped.connect(self._on_runner_stopped)
