@@ -101,7 +101,15 @@ def test_every_assumption_of_the_us_example_is_in_the_tornado():
     tornado = sensitivity(plan, "BASE", "target:t-ss-2030")
 
     kinds = tornado.rows.kind.value_counts().to_dict()
-    assert kinds == {"magnet content": 3, "yield": 5, "risk factor": 5, "demand": 5, "supply": 9}
+    segments = {d.segment.casefold() for d in plan.demand}
+    chain_stages = [s for s in plan.stages if s.id != "RECYCLE"]
+    assert kinds == {
+        "magnet content": len(plan.materials),
+        "yield": len(chain_stages),
+        "risk factor": 5,  # every status but cancelled
+        "demand": len(segments),
+        "supply": len(plan.supply),
+    }
     assert tornado.label.startswith("T-SS-2030")
     assert tornado.unit == "%"
     swings = tornado.rows.swing.tolist()

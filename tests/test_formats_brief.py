@@ -406,18 +406,25 @@ def test_schedule_risk_gives_each_target_its_odds_and_p80_year(hand_brief):
 
 
 def test_schedule_risk_lists_the_drivers_of_each_target(tmp_path):
+    from reeplanner.engine.risk import schedule_risk
+
+    plan = read_plan(EXAMPLES / "us-mine-to-magnet.reeplan")[0]
+    risk = schedule_risk(plan, ["PERMIT"], draws=2_000)
     path = tmp_path / "brief.xlsx"
-    write_brief(read_plan(EXAMPLES / "us-mine-to-magnet.reeplan")[0], path, ["PERMIT"], today=TODAY)
+    write_brief(plan, path, ["PERMIT"], today=TODAY, risk=risk)
     sheet = openpyxl.load_workbook(path)["Schedule risk"]
     rows = list(sheet.iter_rows(values_only=True))
     first = rows.index(tuple(row_of(sheet, "T-HRE-2028")))
-    drivers = [rows[first]] + [row for row in rows[first + 1 :] if row[0] in ("", None) and row[4]][:4]
+    listed = [rows[first]] + [row for row in rows[first + 1 :] if row[0] in ("", None) and row[4]]
+    expected = risk.scenarios["PERMIT"].target("T-HRE-2028").top_drivers(5)
 
-    # Dy separation by 2028 hangs on Round Top's processing plant being on time.
-    assert drivers[0][4:7] == ("USAR-SEP", "Round Top processing", "Separation")
-    assert drivers[0][7] == pytest.approx(71, abs=3)  # percentage points of P(met)
-    gains = [row[7] for row in drivers]
-    assert gains == sorted(gains, reverse=True) and len(gains) == 5
+    names = {f.id: f.name for f in plan.facilities}
+    assert [(row[4], row[5]) for row in listed[: len(expected)]] == [(f, names[f]) for f, _ in expected]
+    assert [row[7] for row in listed[: len(expected)]] == [
+        pytest.approx(100 * g, abs=0.01) for _, g in expected
+    ]
+    assert listed[0][2] == pytest.approx(risk.scenarios["PERMIT"].target("T-HRE-2028").p_met)
+    assert listed[0][6] == "Separation"
 
 
 def test_the_brief_shows_the_schedule_risk_it_is_given(tmp_path):

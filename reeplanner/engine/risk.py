@@ -21,7 +21,7 @@ from reeplanner.engine.compute import scenario_arrays
 from reeplanner.engine.prepared_plan import PreparedPlan, prepare
 from reeplanner.engine.results import EngineOptions
 from reeplanner.engine.risk_draws import ScenarioDraws, meets, scenario_draws
-from reeplanner.engine.risk_drivers import driver_gains
+from reeplanner.engine.risk_drivers import SCREEN_DRAWS, DriverGains
 from reeplanner.engine.targets import metric_series
 from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
@@ -161,6 +161,7 @@ def chunk_draws(draws: ScenarioDraws, n_years: int) -> int:
 def _scenario_risk(
     draws: ScenarioDraws, n: int, seed: int, with_drivers: bool, progress: Progress | None
 ) -> ScenarioRisk:
+    """One pass over the draws: figures per year, and the drivers' counts from the same capacities."""
     prep = draws.prep
     years = prep.years
     columns = np.arange(len(years))
@@ -168,27 +169,23 @@ def _scenario_risk(
     magnet = np.empty((n, len(years)))
     met_count = np.zeros((len(targets), len(years)), dtype=np.int64)
     chunk = chunk_draws(draws, len(years))
-    part = 0.5 if with_drivers and targets else 1.0
+    drivers = DriverGains(draws, targets, n) if with_drivers and targets else None
+    if drivers is not None and not drivers.exact:
+        drivers.screen(uniform_chunks(seed, min(n, SCREEN_DRAWS), prep.n_facilities, chunk))
     start = 0
     for uniforms in uniform_chunks(seed, n, prep.n_facilities, chunk):
-        figures = draws.figures(draws.facility_capacity(uniforms, columns), columns)
+        capacity = draws.facility_capacity(uniforms, columns)
+        figures = draws.figures(capacity, columns)
         size = len(uniforms)
         magnet[start : start + size] = figures.magnet_output.reshape(size, len(years))
         for j, target in enumerate(targets):
             met_count[j] += meets(metric_series(figures, target), target).reshape(size, -1).sum(axis=0)
+        if drivers is not None:
+            drivers.add(capacity[:, :, drivers.columns])
         start += size
         if progress:
-            progress(part * start / n)
-    gains = None
-    if with_drivers and targets:
-        later = None if progress is None else (lambda fraction: progress(0.5 + 0.5 * fraction))
-        gains = driver_gains(
-            draws,
-            targets,
-            n,
-            lambda chunk_size: uniform_chunks(seed, n, prep.n_facilities, chunk_size),
-            later,
-        )
+            progress(start / n)
+    gains = drivers.gains() if drivers is not None else None
     scenario = draws.inputs.scenario
     return ScenarioRisk(
         scenario_id=scenario.id,

@@ -16,7 +16,7 @@ target year is most rank-correlated with the target's value over the first
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 import pandas as pd
@@ -28,56 +28,56 @@ from reeplanner.model.records import Target
 EXACT_DRIVERS = 60
 SCREENED_DRIVERS = 20
 SCREEN_DRAWS = 1_000
-#: Per-chunk bound on driver columns (lanes x columns stay near this many numbers).
-COLUMN_NUMBERS = 4_000_000
-
-Chunks = Callable[[int], Iterator[np.ndarray]]
 
 
-def driver_gains(
-    draws: ScenarioDraws,
-    targets: Sequence[Target],
-    n: int,
-    chunks: Chunks,
-    progress: Callable[[float], None] | None = None,
-) -> list[np.ndarray | None]:
-    """Per target, (U,) gains in ``P(met)`` (NaN: not computed), or None for a target outside the horizon.
+class DriverGains:
+    """Counts, chunk by chunk, the draws each candidate facility turns from missed to met.
 
-    ``chunks(size)`` gives the run's uniforms ``size`` draws at a time, from the start.
+    ``add(capacity)`` takes each chunk's per-facility capacity in the target years
+    (``columns``), as the main pass computes it; with more than ``EXACT_DRIVERS``
+    uncertain facilities, ``screen`` must have picked the candidates first.
     """
-    first = int(draws.prep.years[0])
-    inside = [j for j, t in enumerate(targets) if 0 <= t.year - first < len(draws.prep.years)]
-    gains: list[np.ndarray | None] = [None] * len(targets)
-    if not inside or not draws.n_uncertain:
-        for j in inside:
-            gains[j] = np.zeros(draws.n_uncertain)
+
+    def __init__(self, draws: ScenarioDraws, targets: Sequence[Target], n: int) -> None:
+        self.draws, self.targets, self.n = draws, list(targets), n
+        first, count = int(draws.prep.years[0]), len(draws.prep.years)
+        self.inside = [j for j, t in enumerate(targets) if 0 <= t.year - first < count]
+        #: Horizon positions of the target years, and each target's place among them.
+        self.columns = np.unique([targets[j].year - first for j in self.inside]).astype(int)
+        self.column_of = {j: int(np.searchsorted(self.columns, targets[j].year - first)) for j in self.inside}
+        self.exact = draws.n_uncertain <= EXACT_DRIVERS
+        everyone = np.arange(draws.n_uncertain)
+        self.candidates = {j: everyone for j in self.inside} if self.exact else {}
+        self.secured = draws.secured_capacity(self.columns)
+        self.counts = {j: np.zeros(len(everyone)) for j in self.inside}
+
+    def screen(self, chunks: Iterator[np.ndarray]) -> None:
+        """Pick each target's candidates from the first ``SCREEN_DRAWS`` draws of ``chunks`` (uniforms)."""
+        sample = [(self.targets[j], self.column_of[j]) for j in self.inside]
+        picked = _screened(self.draws, sample, self.columns, chunks, min(self.n, SCREEN_DRAWS))
+        self.candidates = dict(zip(self.inside, picked, strict=True))
+        self.counts = {j: np.zeros(len(self.candidates[j])) for j in self.inside}
+
+    def add(self, capacity: np.ndarray) -> None:
+        """One chunk: (n, U, T) each uncertain facility's capacity in each draw and target year."""
+        if not self.inside or not self.draws.n_uncertain:
+            return
+        base = self.draws.figures(capacity, self.columns)
+        size = len(capacity)
+        for j in self.inside:
+            target, t = self.targets[j], self.column_of[j]
+            met = meets(metric_series(base, target), target).reshape(size, len(self.columns))[:, t]
+            self.counts[j] += _newly_met(
+                self.draws, base, capacity, self.secured, self.candidates[j], met, target, t, self.columns
+            )
+
+    def gains(self) -> list[np.ndarray | None]:
+        """Per target, (U,) gains in ``P(met)`` (NaN: not computed), or None outside the horizon."""
+        gains: list[np.ndarray | None] = [None] * len(self.targets)
+        for j in self.inside:
+            gains[j] = np.full(self.draws.n_uncertain, np.nan)
+            gains[j][self.candidates[j]] = self.counts[j] / self.n
         return gains
-    columns = np.unique([targets[j].year - first for j in inside])
-    column_of = {j: int(np.searchsorted(columns, targets[j].year - first)) for j in inside}
-    chunk = max(1, COLUMN_NUMBERS // (draws.prep.chain.n_lanes * draws.n_uncertain * len(columns)))
-    if draws.n_uncertain <= EXACT_DRIVERS:
-        candidates = {j: np.arange(draws.n_uncertain) for j in inside}
-    else:
-        sample = [(draws, targets[j], column_of[j]) for j in inside]
-        picked = _screened(sample, columns, chunks(min(chunk, SCREEN_DRAWS)), min(n, SCREEN_DRAWS))
-        candidates = dict(zip(inside, picked, strict=True))
-    secured = draws.secured_capacity(columns)
-    counts = {j: np.zeros(len(candidates[j])) for j in inside}
-    done = 0
-    for uniforms in chunks(chunk):
-        capacity = draws.facility_capacity(uniforms, columns)
-        base = draws.figures(capacity, columns)
-        for j in inside:
-            target, t = targets[j], column_of[j]
-            met = meets(metric_series(base, target), target).reshape(len(uniforms), len(columns))[:, t]
-            counts[j] += _newly_met(draws, base, capacity, secured, candidates[j], met, target, t, columns)
-        done += len(uniforms)
-        if progress:
-            progress(done / n)
-    for j in inside:
-        gains[j] = np.full(draws.n_uncertain, np.nan)
-        gains[j][candidates[j]] = counts[j] / n
-    return gains
 
 
 def _newly_met(
@@ -94,24 +94,30 @@ def _newly_met(
     """Per candidate, the draws of this chunk that miss the target and meet it once it is secured.
 
     A draw is tried for a candidate only if securing the candidate's whole stage meets the target
-    in it (an upper bound, one forward pass per stage instead of one per facility).
+    in it (an upper bound: one block of columns per stage, all stages in one forward pass).
     """
     delta = secured[candidates, t][None, :] - capacity[:, candidates, t]  # (n, c) >= 0
     open_ = (delta > 0) & ~met[:, None]
     group = draws.group[candidates]
+    blocks, added, offset = [], [], 0
     for g in np.unique(group):
         members = np.flatnonzero(group == g)
         rows = np.flatnonzero(open_[:, members].any(axis=1))
         if len(rows):
-            added = [(candidates[[m]], delta[rows, m]) for m in members]
-            hopeless = rows[~_met_when_added(draws, base, rows, added, target, t, columns)]
-            open_[np.ix_(hopeless, members)] = False
+            where = slice(offset, offset + len(rows))
+            added += [(candidates[[m]], delta[rows, m], where) for m in members]
+            blocks.append((members, rows, where))
+            offset += len(rows)
+    if blocks:
+        every_row = np.concatenate([rows for _, rows, _ in blocks])
+        stage_met = _met_when_added(draws, base, every_row, added, target, t, columns)
+        for members, rows, where in blocks:
+            open_[np.ix_(rows[~stage_met[where]], members)] = False
     rows, which = np.nonzero(open_)
     if not len(rows):
         return np.zeros(len(candidates))
-    now_met = _met_when_added(
-        draws, base, rows, [(candidates[which], delta[rows, which])], target, t, columns
-    )
+    one_each = [(candidates[which], delta[rows, which], slice(None))]
+    now_met = _met_when_added(draws, base, rows, one_each, target, t, columns)
     return np.bincount(which, weights=now_met, minlength=len(candidates))
 
 
@@ -119,33 +125,33 @@ def _met_when_added(
     draws: ScenarioDraws,
     base: DrawFigures,
     rows: np.ndarray,
-    added: list[tuple[np.ndarray, np.ndarray]],
+    added: list[tuple[np.ndarray, np.ndarray, slice]],
     target: Target,
     t: int,
     columns: np.ndarray,
 ) -> np.ndarray:
     """(R,) whether the draws ``rows`` meet the target in year position ``t`` with capacity added:
-    each ``(facilities, tonnes)`` of ``added`` gives one facility to every row, or one per row, with its
-    extra capacity."""
+    each ``(facilities, tonnes, where)`` of ``added`` adds to the columns ``where`` one facility (to
+    each of them) or one facility per column, with its extra capacity per column."""
     picked = rows * len(columns) + t  # the draws' columns in ``base``
     lanes = base.capacity[:, picked]
     recycled = base.recycled[:, picked]
-    for facility, tonnes in added:
-        lanes += draws.lane_shares[facility].T * tonnes
-        recycled += draws.recycle_shares[facility].T * tonnes
+    for facility, tonnes, where in added:
+        lanes[:, where] += draws.lane_shares[facility].T * tonnes
+        recycled[:, where] += draws.recycle_shares[facility].T * tonnes
     figures = draws.column_figures(lanes, recycled, np.full(len(rows), columns[t]))
     return meets(metric_series(figures, target), target)
 
 
 def _screened(
-    sample: list[tuple[ScenarioDraws, Target, int]],
+    draws: ScenarioDraws,
+    sample: list[tuple[Target, int]],
     columns: np.ndarray,
     chunks: Iterator[np.ndarray],
     size: int,
 ) -> list[np.ndarray]:
     """Per target, the ``SCREENED_DRIVERS`` facilities whose capacity in the target year is most
     rank-correlated (Spearman, over the first ``size`` draws) with the target's value."""
-    draws = sample[0][0]
     capacity, values, taken = [], [], 0
     for uniforms in chunks:
         uniforms = uniforms[: size - taken]
@@ -153,14 +159,14 @@ def _screened(
         figures = draws.figures(per_facility, columns)
         capacity.append(per_facility)
         values.append(
-            [metric_series(figures, target).reshape(len(uniforms), -1)[:, t] for _, target, t in sample]
+            [metric_series(figures, target).reshape(len(uniforms), -1)[:, t] for target, t in sample]
         )
         taken += len(uniforms)
         if taken >= size:
             break
     capacity = np.concatenate(capacity)
     picked = []
-    for i, (_, _, t) in enumerate(sample):
+    for i, (_, t) in enumerate(sample):
         value = np.concatenate([v[i] for v in values])
         correlation = _spearman(capacity[:, :, t], value)
         order = np.lexsort((np.arange(len(correlation)), -np.nan_to_num(correlation, nan=-np.inf)))
