@@ -12,7 +12,7 @@ export QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen}
 export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"  # default settings, no recent files
 
 .venv/bin/reeplanner --screenshot "$out/main-window.png" --size 1400x900 examples/us-mine-to-magnet.reeplan
-.venv/bin/python scripts/screenshot_risk.py "$out/risk-dock.png" --scenario PERMIT --target T-HRE-2028
+.venv/bin/python scripts/screenshot_risk.py "$out/risk-dock.png" --scenario BASE --target T-HRE-2028
 
 .venv/bin/reeplanner-cli brief examples/us-mine-to-magnet.reeplan "$work/brief.xlsx"
 soffice --headless -env:UserInstallation="file://$work/lo" --convert-to pdf --outdir "$work" "$work/brief.xlsx" >/dev/null

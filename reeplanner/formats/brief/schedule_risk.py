@@ -23,7 +23,7 @@ DRIVERS = 5
 PROBABILITY = "0.0%"
 #: The goal and project columns wrap at these widths, so the number columns below them stay narrow.
 GOAL_WIDTH = 30.0
-PROJECT_WIDTH = 34.0
+PROJECT_WIDTH = 40.0
 CENTRED = Alignment(horizontal="center", vertical="top")
 POINTS = '+0.0#" pts"'
 
