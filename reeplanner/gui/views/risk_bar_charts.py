@@ -79,7 +79,7 @@ class PMetChart(HorizontalBars):
     target_selected = Signal(str)
 
     def __init__(self) -> None:
-        super().__init__("pmet", "P(met) and P80 year", NumberAxis("bottom", suffix="%"))
+        super().__init__("pmet", "P(met), and the P80 year in brackets", NumberAxis("bottom", suffix="%"))
         self.set_axis_titles("", "P(met) (%)")
         self.plot.getPlotItem().getAxis("bottom").setTickSpacing(50, 25)
         self.rows: list[tuple[str, float, int | None]] = []
@@ -95,11 +95,11 @@ class PMetChart(HorizontalBars):
 
     def redraw(self) -> None:
         c = self.colours
-        labels = [target for target, _, _ in self.rows]
+        labels = [f"{target} ({p80 if p80 is not None else 'none'})" for target, _, p80 in self.rows]
         values = [100 * p for _, p, _ in self.rows]
         brushes = [c.orange if target == self.selected else c.blue for target, _, _ in self.rows]
         self.set_bars(labels, [0.0] * len(values), values, brushes)
-        chosen = [row for row, target in enumerate(labels) if target == self.selected]
+        chosen = [row for row, (target, _, _) in enumerate(self.rows) if target == self.selected]
         self.highlight.setOpts(
             x0=[0.0] * len(chosen),
             x1=[100.0] * len(chosen),
@@ -109,10 +109,9 @@ class PMetChart(HorizontalBars):
             pen=pg.mkPen(None),
         )
         texts = []
-        for row, (_, p, p80) in enumerate(self.rows):
-            text = f"{_percent(p)} · P80 {p80 if p80 is not None else 'none'}"
-            inside = p > 0.55
-            texts.append((100 * p + (-1.5 if inside else 1.5), row, text, inside))
+        for row, (_, p, _) in enumerate(self.rows):
+            inside = p > 0.6  # the percentage fits on a long bar, beside a short one
+            texts.append((100 * p + (-1.5 if inside else 1.5), row, _percent(p), inside))
         self.set_texts(texts)
         self.show_note("" if self.rows else "The plan has no targets.")
 

@@ -88,9 +88,11 @@ class LabelAxis(pg.AxisItem):
 
     def __init__(self) -> None:
         super().__init__("left")
+        self.labels: list[str] = []  # top down, as the reader sees them
 
     def set_labels(self, labels: list[tuple[float, str]]) -> None:
-        """``(y, label)`` of each bar."""
+        """``(y, label)`` of each bar, top down."""
+        self.labels = [text for _, text in labels]
         self.setTicks([labels, []])
 
 

@@ -139,6 +139,8 @@ class RiskDock(QWidget):
             self.grid.addWidget(chart, i // columns, i % columns)
         for row in range(4):
             self.grid.setRowStretch(row, 1 if row < 4 // columns else 0)
+        for column in range(4):  # the tornado's labels are long: it gets a little more room
+            self.grid.setColumnStretch(column, (5 if column == columns - 1 else 4) if column < columns else 0)
 
     def set_shown(self, shown: bool) -> None:
         """Whether the dock is on screen (a tab behind another is not): it works only then."""

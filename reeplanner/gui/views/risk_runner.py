@@ -128,8 +128,9 @@ class RiskRunner(QObject):
     ) -> None:
         """Run for ``plan`` (copied now) after ``delay_ms`` without another request."""
         self._generation += 1
-        if self._pending is not None and self._pending.with_risk:
-            with_risk = True  # a figure change must not drop a risk run still waiting
+        unfinished = self._pending or (self._current.job if self._current is not None else None)
+        if unfinished is not None and unfinished.with_risk:
+            with_risk = True  # a figure change must not drop a risk run waiting or under way
         self._pending = RiskJob(plan.copy(), scenario_id, figure, with_risk, self._generation)
         self._stop_runs()
         if delay_ms == 0:
