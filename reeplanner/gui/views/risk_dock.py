@@ -310,7 +310,7 @@ class RiskDock(QWidget):
             return None
         if id_key(target.stage) != id_key(stages[-1].id):
             return None
-        return target.threshold, f"{target.id} ≥ {target.threshold:,.0f}"
+        return target.threshold, f"target ≥ {target.threshold:,.0f}"
 
 
 def _refill(box: QComboBox, items: list[tuple[str, str]], current: str) -> None:

@@ -27,7 +27,7 @@ class RiskFanChart(RiskChartPanel):
         self.median = pg.PlotDataItem()
         self.risk_adjusted = pg.PlotDataItem()
         self.target_line = pg.InfiniteLine(
-            angle=0, movable=False, label=" ", labelOpts={"position": 0.98, "anchors": [(1, 1), (1, 1)]}
+            angle=0, movable=False, label=" ", labelOpts={"position": 0.98, "anchors": [(1, 0), (1, 0)]}
         )
         for member in (self.band, self.low, self.high, self.median, self.risk_adjusted, self.target_line):
             item.addItem(member)
