@@ -40,10 +40,18 @@ fi
 
 python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
+  echo "Creating .venv with $("$python" --version)"
   "$python" -m venv .venv
 fi
 extras=""
 [ "$with_tests" = 1 ] && extras="[test]"
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e ".${extras}"
+# pip's own output goes to a log, shown only when it fails: a set-up that works says what it did.
+log=.venv/setup.log
+echo "Installing REE Planner${extras:+ with the test tools} into .venv (pip's log: $log)"
+if ! { .venv/bin/python -m pip install -q --upgrade pip &&
+  .venv/bin/python -m pip install -q -e ".${extras}"; } >"$log" 2>&1; then
+  tail -n 40 "$log" >&2
+  echo "Set-up failed: pip could not install REE Planner (the end of $log is above)." >&2
+  exit 1
+fi
 echo "REE Planner is set up in .venv"

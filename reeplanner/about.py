@@ -1,0 +1,73 @@
+"""What REE Planner says about itself: its version (from the package metadata), licence and the examples' sources.
+
+Qt-free, so that ``reeplanner --version`` and ``reeplanner-cli --version``
+answer without loading Qt or the engine, and the About box and both
+commands say the same thing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from importlib import metadata
+
+DISTRIBUTION = "reeplanner"
+LICENCE = "MIT"
+
+#: The publications the example plans draw on most; every row names its own source in the plan.
+EXAMPLE_SOURCES = (
+    "USGS Mineral Commodity Summaries 2025, Rare earths",
+    "US Department of Defense releases (DPA Title III, IBAS, MCEIP, Office of Strategic Capital)",
+    "US Department of Commerce CHIPS Program letters of intent",
+    "Company releases and trade press on MP Materials, Energy Fuels, Lynas, Ucore, USA Rare Earth, "
+    "e-VAC, Vulcan Elements, Noveon and Phoenix Tailings",
+)
+
+#: The libraries inside the built app and their licences.
+THIRD_PARTY = (
+    ("Qt and PySide6", "LGPL v3"),
+    ("pyqtgraph", "MIT"),
+    ("NumPy", "BSD"),
+    ("pandas", "BSD"),
+    ("openpyxl", "MIT"),
+    ("python-calamine", "MIT"),
+    ("defusedxml", "PSF"),
+)
+
+
+def version() -> str:
+    """The installed version, as the package metadata (pyproject.toml when built) gives it."""
+    try:
+        return metadata.version(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def licence_text() -> str:
+    """The full licence, as the package metadata carries it; its name alone when the metadata has no copy."""
+    try:
+        dist = metadata.distribution(DISTRIBUTION)
+    except metadata.PackageNotFoundError:
+        return f"{LICENCE} License"
+    for name in ("licenses/LICENSE", "LICENSE"):
+        text = dist.read_text(name)
+        if text:
+            return text
+    return f"{LICENCE} License"
+
+
+class VersionAction(argparse.Action):
+    """``--version``: print ``PROG VERSION`` and exit 0, before any required argument is asked for.
+
+    Unlike argparse's own ``version`` action it reads the metadata only when asked, which keeps it off
+    the start-up path.
+    """
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS, **kwargs) -> None:
+        kwargs.setdefault("help", "print the version and exit")
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace, values, option_string=None) -> None:
+        print(f"{parser.prog} {version()}", file=sys.stdout, flush=True)
+        parser.exit()
