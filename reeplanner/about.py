@@ -46,14 +46,12 @@ def version() -> str:
 
 def licence_text() -> str:
     """The full licence, as the package metadata carries it; its name alone when the metadata has no copy."""
-    try:
-        dist = metadata.distribution(DISTRIBUTION)
-    except metadata.PackageNotFoundError:
-        return f"{LICENCE} License"
-    for name in ("licenses/LICENSE", "LICENSE"):
-        text = dist.read_text(name)
-        if text:
-            return text
+    # Run from the source folder, setuptools' egg-info there is found first and holds no copy: look on.
+    for dist in metadata.distributions(name=DISTRIBUTION):
+        for name in ("licenses/LICENSE", "LICENSE"):
+            text = dist.read_text(name)
+            if text:
+                return text
     return f"{LICENCE} License"
 
 

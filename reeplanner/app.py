@@ -1,12 +1,14 @@
 """Start-up: the ``reeplanner`` launcher's arguments, the QApplication and the main window.
 
-``reeplanner [FILE]`` opens the window with FILE (offering changes a crash
+``reeplanner --version`` prints the version. ``reeplanner [FILE]`` opens the window with FILE (offering changes a crash
 left to it, when newer than the file), else offers to recover changes a
 crash left behind, else reopens the last plan, else shows the welcome page.
 ``reeplanner --screenshot OUT.png [--size WxH] FILE`` lays the window out
 with FILE, saves a picture of it and exits (offscreen when there is no
 display). Qt is imported only after the arguments are checked, so
-``--help`` and argument errors are instant.
+``--help``, ``--version`` and argument errors are instant; and only after the
+display is known to answer, so a DISPLAY left over from an ssh session gets a
+sentence naming it rather than Qt's abort.
 """
 
 from __future__ import annotations
@@ -97,12 +99,14 @@ def main(argv: list[str] | None = None) -> int:
 
     from PySide6.QtWidgets import QApplication
 
+    from reeplanner.gui.icons import app_icon
     from reeplanner.gui.settings import APPLICATION, ORGANIZATION
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setDesktopFileName("reeplanner")
+    app.setDesktopFileName("reeplanner")  # the desktop entry's name: its icon shows in the taskbar
+    app.setWindowIcon(app_icon())
 
     if args.screenshot:
         return _screenshot(args.file, args.screenshot, args.size)
