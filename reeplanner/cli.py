@@ -20,7 +20,8 @@ from typing import Any
 
 from reeplanner.about import VersionAction
 from reeplanner.engine import compute_all
-from reeplanner.engine.explain import explain_result
+from reeplanner.engine.explain import VIEWS, explain_result
+from reeplanner.engine.explain_facility import explain_facility, explain_floor
 from reeplanner.engine.results import PlanResult, ScenarioResult
 from reeplanner.engine.targets import figure_text, shortfall_text, threshold_text
 from reeplanner.formats.atomic import SaveError
@@ -156,6 +157,11 @@ def scenario_json(sr: ScenarioResult) -> dict[str, Any]:
             "magnet_output_with_imports": number(row.magnet_output_with_imports),
             "self_sufficiency": number(row.self_sufficiency),
             "bottleneck": row.bottleneck,
+            "magnet_output_allied": number(row.magnet_output_allied),
+            "allied_coverage": number(row.allied_coverage),
+            "unmet_demand": number(row.unmet_demand),
+            "bottleneck_material": row.bottleneck_material,
+            "price_floor_exposure": number(row.price_floor_exposure),
         }
         for year, row in zip(sr.magnet.index, sr.magnet.itertuples(index=False), strict=True)
     ]
@@ -174,6 +180,7 @@ def scenario_json(sr: ScenarioResult) -> dict[str, Any]:
         "name": sr.scenario_name,
         "risk_view": str(sr.risk_view),
         "funding_total": number(sr.funding_total),
+        "funding_public_total": number(sr.funding_public_total),
         "years": years,
         "targets": targets,
     }
@@ -181,18 +188,30 @@ def scenario_json(sr: ScenarioResult) -> dict[str, Any]:
 
 def scenario_text(sr: ScenarioResult, currency: str) -> list[str]:
     lines = [f"Scenario {sr.scenario_id} ({sr.scenario_name}), {sr.risk_view} view"]
-    header = ("Year", "Magnet demand", "Domestic output", "With imports", "Self-sufficiency", "Bottleneck")
+    header = (
+        "Year",
+        "Magnet demand",
+        "Domestic output",
+        "Allied output",
+        "With imports",
+        "Unmet demand",
+        "Self-sufficiency",
+        "Allied coverage",
+        "Bottleneck",
+    )
     rows = [header]
     for year, row in zip(sr.magnet.index, sr.magnet.itertuples(index=False), strict=True):
-        sufficiency = row.self_sufficiency
         rows.append(
             (
                 str(year),
                 f"{row.magnet_demand:,.0f} t/yr",
                 f"{row.domestic_magnet_output:,.0f} t/yr",
+                f"{row.magnet_output_allied:,.0f} t/yr",
                 f"{row.magnet_output_with_imports:,.0f} t/yr",
-                "-" if math.isnan(sufficiency) else f"{sufficiency:.1%}",
-                row.bottleneck or "none",
+                f"{row.unmet_demand:,.0f} t/yr",
+                _fraction_text(row.self_sufficiency),
+                _fraction_text(row.allied_coverage),
+                bottleneck_text(row.bottleneck, row.bottleneck_material),
             )
         )
     widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
@@ -202,8 +221,29 @@ def scenario_text(sr: ScenarioResult, currency: str) -> list[str]:
         lines.append("  Targets:")
     for t in sr.targets.itertuples(index=False):
         lines.append(f"    {target_text(t)}")
-    lines.append(f"  Funding total: {sr.funding_total:,.1f} {currency}")
+    lines.append(
+        f"  Funding total: {sr.funding_total:,.1f} {currency} "
+        f"(public {sr.funding_public_total:,.1f}, private {sr.funding_total - sr.funding_public_total:,.1f})"
+    )
+    exposure = sr.arrays.floor_exposure
+    if exposure.floors:
+        at, lower_25, lower_50 = exposure.stress_totals()
+        lines.append(
+            f"  Price-floor exposure over the horizon: {at:,.1f} {currency} at the plan's prices, "
+            f"{lower_25:,.1f} with prices 25% lower, {lower_50:,.1f} with prices 50% lower"
+        )
     return lines
+
+
+def _fraction_text(fraction: float) -> str:
+    return "-" if math.isnan(fraction) else f"{fraction:.1%}"
+
+
+def bottleneck_text(stage: str | None, material: str | None) -> str:
+    """``MINE (Dy)`` on a material stage, ``MAGNET`` on a product stage, ``none`` without one."""
+    if not stage:
+        return "none"
+    return f"{stage} ({material})" if material else stage
 
 
 def target_text(t: Any) -> str:
@@ -224,28 +264,53 @@ def target_text(t: Any) -> str:
 
 
 def add_explain(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("explain", help="the arithmetic behind one stage's figures in one year")
+    p = subparsers.add_parser(
+        "explain", help="the arithmetic behind a stage's figures, a facility's output or a price floor's cost"
+    )
     p.add_argument("file")
     p.add_argument("--scenario", required=True)
-    p.add_argument("--year", required=True, type=int)
-    p.add_argument("--stage", required=True)
+    p.add_argument("--year", type=int, help="required except with --floor (default: every year of its term)")
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("--stage", help="a stage: its capacity, requirement, output and gap")
+    what.add_argument("--facility", metavar="ID", help="a facility: its output and utilisation")
+    what.add_argument("--floor", metavar="ID", help="a price floor: its exposure, year by year")
     p.add_argument("--material", help="on material stages (MINE, SEP, METAL); default: each material")
+    p.add_argument(
+        "--view",
+        choices=VIEWS,
+        default="domestic",
+        help="with --stage: the supply view whose pass is explained (default domestic)",
+    )
     p.set_defaults(handler=run_explain)
 
 
 def run_explain(args: argparse.Namespace) -> int:
+    if args.year is None and not args.floor:
+        print("explain: --year is required with --stage and --facility.", file=sys.stderr)
+        return USAGE
     plan, _ = load(args.file)
     scenario = _chosen(compute_all(plan), args.scenario)[0]
+    try:
+        if args.facility:
+            text = "\n".join(explain_facility(scenario, args.year, args.facility))
+        elif args.floor:
+            text = "\n".join(explain_floor(scenario, args.floor, args.year))
+        else:
+            text = _explain_stage(plan, scenario, args)
+    except PlanError as exc:  # a stage, year, material, facility or floor the plan does not have
+        print_problems(exc.problems)
+        return USAGE
+    print(text)
+    return OK
+
+
+def _explain_stage(plan: Plan, scenario: ScenarioResult, args: argparse.Namespace) -> str:
+    """Without --material, a material stage is explained for each material in turn."""
     stage = next((s for s in plan.stages if id_key(s.id) == id_key(args.stage)), None)
     per_material = stage is not None and stage.basis is CapacityBasis.MATERIAL and not args.material
     materials = [m.id for m in plan.materials] if per_material else [args.material]
-    try:  # without --material, a material stage is explained for each material in turn
-        explanations = [explain_result(scenario, args.year, args.stage, m) for m in materials]
-    except PlanError as exc:  # a stage, year or material the plan does not have
-        print_problems(exc.problems)
-        return USAGE
-    print("\n\n".join(str(e) for e in explanations))
-    return OK
+    explanations = [explain_result(scenario, args.year, args.stage, m, args.view) for m in materials]
+    return "\n\n".join(str(e) for e in explanations)
 
 
 # --- convert ------------------------------------------------------------------------------------

@@ -50,7 +50,7 @@ def china_oxide() -> list[SupplySource]:
         SupplySource(
             "CN-DY-OX",
             "Chinese Dy oxide",
-            "China",
+            "CN",
             "SEP",
             180.0,
             False,
@@ -62,7 +62,7 @@ def china_oxide() -> list[SupplySource]:
         SupplySource(
             "CN-TB-OX",
             "Chinese Tb oxide",
-            "China",
+            "CN",
             "SEP",
             55.0,
             False,

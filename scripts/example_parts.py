@@ -143,7 +143,6 @@ def chain_stages(owners: dict[str, str]) -> list[Stage]:
 def example_agencies() -> list[Agency]:
     return agencies() + [
         Agency("DOD", "Department of Defense (office not named in the source)", "Department of Defense"),
-        Agency("DOD-OSC", "Office of Strategic Capital", "Department of Defense"),
     ]
 
 

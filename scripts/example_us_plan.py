@@ -39,7 +39,7 @@ def supply() -> list[SupplySource]:
         SupplySource(
             "CN-MAG",
             "Chinese NdFeB magnets",
-            "China",
+            "CN",
             "MAGNET",
             14000.0,
             False,
@@ -51,7 +51,7 @@ def supply() -> list[SupplySource]:
         SupplySource(
             "JP-MAG",
             "Japanese NdFeB magnets",
-            "Japan",
+            "JP",
             "MAGNET",
             1200.0,
             True,
@@ -62,7 +62,7 @@ def supply() -> list[SupplySource]:
         SupplySource(
             "CN-DY",
             "Chinese Dy metal and DyFe",
-            "China",
+            "CN",
             "METAL",
             150.0,
             False,
@@ -75,7 +75,7 @@ def supply() -> list[SupplySource]:
         SupplySource(
             "CN-TB",
             "Chinese Tb metal",
-            "China",
+            "CN",
             "METAL",
             45.0,
             False,
@@ -88,7 +88,7 @@ def supply() -> list[SupplySource]:
         SupplySource(
             "AL-HRE-DY",
             "Allied heavy RE concentrate (Dy)",
-            "Australia",
+            "AU",
             "MINE",
             100.0,
             True,
@@ -101,7 +101,7 @@ def supply() -> list[SupplySource]:
         SupplySource(
             "AL-HRE-TB",
             "Allied heavy RE concentrate (Tb)",
-            "Australia",
+            "AU",
             "MINE",
             30.0,
             True,
@@ -113,7 +113,7 @@ def supply() -> list[SupplySource]:
         SupplySource(
             "LYN-MY-NDPR",
             "Lynas Malaysia NdPr oxide",
-            "Malaysia",
+            "MY",
             "SEP",
             1500.0,
             True,
@@ -126,7 +126,7 @@ def supply() -> list[SupplySource]:
         SupplySource(
             "LYN-MY-DY",
             "Lynas Malaysia Dy oxide",
-            "Malaysia",
+            "MY",
             "SEP",
             75.0,
             True,
@@ -138,7 +138,7 @@ def supply() -> list[SupplySource]:
         SupplySource(
             "LYN-MY-TB",
             "Lynas Malaysia Tb oxide",
-            "Malaysia",
+            "MY",
             "SEP",
             15.0,
             True,

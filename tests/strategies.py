@@ -2,7 +2,8 @@
 
 ``plans()`` fills every table (materials, stages, facilities with and without
 composition, links, supply, demand, funding, instruments, agencies, targets,
-scenarios with parents, overrides of every kind) so that ``validate`` finds no
+scenarios with parents, overrides of every kind, prices, price floors,
+schedule risk) and the Plan fields so that ``validate`` finds no
 error; warnings (a planned facility with no dates, gaps in demand) may occur,
 as they do in real plans.
 
@@ -36,8 +37,11 @@ from reeplanner.model import (
     Override,
     OverrideKind,
     Plan,
+    PriceFloor,
+    PriceRow,
     RiskView,
     Scenario,
+    ScheduleRisk,
     Stage,
     Status,
     SupplySource,
@@ -65,7 +69,9 @@ AWKWARD_TEXT = (
 )
 NUMBERS = (0.0, 0.1, 1e-7, 1.0, 2.5, 1000.0, 1234.5678, 12500.0)
 SHARES = (0.0, 0.1, 0.2, 0.25, 1 / 3, 0.5, 1.0, 1e-7)
-COUNTRIES = ("US", "Canada", "Australia", "China", "Malaysia", "Estonia", "Viet Nam", "Côte d'Ivoire")
+#: Country codes, as files hold them once read ("" is the plan's Home country).
+COUNTRIES = ("", "US", "CA", "AU", "CN", "MY", "EE", "VN", "CI", "JP")
+COVERED = ((), ("CN",), ("CN", "RU", "KP", "IR"), ("RU", "VN"))
 
 _chars = st.characters(blacklist_categories=("Cs", "Cc", "Cn", "Co"))
 
@@ -167,6 +173,12 @@ def plans(draw: st.DrawFn, max_facilities: int = 30) -> Plan:
         start_year=start,
         end_year=end,
         currency=_pick(draw, ["USD million", "EUR million", "USD"]),
+        home_country=_pick(draw, ["US", "AU", "JP"]),
+        covered_countries=_pick(draw, COVERED),
+        as_of=draw(_DATES),
+        prepared_by=draw(_TEXT),
+        point_of_contact=draw(_TEXT),
+        classification=_pick(draw, ["UNCLASSIFIED", "CUI", "=SECRET?"]),
     )
     _draw_reference_tables(draw, plan)
     _draw_scenarios(draw, plan)
@@ -177,6 +189,8 @@ def plans(draw: st.DrawFn, max_facilities: int = 30) -> Plan:
     _draw_funding(draw, plan)
     _draw_targets(draw, plan)
     _draw_overrides(draw, plan)
+    _draw_prices_and_floors(draw, plan)
+    _draw_schedule_risk(draw, plan)
     return plan
 
 
@@ -310,7 +324,7 @@ def _draw_supply(draw: st.DrawFn, plan: Plan) -> None:
             SupplySource(
                 id=_id(draw, "SRC", n),
                 name=draw(_REQUIRED_TEXT),
-                country=_pick(draw, COUNTRIES[1:]),
+                country=_pick(draw, COUNTRIES[2:]),
                 stage=_ref(draw, stage.id),
                 tonnes_per_year=draw(numbers()),
                 allied=draw(_BOOL),
@@ -381,6 +395,7 @@ def _draw_targets(draw: st.DrawFn, plan: Plan) -> None:
                 year=draw(_ints(plan.start_year, plan.end_year)),
                 material=_material_for(draw, plan, stage),
                 owner_agency=_ref(draw, _pick(draw, [a.id for a in plan.agencies])) if draw(_BOOL) else "",
+                official=draw(_BOOL),
             )
         )
 
@@ -422,3 +437,56 @@ def _override_target_and_value(
         return (_ref(draw, target) if target else ""), draw(factor)
     status = _pick(draw, list(Status))
     return _pick(draw, [status.value, status.value.title()]), draw(_SHARES)
+
+
+def _draw_prices_and_floors(draw: st.DrawFn, plan: Plan) -> None:
+    """Prices for some materials (every scenario, and some scenarios' own), then floors on them."""
+    materials = _some(draw, [m.id for m in plan.materials], 3)
+    for material in materials:
+        for scenario in ["", *_some(draw, [s.id for s in plan.scenarios], 2)]:
+            years = _some(draw, list(plan.years), 4) or [plan.start_year]
+            plan.prices.append(
+                PriceRow(
+                    material=_ref(draw, material),
+                    scenario=_ref(draw, scenario) if scenario else "",
+                    values={y: draw(numbers(0, 5000)) for y in sorted(years)},
+                    notes=draw(_NOTES),
+                    source=draw(_TEXT),
+                )
+            )
+    stages = {s.id.casefold(): s for s in plan.stages}
+    eligible = [f for f in plan.facilities if stages[f.stage.casefold()].basis is CapacityBasis.MATERIAL]
+    if not materials or not eligible:
+        return
+    funding = [""] + [f.id for f in plan.funding]
+    for n in range(draw(_ints(0, 3))):
+        first = draw(_ints(plan.start_year, plan.end_year))
+        share = draw(_SHARES)
+        plan.price_floors.append(
+            PriceFloor(
+                id=_id(draw, "FLOOR", n),
+                facility=_ref(draw, _pick(draw, eligible).id),
+                material=_ref(draw, _pick(draw, materials)),
+                floor_price=draw(numbers(0, 500)),
+                from_year=first,
+                to_year=draw(_ints(first, plan.end_year + 3)),
+                agency=_ref(draw, _pick(draw, [a.id for a in plan.agencies])),
+                share=share,
+                funding=_ref(draw, f) if (f := _pick(draw, funding)) else "",
+                scenarios=_scenario_list(draw, plan),
+                notes=draw(_NOTES),
+                source=draw(_TEXT),
+            )
+        )
+
+
+def _draw_schedule_risk(draw: st.DrawFn, plan: Plan) -> None:
+    """Some statuses' rows (never cancelled), slips ordered min <= likely <= max."""
+    if draw(_BOOL):
+        return  # keep the defaults
+    statuses = _some(draw, [s for s in Status if s is not Status.CANCELLED], 5)
+    rows = []
+    for status in statuses:
+        slips = sorted(draw(numbers(0, 60)) for _ in range(3))
+        rows.append(ScheduleRisk(status, draw(_SHARES), *slips))
+    plan.schedule_risk = rows

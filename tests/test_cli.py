@@ -161,10 +161,14 @@ def test_summary_table_for_people(plan_file, capsys):
     assert lines[0] == "Plan: Chain (2025-2027)"
     assert "Scenario BASE (Base case), risk-adjusted view" in lines
     row_2025 = next(line for line in lines if line.strip().startswith("2025"))
-    assert row_2025.split() == ["2025", "1,000", "t/yr", "1,979", "t/yr", "1,979", "t/yr", "197.9%", "none"]
+    # Year, demand, domestic, allied, with imports, unmet, self-sufficiency, allied coverage, bottleneck.
+    assert row_2025.split() == [
+        "2025", "1,000", "t/yr", "1,979", "t/yr", "1,979", "t/yr", "1,979", "t/yr", "0", "t/yr",
+        "197.9%", "197.9%", "none",
+    ]  # fmt: skip
     row_2027 = next(line for line in lines if line.strip().startswith("2027"))
-    assert row_2027.split()[-2:] == ["-", "none"]
-    assert "  Funding total: 12.5 USD million" in lines
+    assert row_2027.split()[-3:] == ["-", "-", "none"]
+    assert "  Funding total: 12.5 USD million (public 12.5, private 0.0)" in lines
 
 
 def test_summary_target_lines_carry_the_metrics_unit(tmp_path, capsys):

@@ -65,7 +65,7 @@ def test_a_saved_file_is_utf8_json_with_format_name_version_and_tables_in_sheet_
     assert "Mountain Pass — 稀土".encode() in raw  # written as UTF-8, not \u escapes
     doc = json.loads(raw.decode("utf-8"))
     assert list(doc)[:3] == ["format", "version", "plan"]
-    assert (doc["format"], doc["version"]) == ("reeplanner-plan", 1)
+    assert (doc["format"], doc["version"]) == ("reeplanner-plan", 2)
     assert list(doc)[3:] == [
         "materials",
         "stages",
@@ -80,6 +80,9 @@ def test_a_saved_file_is_utf8_json_with_format_name_version_and_tables_in_sheet_
         "targets",
         "scenarios",
         "overrides",
+        "prices",
+        "price_floors",
+        "schedule_risk",
     ]
     # Row keys follow the table's columns; fields left at their default are left out.
     assert list(doc["facilities"][0]) == [
@@ -226,9 +229,9 @@ def test_a_json_file_without_a_format_is_refused():
 
 def test_a_file_from_a_newer_version_is_refused_asking_to_update():
     doc = _doc()
-    doc["version"] = 2
+    doc["version"] = 3
     assert _load_error(doc).problems[0].message == (
-        "plan.reeplan was saved by a newer REE Planner (plan format version 2; this version reads up to 1). "
+        "plan.reeplan was saved by a newer REE Planner (plan format version 3; this version reads up to 2). "
         "Update REE Planner to open it."
     )
 

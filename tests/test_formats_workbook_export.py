@@ -16,7 +16,8 @@ from tests.builders import chain_plan
 
 SHEETS = [
     "Plan", "Materials", "Stages", "Facilities", "Composition", "Links", "Supply", "Demand",
-    "Funding", "Instruments", "Agencies", "Targets", "Scenarios", "Overrides",
+    "Funding", "Instruments", "Agencies", "Targets", "Scenarios", "Overrides", "Prices", "Price floors",
+    "Schedule risk",
 ]  # fmt: skip
 
 
@@ -35,7 +36,7 @@ def test_sheets_in_contract_order_with_plan_fields(exported):
     assert exported.sheetnames == SHEETS
     rows = [[c.value for c in row] for row in exported["Plan"].iter_rows()]
     assert rows[0] == ["Field", "Value"]
-    assert ["Format", "reeplanner-workbook"] in rows and ["Format version", 1] in rows
+    assert ["Format", "reeplanner-workbook"] in rows and ["Format version", 2] in rows
     assert ["Start year", 2025] in rows and ["Name", "Chain"] in rows
 
 
@@ -61,9 +62,18 @@ CONTRACT_HEADERS = {
     ],
     "Instruments": ["Instrument ID", "Name", "Kind", "Notes"],
     "Agencies": ["Agency ID", "Name", "Department", "Notes"],
-    "Targets": ["Target ID", "Description", "Stage", "Material", "Metric", "Threshold", "Year", "Owner agency"],
+    "Targets": [
+        "Target ID", "Description", "Stage", "Material", "Metric", "Threshold", "Year", "Owner agency",
+        "Official",
+    ],
     "Scenarios": ["Scenario ID", "Name", "Parent", "Risk view", "Description"],
     "Overrides": ["Scenario ID", "Kind", "Target", "Value", "Notes"],
+    "Prices": ["Material", "Scenario", "Unit", 2025, 2026, 2027, "Notes", "Source"],
+    "Price floors": [
+        "Floor ID", "Facility ID", "Material", "Floor price", "Share", "From year", "To year", "Agency",
+        "Funding ID", "Scenarios", "Notes", "Source",
+    ],
+    "Schedule risk": ["Status", "Cancel probability", "Slip min", "Slip likely", "Slip max"],
 }  # fmt: skip
 
 
@@ -105,7 +115,7 @@ def test_drop_down_lists_on_status_stage_agency_and_instrument(exported):
     facilities = lists("Facilities")
     assert facilities["Status"] == '"operating,construction,financed,planned,proposed,cancelled"'
     assert facilities["Stage"] == "'Stages'!$A$2:$A$1006"
-    assert facilities["Lead agency"] == "'Agencies'!$A$2:$A$1011"
+    assert facilities["Lead agency"] == "'Agencies'!$A$2:$A$1012"
     funding = lists("Funding")
     assert funding["Instrument"] == "'Instruments'!$A$2:$A$1017"
     assert funding["Status"] == '"committed,announced,proposed"'

@@ -249,13 +249,13 @@ def _put_cached_value(path, part, old, new):
 def test_newer_format_version_is_refused_plainly(tmp_path):
     path = _workbook(
         tmp_path / "new.xlsx",
-        {"Plan": PLAN_ROWS + [["Format", "reeplanner-workbook"], ["Format version", 2]]},
+        {"Plan": PLAN_ROWS + [["Format", "reeplanner-workbook"], ["Format version", 3]]},
     )
     with pytest.raises(PlanError) as info:
         read_plan(path)
     assert str(info.value) == (
         "Plan row 6, Format version: This workbook was written by a newer REE Planner (plan workbook format "
-        "version 2; this version reads up to 1). Update REE Planner to import it."
+        "version 3; this version reads up to 2). Update REE Planner to import it."
     )
 
 

@@ -102,46 +102,56 @@ def build_chain(plan: Plan) -> Chain:
     )
 
 
+#: Who takes part in a supply view's pass (engine.md, supply views), per facility.
+DOMESTIC, ALLIED, OTHER = 0, 1, 2
+
+
 @dataclass(frozen=True)
 class LaneMap:
     """Which facilities add to which lanes, and with what share: a sparse (facility, lane) list.
 
-    Entries are grouped by lane, domestic ones first, so one ``np.add.reduceat``
-    gives every lane's domestic and foreign totals (no BLAS call: its worker
+    Entries are grouped by lane and, within a lane, by participant group
+    (domestic, allied abroad, other abroad), so one ``np.add.reduceat`` gives
+    every lane's totals for the three supply views (no BLAS call: its worker
     threads would compete with numpy on a small machine).
     """
 
     facility: np.ndarray  # (n,) facility index
     lane: np.ndarray  # (n,) target lane, ascending
     share: np.ndarray  # (n,)
-    starts: np.ndarray  # (g,) first entry of each (lane, domestic or not) group
-    group_lane: np.ndarray  # (g,) the group's lane
-    group_domestic: np.ndarray  # (g,) bool
+    starts: np.ndarray  # (g,) first entry of each (lane, group) block
+    group_lane: np.ndarray  # (g,) the block's lane
+    group_kind: np.ndarray  # (g,) DOMESTIC, ALLIED or OTHER
     n_lanes: int
 
     @classmethod
-    def from_dense(cls, shares: np.ndarray, domestic: np.ndarray) -> LaneMap:
+    def from_dense(cls, shares: np.ndarray, participant: np.ndarray) -> LaneMap:
+        """``participant``: (F,) each facility's group, DOMESTIC, ALLIED or OTHER."""
         facility, lane = np.nonzero(shares)
-        foreign = ~domestic[facility]
-        order = np.lexsort((foreign, lane))
-        facility, lane, foreign = facility[order], lane[order], foreign[order]
-        group = lane * 2 + foreign
+        kind = participant[facility]
+        order = np.lexsort((kind, lane))
+        facility, lane, kind = facility[order], lane[order], kind[order]
+        group = lane * 3 + kind
         starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]]) if len(group) else np.zeros(0, int)
         return cls(
-            facility, lane, shares[facility, lane], starts, lane[starts], ~foreign[starts], shares.shape[1]
+            facility, lane, shares[facility, lane], starts, lane[starts], kind[starts], shares.shape[1]
         )
 
-    def totals(self, per_facility: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """(n_lanes, Y) twice: the sum of ``share x per_facility`` over domestic facilities, and over all."""
+    def totals(self, per_facility: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(n_lanes, Y) three times: the sum of ``share x per_facility`` over domestic facilities, over
+        domestic and allied ones, and over all."""
         domestic = np.zeros((self.n_lanes, per_facility.shape[1]))
-        everyone = np.zeros_like(domestic)
         if not len(self.lane):
-            return domestic, everyone
+            return domestic, domestic.copy(), domestic.copy()
         parts = per_facility[self.facility]
         parts *= self.share[:, None]
         sums = np.add.reduceat(parts, self.starts, axis=0)
-        home = self.group_domestic
+        home = self.group_kind == DOMESTIC
+        allied_only = self.group_kind == ALLIED
+        other = self.group_kind == OTHER
         domestic[self.group_lane[home]] = sums[home]
-        everyone[self.group_lane[home]] = sums[home]
-        everyone[self.group_lane[~home]] += sums[~home]
-        return domestic, everyone
+        allied = domestic.copy()
+        allied[self.group_lane[allied_only]] += sums[allied_only]
+        everyone = allied.copy()
+        everyone[self.group_lane[other]] += sums[other]
+        return domestic, allied, everyone

@@ -7,7 +7,7 @@ import pandas as pd
 
 from reeplanner.engine import flows
 from reeplanner.engine.capacity import FacilityCapacity, facility_capacity
-from reeplanner.engine.funding import funding_total
+from reeplanner.engine.funding import funding_public_total, funding_total
 from reeplanner.engine.prepared_plan import PreparedPlan, prepare
 from reeplanner.engine.results import EngineOptions, PlanResult, ScenarioArrays, ScenarioResult
 from reeplanner.engine.scenario_inputs import scenario_inputs
@@ -65,9 +65,11 @@ def scenario_arrays(
     chain = prep.chain
     inputs = scenario_inputs(prep, position, options.risk_view)
     fac = facility_capacity(prep, inputs, reuse)
-    capacity, capacity_all = prep.lane_map.totals(fac.effective)
+    capacity, capacity_allied, capacity_all = prep.lane_map.totals(fac.effective)
     rec_shape = (chain.n_stages, chain.n_materials, len(prep.years))
-    recycled, recycled_all = (r.reshape(rec_shape) for r in prep.recycle_map.totals(fac.effective))
+    recycled, recycled_allied, recycled_all = (
+        r.reshape(rec_shape) for r in prep.recycle_map.totals(fac.effective)
+    )
 
     demand = prep.demand_values * inputs.demand_factor[:, None]
     direct = np.zeros_like(capacity)
@@ -79,10 +81,16 @@ def scenario_arrays(
         magnet_demand = demand[~on_lane].sum(axis=0)
     req = flows.requirement(chain, direct, magnet_demand)
 
+    supplied = prep.supply_tonnes * inputs.supply_factor[:, None]
     imports = np.zeros_like(capacity)
-    np.add.at(imports, prep.supply_lane, prep.supply_tonnes * inputs.supply_factor[:, None])
+    np.add.at(imports, prep.supply_lane, supplied)
+    allied_imports = np.zeros_like(capacity)
+    np.add.at(allied_imports, prep.supply_lane[prep.supply_allied], supplied[prep.supply_allied])
     domestic = flows.forward(chain, capacity, recycled, np.zeros_like(capacity))
+    allied = flows.forward(chain, capacity_allied, recycled_allied, allied_imports)
     with_imports = flows.forward(chain, capacity_all, recycled_all, imports)
+    cover = flows.coverage(capacity, req)
+    bottleneck = flows.bottleneck(chain, cover)
     return ScenarioArrays(
         prep=prep,
         inputs=inputs,
@@ -92,12 +100,16 @@ def scenario_arrays(
         imports=imports,
         requirement=req,
         domestic=domestic,
+        allied=allied,
         with_imports=with_imports,
+        allied_imports=allied_imports,
         stranded=flows.stranded(chain, domestic, req),
         magnet_demand=magnet_demand,
         magnet_output=flows.magnet_output(chain, domestic.output),
+        magnet_output_allied=flows.magnet_output(chain, allied.output),
         magnet_output_with_imports=flows.magnet_output(chain, with_imports.output),
-        bottleneck=flows.bottleneck(chain, flows.coverage(capacity, req)),
+        bottleneck=bottleneck,
+        bottleneck_material=flows.bottleneck_material(chain, cover, bottleneck),
     )
 
 
@@ -114,6 +126,7 @@ def _scenario_result(
         flows=_flows_frame(arrays),
         magnet=_magnet_frame(arrays),
         funding_total=funding_total(arrays),
+        funding_public_total=funding_public_total(arrays),
         arrays=arrays,
     )
 
@@ -153,18 +166,23 @@ def _flows_frame(a: ScenarioArrays) -> pd.DataFrame:
 
 
 def _magnet_frame(a: ScenarioArrays) -> pd.DataFrame:
-    demand, out = a.magnet_demand, a.magnet_output
-    with np.errstate(all="ignore"):
-        sufficiency = np.where(demand > 0, out / np.where(demand > 0, demand, 1.0), np.nan)
-    stage_ids = [s.id for s in a.prep.chain.stages]
+    chain = a.prep.chain
+    demand = a.magnet_demand
+    stage_ids = [s.id for s in chain.stages]
     bottleneck = [stage_ids[k] if k >= 0 else None for k in a.bottleneck]
+    material = [chain.materials[m] if m >= 0 else None for m in a.bottleneck_material]
     years = pd.Index(a.prep.years, name="year")
     columns = {
         "magnet_demand": demand,
-        "domestic_magnet_output": out,
+        "domestic_magnet_output": a.magnet_output,
+        "magnet_output_allied": a.magnet_output_allied,
         "magnet_output_with_imports": a.magnet_output_with_imports,
-        "self_sufficiency": sufficiency,
-        # An object Series: as a list, the constructor would make a text column with NaN for None.
+        "self_sufficiency": flows.share_of(a.magnet_output, demand),
+        "allied_coverage": flows.share_of(a.magnet_output_allied, demand),
+        "unmet_demand": a.unmet_demand,
+        # Object Series: as a list, the constructor would make a text column with NaN for None.
         "bottleneck": pd.Series(bottleneck, index=years, dtype=object),
+        "bottleneck_material": pd.Series(material, index=years, dtype=object),
+        "price_floor_exposure": a.floor_exposure.by_year,
     }
     return pd.DataFrame(columns, index=years)

@@ -5,6 +5,9 @@
   money, agency or instrument PRIVATE, does not count) with no lead agency.
 - ``funding-without-facility``: a funding line tied to no facility.
 - ``target-without-owner``: a target with no owner agency.
+- ``starved-of-feed``: a domestic facility with public funding, online, that runs
+  below half its capacity because its stage is held back by the input from the
+  stage above (engine.md, facility output); one finding per facility, naming the years.
 """
 
 from __future__ import annotations
@@ -20,11 +23,13 @@ if TYPE_CHECKING:
 COORDINATION_COLUMNS = ["kind", "subject", "stage", "agency", "year", "message"]
 #: A gap smaller than this (t/yr) is rounding, not a shortfall.
 GAP_TOLERANCE = 1e-6
+#: A funded plant running below this share of its capacity for lack of feed is a finding.
+STARVED_UTILISATION = 0.5
 
 
 def coordination_frame(a: ScenarioArrays) -> pd.DataFrame:
     rows = _gaps_without_owner(a) + _several_agencies(a) + _funding_without_facility(a)
-    rows += _targets_without_owner(a)
+    rows += _targets_without_owner(a) + _starved_of_feed(a)
     columns = list(zip(*rows, strict=True)) if rows else [()] * len(COORDINATION_COLUMNS)
     return pd.DataFrame(
         {
@@ -122,3 +127,55 @@ def _targets_without_owner(a: ScenarioArrays) -> list[tuple]:
         for t in a.prep.plan.targets
         if not t.owner_agency.strip()
     ]
+
+
+def _starved_of_feed(a: ScenarioArrays) -> list[tuple]:
+    prep, plan = a.prep, a.prep.plan
+    public = a.inputs.funding_present & prep.funding_public & (prep.funding_facility >= 0)
+    money = np.bincount(
+        prep.funding_facility[public], prep.funding_amount[public], minlength=prep.n_facilities
+    )
+    funded = (money > 0) & prep.domestic & a.inputs.present & (prep.facility_stage >= 0)
+    if not funded.any():
+        return []
+    figures = a.facility_output
+    with np.errstate(invalid="ignore"):
+        starved = (
+            funded[:, None]
+            & (a.facility_capacity.ramp_share > 0)
+            & (figures.capacity > 0)
+            & (figures.utilisation < STARVED_UTILISATION)
+            & figures.input_bound
+        )
+    chain = a.prep.chain
+    rows = []
+    for f in np.flatnonzero(starved.any(axis=1)):
+        fac = plan.facilities[f]
+        years = [int(y) for y in a.prep.years[starved[f]]]
+        k = prep.facility_stage[f]
+        above = chain.stages[k - 1].name if k > 0 else "the stage above"
+        lowest = float(np.nanmin(figures.utilisation[f][starved[f]]))
+        rows.append(
+            (
+                "starved-of-feed",
+                fac.id,
+                fac.stage,
+                fac.lead_agency,
+                years[0],
+                f"{fac.name} has {money[f]:,.4g} {plan.currency} of public funding but runs below "
+                f"{STARVED_UTILISATION:.0%} of its capacity (down to {lowest:.0%}) in {year_ranges(years)} "
+                f"for lack of feed from {above}.",
+            )
+        )
+    return rows
+
+
+def year_ranges(years: list[int]) -> str:
+    """``2026-2028, 2031``: runs of consecutive years."""
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return ", ".join(f"{r[0]}-{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)

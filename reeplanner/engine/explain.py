@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from reeplanner.engine.chain import Chain
+from reeplanner.engine.chain import ALLIED, Chain
 from reeplanner.engine.compute import compute
-from reeplanner.engine.flows import product_tonnes
+from reeplanner.engine.flows import ForwardPass, product_tonnes
 from reeplanner.engine.results import EngineOptions, ScenarioArrays, ScenarioResult
 from reeplanner.engine.targets import evaluate, figure_text, threshold_text
 from reeplanner.model.enums import Metric
@@ -44,6 +44,35 @@ class OutputBound:
     input_from_above: float = 0.0
 
 
+#: The supply views of engine.md, as ``explain`` and ``--view`` name them.
+VIEWS = ("domestic", "allied", "all")
+
+
+@dataclass(frozen=True)
+class ViewFigures:
+    """One supply view's pass and the capacity, recycled material and supply that went into it."""
+
+    name: str
+    flow: ForwardPass
+    capacity: np.ndarray  # (L, Y)
+    recycled: np.ndarray  # (K, M, Y)
+    supply: np.ndarray  # (L, Y)
+    takes_part: np.ndarray  # (F,) bool: facilities of the view
+
+
+def view_figures(a: ScenarioArrays, view: str) -> ViewFigures:
+    """The figures of ``view`` (domestic, allied or all) for an explanation."""
+    prep = a.prep
+    if view == "domestic":
+        return ViewFigures(view, a.domestic, a.capacity, a.recycled, np.zeros_like(a.capacity), prep.domestic)
+    which = 1 if view == "allied" else 2
+    capacity = prep.lane_map.totals(a.facility_capacity.effective)[which]
+    recycled = prep.recycle_map.totals(a.facility_capacity.effective)[which].reshape(a.recycled.shape)
+    flow, supply = (a.allied, a.allied_imports) if view == "allied" else (a.with_imports, a.imports)
+    takes_part = prep.participant <= ALLIED if view == "allied" else np.ones(prep.n_facilities, dtype=bool)
+    return ViewFigures(view, flow, capacity, recycled, supply, takes_part)
+
+
 @dataclass(frozen=True)
 class Explanation:
     scenario_id: str
@@ -57,6 +86,7 @@ class Explanation:
     requirement: list[str] = field(default_factory=list)
     requirement_total: float = 0.0
     targets: list[dict[str, object]] = field(default_factory=list)
+    view: str = "domestic"
 
     def __str__(self) -> str:
         return "\n".join(self.lines)
@@ -69,22 +99,37 @@ def explain(
     stage: str,
     material: str | None = None,
     options: EngineOptions | None = None,
+    view: str = "domestic",
 ) -> Explanation:
     """The arithmetic behind ``stage``'s capacity, requirement and output in ``year``."""
-    return explain_result(compute(plan, scenario_id, options), year, stage, material)
+    return explain_result(compute(plan, scenario_id, options), year, stage, material, view)
 
 
-def explain_result(result: ScenarioResult, year: int, stage: str, material: str | None = None) -> Explanation:
-    """Like ``explain`` for a scenario already computed (no recomputation)."""
+def explain_result(
+    result: ScenarioResult, year: int, stage: str, material: str | None = None, view: str = "domestic"
+) -> Explanation:
+    """Like ``explain`` for a scenario already computed (no recomputation).
+
+    ``view`` is the supply view whose pass is explained: ``domestic`` (the
+    default, with requirement and gap), ``allied`` or ``all`` (with imports).
+    """
+    if view not in VIEWS:
+        raise PlanError([Problem(f"'{view}' is not a supply view; choose {', '.join(VIEWS)}.")])
     a = result.arrays
+    figures = view_figures(a, view)
     chain = a.prep.chain
     k, m, y = _place(a, year, stage, material)
     lane = chain.lane(k, chain.materials[m] if m >= 0 else "")
     stage_rec = chain.stages[k]
     label = stage_rec.name + (f" {chain.materials[m]}" if m >= 0 else "")
-    capacity = _capacity_lines(a, lane, y)
-    total = float(a.capacity[lane, y])
-    lines = [f"{label}, {year}, scenario {result.scenario_id} ({result.risk_view} view)", "", "Capacity:"]
+    capacity = _capacity_lines(a, lane, y, figures.takes_part)
+    total = float(figures.capacity[lane, y])
+    seen_as = "" if view == "domestic" else f", {view} supply view"
+    lines = [
+        f"{label}, {year}, scenario {result.scenario_id} ({result.risk_view} view{seen_as})",
+        "",
+        "Capacity:",
+    ]
     for c in capacity:
         lines.append(
             f"  {c.facility}: {c.nameplate:,.6g} t x share {c.share:.6g} x capacity factor "
@@ -92,20 +137,24 @@ def explain_result(result: ScenarioResult, year: int, stage: str, material: str 
             f"= {c.effective:,.6g} t"
         )
     if not capacity:
-        lines.append("  no domestic facility contributes")
+        lines.append(f"  no {'domestic ' if view == 'domestic' else ''}facility contributes")
     lines.append(f"  effective capacity = {total:,.6g} t")
     requirement = _requirement_lines(a, k, m, y)
     lines += ["", "Requirement:"] + [f"  {r}" for r in requirement]
-    bound = _output_bound(a, k, m, lane, y)
-    lines += ["", "Output (domestic):"] + [
+    bound = _output_bound(a, figures, k, m, lane, y)
+    lines += ["", f"Output ({view}):"] + [
         f"  {t}" for t in _output_lines(chain, k, bound, chain.materials[m] if m >= 0 else "")
     ]
-    gap = float(a.requirement[lane, y] - a.domestic.output[lane, y])
-    kind = "a shortfall" if gap > 0 else "a surplus" if gap < 0 else "balanced"
-    lines.append(
-        f"  gap = requirement - output = {a.requirement[lane, y]:,.6g} - {bound.output:,.6g} "
-        f"= {gap:,.6g} t ({kind})"
-    )
+    lines += [f"  {t}" for t in _supply_lines(a, figures, lane, y, bound)]
+    if view == "domestic":
+        gap = float(a.requirement[lane, y] - a.domestic.output[lane, y])
+        kind = "a shortfall" if gap > 0 else "a surplus" if gap < 0 else "balanced"
+        lines.append(
+            f"  gap = requirement - output = {a.requirement[lane, y]:,.6g} - {bound.output:,.6g} "
+            f"= {gap:,.6g} t ({kind})"
+        )
+    elif k == chain.magnet_stage:
+        lines.append(f"  {_view_outcome(a, view, y)}")
     targets = [
         evaluate(a, t)
         for t in a.prep.plan.targets
@@ -128,6 +177,44 @@ def explain_result(result: ScenarioResult, year: int, stage: str, material: str 
         requirement=requirement,
         requirement_total=float(a.requirement[lane, y]),
         targets=targets,
+        view=view,
+    )
+
+
+def _supply_lines(
+    a: ScenarioArrays, figures: ViewFigures, lane: int, y: int, bound: OutputBound
+) -> list[str]:
+    """Supply sources of the view entering this lane, added to its output before the next stage."""
+    if figures.name == "domestic":
+        return []
+    prep = a.prep
+    sources = np.flatnonzero(prep.supply_lane == lane)
+    if figures.name == "allied":
+        sources = sources[prep.supply_allied[sources]]
+    lines = []
+    for i in sources:
+        src = prep.plan.supply[i]
+        tonnes = prep.supply_tonnes[i, y] * a.inputs.supply_factor[i]
+        lines.append(
+            f"+ supply {src.id} ({src.country}{', allied' if prep.supply_allied[i] else ''}): "
+            f"{prep.supply_tonnes[i, y]:,.6g} t x supply factor {a.inputs.supply_factor[i]:.6g} = {tonnes:,.6g} t"
+        )
+    if lines:
+        total = float(figures.flow.output[lane, y])
+        lines.append(f"output with supply = {total:,.6g} t")
+    return lines
+
+
+def _view_outcome(a: ScenarioArrays, view: str, y: int) -> str:
+    demand = float(a.magnet_demand[y])
+    if view == "allied":
+        out = float(a.magnet_output_allied[y])
+        share = "undefined (no demand)" if demand <= 0 else f"{out / demand:.1%}"
+        return f"allied coverage = allied output / magnet demand = {out:,.6g} / {demand:,.6g} = {share}"
+    out = float(a.magnet_output_with_imports[y])
+    return (
+        f"unmet demand = max(0, magnet demand - output with imports) = max(0, {demand:,.6g} - {out:,.6g}) "
+        f"= {max(0.0, demand - out):,.6g} t"
     )
 
 
@@ -162,11 +249,11 @@ def _place(a: ScenarioArrays, year: int, stage: str, material: str | None) -> tu
     return k, m, y
 
 
-def _capacity_lines(a: ScenarioArrays, lane: int, y: int) -> list[CapacityLine]:
+def _capacity_lines(a: ScenarioArrays, lane: int, y: int, takes_part: np.ndarray) -> list[CapacityLine]:
     prep, inputs, fac = a.prep, a.inputs, a.facility_capacity
     shares = prep.shares[:, lane]
     lines = []
-    for f in np.flatnonzero((shares > 0) & inputs.present & prep.domestic):
+    for f in np.flatnonzero((shares > 0) & inputs.present & takes_part):
         rec = prep.plan.facilities[f]
         lines.append(
             CapacityLine(
@@ -237,23 +324,26 @@ def _requirement_lines(a: ScenarioArrays, k: int, m: int, y: int) -> list[str]:
     return lines
 
 
-def _output_bound(a: ScenarioArrays, k: int, m: int, lane: int, y: int) -> OutputBound:
+def _output_bound(a: ScenarioArrays, figures: ViewFigures, k: int, m: int, lane: int, y: int) -> OutputBound:
     chain = a.prep.chain
-    cap = float(a.capacity[lane, y])
-    out = float(a.domestic.output[lane, y])
-    limit = float(a.domestic.input_limit[lane, y])
-    recycled = a.recycled[k][m, y] if m >= 0 else float(a.recycled[k][:, y].sum())
+    flow = figures.flow
+    cap = float(figures.capacity[lane, y])
+    # The stage's own part: without the supply added after its min().
+    out = float(flow.output[lane, y] - figures.supply[lane, y])
+    limit = float(flow.input_limit[lane, y])
+    rec = figures.recycled
+    recycled = rec[k][m, y] if m >= 0 else float(rec[k][:, y].sum())
     if k == 0:
         return OutputBound(cap, limit, out, "first stage", recycled=float(recycled))
     above = chain.lane_slices[k - 1]
-    from_above = a.domestic.output[above][max(m, 0) if chain.is_material_stage(k - 1) else 0, y]
+    from_above = flow.output[above][max(m, 0) if chain.is_material_stage(k - 1) else 0, y]
     scarcest = ""
-    if k == chain.n_material_stages and a.domestic.scarcest[y] >= 0:
-        scarcest = chain.materials[a.domestic.scarcest[y]]
-        from_above = a.domestic.output[chain.lane(k - 1, scarcest), y]
-        recycled = a.recycled[k][a.domestic.scarcest[y], y]
+    if k == chain.n_material_stages and flow.scarcest[y] >= 0:
+        scarcest = chain.materials[flow.scarcest[y]]
+        from_above = flow.output[chain.lane(k - 1, scarcest), y]
+        recycled = rec[k][flow.scarcest[y], y]
     elif not chain.is_material_stage(k):
-        recycled = product_tonnes(chain, a.recycled[k][:, y : y + 1])[0, 0]
+        recycled = product_tonnes(chain, rec[k][:, y : y + 1])[0, 0]
     bound = "capacity" if cap <= limit else "input"
     return OutputBound(cap, limit, out, bound, scarcest, float(recycled), float(from_above))
 

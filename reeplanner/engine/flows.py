@@ -133,3 +133,23 @@ def bottleneck(chain: Chain, cover: np.ndarray) -> np.ndarray:
     tied = per_stage <= worst * (1 + TIE_TOLERANCE)
     first = tied.argmax(axis=0)
     return np.where(worst < 1.0, first, -1)
+
+
+def bottleneck_material(chain: Chain, cover: np.ndarray, stage: np.ndarray) -> np.ndarray:
+    """(Y,) on a material bottleneck stage, the material that attains its minimum coverage, else -1.
+
+    Ties within ``TIE_TOLERANCE`` (relative) go to the first in Materials order.
+    """
+    result = np.full(len(stage), -1, dtype=int)
+    for y in np.flatnonzero((stage >= 0) & (stage < chain.n_material_stages)):
+        per_material = cover[chain.lane_slices[stage[y]], y]
+        filled = np.where(np.isnan(per_material), np.inf, per_material)
+        worst = filled.min()
+        result[y] = int(np.flatnonzero(filled <= worst + TIE_TOLERANCE * abs(worst))[0])
+    return result
+
+
+def share_of(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
+    """``part / whole`` as a fraction; NaN where ``whole`` is 0 (undefined, shown as a dash)."""
+    with np.errstate(all="ignore"):
+        return np.where(whole > 0, part / np.where(whole > 0, whole, 1.0), np.nan)

@@ -18,12 +18,27 @@ from reeplanner.model.ids import id_key
 if TYPE_CHECKING:
     from reeplanner.engine.results import ScenarioArrays
 
-FUNDING_COLUMNS = ["funding", "facility", "stage", "instrument", "agency", "amount", "year", "status"]
+FUNDING_COLUMNS = [
+    "funding",
+    "facility",
+    "stage",
+    "instrument",
+    "agency",
+    "amount",
+    "year",
+    "status",
+    "public",
+]
 
 
 def funding_total(a: ScenarioArrays) -> float:
     """Every present line's amount, whatever its status or year."""
     return float(a.prep.funding_amount[a.inputs.funding_present].sum())
+
+
+def funding_public_total(a: ScenarioArrays) -> float:
+    """Every present public line's amount: neither its agency nor its instrument is PRIVATE."""
+    return float(a.prep.funding_amount[a.inputs.funding_present & a.prep.funding_public].sum())
 
 
 def funding_frame(a: ScenarioArrays) -> pd.DataFrame:
@@ -42,6 +57,7 @@ def funding_frame(a: ScenarioArrays) -> pd.DataFrame:
                 float(line.amount),
                 line.year,
                 str(line.status),
+                bool(a.prep.funding_public[n]),
             )
         )
     return pd.DataFrame(rows, columns=FUNDING_COLUMNS)

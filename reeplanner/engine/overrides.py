@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from reeplanner.model.enums import OverrideKind, Status, parse_choice
 from reeplanner.model.ids import id_key
+from reeplanner.model.override_rules import sources_hit
 from reeplanner.model.plan import Plan
 from reeplanner.model.records import Override
 
@@ -51,7 +52,7 @@ def resolve_override(
             raise KeyError(ov.target)
         return ResolvedOverride(scenario, kind, value, rows=rows)
     if kind is OverrideKind.SUPPLY_FACTOR:
-        rows = tuple(i for i, s in enumerate(plan.supply) if target in (id_key(s.id), id_key(s.country)))
+        rows = sources_hit(plan, ov.target)
         if not rows:
             raise KeyError(ov.target)
         return ResolvedOverride(scenario, kind, value, rows=rows)

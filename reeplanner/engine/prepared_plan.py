@@ -15,8 +15,9 @@ from operator import attrgetter
 import numpy as np
 import pandas as pd
 
-from reeplanner.engine.chain import Chain, LaneMap, build_chain
+from reeplanner.engine.chain import ALLIED, DOMESTIC, OTHER, Chain, LaneMap, build_chain
 from reeplanner.engine.overrides import STATUS_CODE, ResolvedOverride, resolve_override
+from reeplanner.model.countries import country_code
 from reeplanner.model.enums import CapacityBasis, Metric
 from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
@@ -25,11 +26,7 @@ from reeplanner.model.records import Scenario
 from reeplanner.model.schema import PLAN_FIELDS, TABLES, TABLES_BY_ATTR, Kind
 from reeplanner.model.validation import RECYCLE_STAGE, errors
 
-#: Country spellings that count as domestic (compared by ``id_key``); empty means US.
-DOMESTIC_COUNTRIES = frozenset(
-    {"", "us", "usa", "u.s.", "u.s.a.", "united states", "united states of america"}
-)
-#: The agency or instrument ID whose money is not public (funding per tonne, midstream share).
+#: The agency or instrument ID whose money is not public (engine.md, public and private money).
 PRIVATE = "private"
 
 
@@ -55,7 +52,7 @@ class PreparedPlan:
     ramp_years: np.ndarray  # (F,)
     nameplate: np.ndarray  # (F,)
     status: np.ndarray  # (F,) status code
-    domestic: np.ndarray  # (F,) bool
+    participant: np.ndarray  # (F,) DOMESTIC, ALLIED or OTHER (engine.md, supply views)
     facility_stage: np.ndarray  # (F,) chain stage k, or -1 for recycling facilities
     everywhere: np.ndarray  # (F,) bool: empty Scenarios list
     listed_in: np.ndarray  # (F, NS) bool: the facility's Scenarios list names that scenario
@@ -65,6 +62,7 @@ class PreparedPlan:
     recycle_map: LaneMap  # sparse ``recycle_shares``
     # supply sources (S)
     supply_lane: np.ndarray  # (S,) lane
+    supply_allied: np.ndarray  # (S,) bool: Allied and not from a covered country
     supply_tonnes: np.ndarray  # (S, Y) tonnes within From/To years, else 0
     # demand rows (D)
     demand_lane: np.ndarray  # (D,) lane, or -1 for magnet demand on a material-only chain
@@ -82,6 +80,11 @@ class PreparedPlan:
     @property
     def n_facilities(self) -> int:
         return len(self.nameplate)
+
+    @property
+    def domestic(self) -> np.ndarray:
+        """(F,) bool: the facility is in the plan's Home country."""
+        return self.participant == DOMESTIC
 
 
 def prepare(plan: Plan) -> PreparedPlan:
@@ -102,9 +105,6 @@ def prepare(plan: Plan) -> PreparedPlan:
 
 def _prepare(plan: Plan) -> PreparedPlan:
     chain = build_chain(plan)
-    problems = list(_engine_problems(plan, chain))
-    if problems:
-        raise PlanError(problems)
     _check_targets(plan, chain)
     years = np.arange(plan.start_year, plan.end_year + 1)
     scenarios = tuple(plan.scenarios) or (Scenario("BASE", "Base case"),)
@@ -116,7 +116,8 @@ def _prepare(plan: Plan) -> PreparedPlan:
     recycle = id_key(RECYCLE_STAGE)
     stage_of = [-1 if key == recycle else chain.stage_index[key] for key in stage_keys]
     shares, recycle_shares = _facility_shares(plan, chain, stage_of, fac_index)
-    domestic = np.array([key in DOMESTIC_COUNTRIES for key in _keys(f.country for f in facs)], dtype=bool)
+    home, covered = _home_and_covered(plan)
+    participant = np.array([_participant(f.country, home, covered) for f in facs], dtype=int)
     f_listed, f_everywhere = _listed(plan.facilities, scenario_index)
     n_listed, n_everywhere = _listed(plan.funding, scenario_index)
     agency_keys = _keys(f.agency for f in plan.funding)
@@ -137,15 +138,15 @@ def _prepare(plan: Plan) -> PreparedPlan:
         ramp_years=np.array([f.ramp_up_years for f in facs], dtype=float),
         nameplate=np.array([f.capacity for f in facs], dtype=float),
         status=np.array([STATUS_CODE[f.status] for f in facs], dtype=int),
-        domestic=domestic,
+        participant=participant,
         facility_stage=np.array(stage_of, dtype=int),
         everywhere=f_everywhere,
         listed_in=f_listed,
         shares=shares,
         recycle_shares=recycle_shares,
-        lane_map=LaneMap.from_dense(shares, domestic),
-        recycle_map=LaneMap.from_dense(recycle_shares, domestic),
-        **_supply(plan, chain, years),
+        lane_map=LaneMap.from_dense(shares, participant),
+        recycle_map=LaneMap.from_dense(recycle_shares, participant),
+        **_supply(plan, chain, years, covered),
         **_demand(plan, chain, years),
         funding_amount=np.array([f.amount for f in plan.funding], dtype=float),
         funding_facility=np.array(
@@ -295,7 +296,29 @@ def _facility_shares(
     return shares, recycle
 
 
-def _supply(plan: Plan, chain: Chain, years: np.ndarray) -> dict[str, np.ndarray]:
+def _home_and_covered(plan: Plan) -> tuple[str, frozenset[str]]:
+    """The Home country's code and the covered countries' codes; ``ValueError`` when one is unknown."""
+    home = _code(plan.home_country or "US")
+    return home, frozenset(_code(c) for c in plan.covered_countries)
+
+
+def _code(text: str) -> str:
+    code = country_code(text)
+    if code is None:
+        raise ValueError(f"unknown country {text!r}")
+    return code
+
+
+def _participant(country: str, home: str, covered: frozenset[str]) -> int:
+    """DOMESTIC for the Home country (an empty Country is home), ALLIED abroad outside the covered
+    countries, OTHER in a covered country."""
+    code = _code(country) if country and country.strip() else home
+    if code == home:
+        return DOMESTIC
+    return OTHER if code in covered else ALLIED
+
+
+def _supply(plan: Plan, chain: Chain, years: np.ndarray, covered: frozenset[str]) -> dict[str, np.ndarray]:
     lanes, tonnes = [], np.zeros((len(plan.supply), len(years)))
     for i, src in enumerate(plan.supply):
         k = chain.stage_index[id_key(src.stage)]
@@ -303,7 +326,13 @@ def _supply(plan: Plan, chain: Chain, years: np.ndarray) -> dict[str, np.ndarray
         low = src.from_year if src.from_year is not None else years[0]
         high = src.to_year if src.to_year is not None else years[-1]
         tonnes[i] = np.where((years >= low) & (years <= high), src.tonnes_per_year, 0.0)
-    return {"supply_lane": np.array(lanes, dtype=int), "supply_tonnes": tonnes}
+    # A covered country is never allied, whatever the Allied cell says (engine.md, supply views).
+    allied = [bool(src.allied) and _code(src.country) not in covered for src in plan.supply]
+    return {
+        "supply_lane": np.array(lanes, dtype=int),
+        "supply_tonnes": tonnes,
+        "supply_allied": np.array(allied, dtype=bool),
+    }
 
 
 def _demand(plan: Plan, chain: Chain, years: np.ndarray) -> dict[str, np.ndarray]:
@@ -317,56 +346,3 @@ def _demand(plan: Plan, chain: Chain, years: np.ndarray) -> dict[str, np.ndarray
             if 0 <= year - first < len(years):
                 values[i, year - first] += tonnes
     return {"demand_lane": np.array(lanes, dtype=int), "demand_values": values}
-
-
-def _engine_problems(plan: Plan, chain: Chain) -> Iterable[Problem]:
-    """Rows the validation lets through but the figures cannot use."""
-    recycle = id_key(RECYCLE_STAGE)
-    for i, row in enumerate(plan.demand):
-        key = id_key(row.stage or "MAGNET")
-        where = {"table": "Demand", "row": i + 1, "item": row.segment, "index": i}
-        if key == recycle or key not in chain.stage_index:
-            yield Problem(
-                f"Demand cannot be placed on stage '{row.stage or 'MAGNET'}'.", field="Stage", **where
-            )
-            continue
-        k = chain.stage_index[key]
-        if chain.is_material_stage(k) and not row.material and k != chain.magnet_stage:
-            yield Problem(
-                f"Demand on the {chain.stages[k].name} stage counts per material; name its Material.",
-                field="Material",
-                **where,
-            )
-        if not chain.is_material_stage(k) and row.material:
-            yield Problem(
-                f"Leave Material empty: demand on the {chain.stages[k].name} stage is tonnes of product.",
-                field="Material",
-                **where,
-            )
-    for i, target in enumerate(plan.targets):
-        if id_key(target.stage) == recycle:
-            yield Problem(
-                "Targets are set on stages of the chain; RECYCLE feeds another stage.",
-                "Targets",
-                i + 1,
-                "Stage",
-                target.id,
-                index=i,
-            )
-    for i, src in enumerate(plan.supply):
-        where = {"table": "Supply", "row": i + 1, "item": src.id, "index": i}
-        k = chain.stage_index.get(id_key(src.stage))
-        if k is None:
-            yield Problem(f"Supply cannot enter on stage '{src.stage}'.", field="Stage", **where)
-        elif chain.is_material_stage(k) and not src.material:
-            yield Problem(
-                f"Supply on the {chain.stages[k].name} stage counts per material; name its Material.",
-                field="Material",
-                **where,
-            )
-        elif not chain.is_material_stage(k) and src.material:
-            yield Problem(
-                f"Leave Material empty: supply on the {chain.stages[k].name} stage is tonnes of product.",
-                field="Material",
-                **where,
-            )

@@ -18,9 +18,11 @@ import pandas as pd
 from reeplanner.engine import facility_tables
 from reeplanner.engine.capacity import FacilityCapacity
 from reeplanner.engine.coordination import coordination_frame
+from reeplanner.engine.facility_output import FacilityOutput, facility_output
 from reeplanner.engine.flows import ForwardPass
 from reeplanner.engine.funding import funding_frame, funding_summary
 from reeplanner.engine.prepared_plan import PreparedPlan
+from reeplanner.engine.prices import FloorExposure, floor_exposure, floor_frame
 from reeplanner.engine.scenario_inputs import ScenarioInputs
 from reeplanner.engine.targets import targets_frame
 from reeplanner.model.enums import RiskView
@@ -46,12 +48,31 @@ class ScenarioArrays:
     imports: np.ndarray  # (L, Y) supply sources x supply factor
     requirement: np.ndarray  # (L, Y)
     domestic: ForwardPass
-    with_imports: ForwardPass
+    allied: ForwardPass  # domestic and allied facilities, and allied supply sources
+    with_imports: ForwardPass  # every facility and supply source
+    allied_imports: np.ndarray  # (L, Y) allied supply sources x supply factor
     stranded: np.ndarray  # (L, Y)
     magnet_demand: np.ndarray  # (Y,)
     magnet_output: np.ndarray  # (Y,) domestic
+    magnet_output_allied: np.ndarray  # (Y,)
     magnet_output_with_imports: np.ndarray  # (Y,)
     bottleneck: np.ndarray  # (Y,) stage index or -1
+    bottleneck_material: np.ndarray  # (Y,) material index on a material bottleneck stage, else -1
+
+    @property
+    def unmet_demand(self) -> np.ndarray:
+        """(Y,) magnet demand users here cannot get at all: demand minus output with imports, >= 0."""
+        return np.maximum(0.0, self.magnet_demand - self.magnet_output_with_imports)
+
+    @cached_property
+    def facility_output(self) -> FacilityOutput:
+        """Each facility's share of its stage's domestic output, and its utilisation."""
+        return facility_output(self)
+
+    @cached_property
+    def floor_exposure(self) -> FloorExposure:
+        """What each price floor costs its agency per year, at the plan's prices and lower ones."""
+        return floor_exposure(self)
 
 
 @dataclass(eq=False)
@@ -63,6 +84,7 @@ class ScenarioResult:
     flows: pd.DataFrame
     magnet: pd.DataFrame
     funding_total: float
+    funding_public_total: float
     arrays: ScenarioArrays = field(repr=False)
 
     @cached_property
@@ -97,6 +119,11 @@ class ScenarioResult:
     def funding_summary(self) -> dict[str, pd.DataFrame | float]:
 
         return funding_summary(self.arrays, self.funding)
+
+    @cached_property
+    def price_floors(self) -> pd.DataFrame:
+        """Per floor present and year of its term: prices, covered output and exposure (USD million)."""
+        return floor_frame(self.arrays)
 
 
 @dataclass(eq=False)

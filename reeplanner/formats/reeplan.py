@@ -28,7 +28,7 @@ from reeplanner.model.problems import PlanError, Problem, Severity
 from reeplanner.model.schema import PLAN_FIELDS, TABLES, Column, Kind, Table
 
 FORMAT_NAME = "reeplanner-plan"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 #: Per table: the record fields without a default (computed once; rows are many).
 _REQUIRED_ATTRS: dict[str, frozenset[str]] = {
@@ -42,8 +42,18 @@ _REQUIRED_ATTRS: dict[str, frozenset[str]] = {
 
 _COLUMN_ATTRS: dict[str, frozenset[str]] = {t.attr: frozenset(c.attr for c in t.columns) for t in TABLES}
 
+
+def _from_version_1(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds Plan fields, the Official target column and three tables, all with defaults.
+
+    A version-1 facility without a country was in the US, which is version 2's default Home
+    country, and countries are normalised to codes as every file is read: nothing to rewrite.
+    """
+    return {**doc, "version": 2}
+
+
 #: version N -> function turning a version-N document into version N+1.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _from_version_1}
 
 
 def dumps(plan: Plan) -> str:
@@ -155,7 +165,7 @@ def _plan_from_json(doc: dict[str, Any], name: str) -> tuple[Plan, list[Problem]
     for table in TABLES:
         rows = doc.get(table.attr)
         if rows is None:
-            if table.attr in ("materials", "stages", "instruments", "agencies", "scenarios"):
+            if table.attr in ("materials", "stages", "instruments", "agencies", "scenarios", "schedule_risk"):
                 continue  # absent: the defaults
             setattr(plan, table.attr, [])
             continue
@@ -183,11 +193,15 @@ def _unknown_keys(obj: dict[str, Any], known: set[str], table: str, what: str) -
 
 def _parse_value(col: Column, raw: Any) -> Any:
     """``parse_cell`` for a JSON value; a list or object is refused where one value belongs."""
-    if isinstance(raw, (list, dict)) and not (col.kind is Kind.REFS and isinstance(raw, list)):
+    if isinstance(raw, (list, dict)) and not (
+        col.kind in (Kind.REFS, Kind.COUNTRIES) and isinstance(raw, list)
+    ):
         raise CellError(f"{col.header} must be a single value, not a list or an object.")
-    if col.kind is Kind.REFS and isinstance(raw, list):
+    if col.kind in (Kind.REFS, Kind.COUNTRIES) and isinstance(raw, list):
         if not all(isinstance(v, str) for v in raw):
             raise CellError(f"{col.header} must be a list of IDs (text).")
+        if col.kind is Kind.COUNTRIES and not raw:
+            return ()  # an empty list is no country, not the default list
         raw = ", ".join(raw)
     return parse_cell(col, raw)
 
@@ -200,7 +214,7 @@ def _row_to_json(table: Table, rec: Any) -> dict[str, Any]:
         if _is_default(defaults[col.attr], value):
             continue
         out[col.attr] = _json_value(value)
-    if table.attr == "demand":
+    if table.is_wide:
         out["values"] = {str(y): rec.values[y] for y in sorted(rec.values)}
     return out
 
@@ -255,9 +269,9 @@ def _row_from_json(table: Table, row: Any, index: int, problems: list[Problem]) 
             override_kind = value  # the Kind column comes before Value in the schema
         if value is not None or col.attr in _required_attrs(table):
             values[col.attr] = value
-    extra = {"values"} if table.attr == "demand" else set()
-    if table.attr == "demand":
-        values["values"] = _demand_values(row.get("values", {}), table, index, item, problems)
+    extra = {"values"} if table.is_wide else set()
+    if table.is_wide:
+        values["values"] = _year_values(row.get("values", {}), table, index, item, problems)
     unknown = row.keys() - _COLUMN_ATTRS[table.attr] - extra
     if unknown:
         problems.append(
@@ -278,21 +292,25 @@ def _row_from_json(table: Table, row: Any, index: int, problems: list[Problem]) 
     return table.record(**values) if not (missing or refused) else None
 
 
-def _demand_values(
-    raw: Any, table: Table, index: int, item: str, problems: list[Problem]
-) -> dict[int, float]:
+def _year_values(raw: Any, table: Table, index: int, item: str, problems: list[Problem]) -> dict[int, float]:
+    what = "Demand" if table.attr == "demand" else "Price"
     if not isinstance(raw, dict):
         problems.append(
             Problem(
-                "Demand 'values' must map years to t/yr.", table.sheet, index + 1, "values", item, index=index
+                f"{table.sheet} 'values' must map years to {table.year_unit}.",
+                table.sheet,
+                index + 1,
+                "values",
+                item,
+                index=index,
             )
         )
         return {}
     values = {}
     for key, value in raw.items():
         try:
-            year = parse_int(key, "A demand year")
-            amount = parse_number(value, f"Demand for {key}")
+            year = parse_int(key, f"A {what.lower()} year")
+            amount = parse_number(value, f"{what} for {key}")
         except CellError as exc:
             problems.append(Problem(str(exc), table.sheet, index + 1, str(key), item, index=index))
             continue

@@ -241,7 +241,7 @@ def _check_version(raw: object, r: int, problems: list[Problem]) -> None:
         )
     if version < 1:
         problems.append(
-            Problem(f"Format version must be 1; it is {version}.", PLAN_SHEET, r, "Format version")
+            Problem(f"Format version must be 1 or more; it is {version}.", PLAN_SHEET, r, "Format version")
         )
 
 

@@ -101,7 +101,7 @@ def _match_headers(
             continue
         key = header_key(raw)
         col = by_key.get(key)
-        if table is DEMAND and col is None and _YEAR.match(key):
+        if table.is_wide and col is None and _YEAR.match(key):
             col_key, target = key, int(key)
         elif col is not None:
             col_key, target = col.attr, col
@@ -180,8 +180,8 @@ def _read_row(
             values[col.attr] = value
     for attr in no_default:
         values.setdefault(attr, None)  # validation reports it as required
-    if table is DEMAND:
-        values["values"] = _demand_values(sheet, r, row, years, unreadable, report)
+    if table.is_wide:
+        values["values"] = _year_values(table, sheet, r, row, years, unreadable, report)
     return table.record(**values)
 
 
@@ -211,7 +211,7 @@ def _percent_threshold(table: Table, raw: str, raws: dict[str, object]) -> float
     return parse_number(raw.strip().rstrip("%"), "Threshold")
 
 
-def _demand_values(sheet, r, row, years, unreadable, report) -> dict[int, float]:
+def _year_values(table, sheet, r, row, years, unreadable, report) -> dict[int, float]:
     values: dict[int, float] = {}
     for i, year in years.items():
         raw = row[i] if i < len(row) else None
@@ -223,7 +223,7 @@ def _demand_values(sheet, r, row, years, unreadable, report) -> dict[int, float]
         try:
             values[year] = parse_number(raw, str(year))
         except CellError as exc:
-            report(str(year), f"Demand in {exc}")
+            report(str(year), f"{'Demand' if table is DEMAND else 'Price'} in {exc}")
     return values
 
 

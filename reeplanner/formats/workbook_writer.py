@@ -1,4 +1,4 @@
-"""Writing a plan as the plan workbook (``workbook-format.md``, version 1).
+"""Writing a plan as the plan workbook (``workbook-format.md``, version 2).
 
 Driven by the schema: every table on its sheet in contract order, headers
 spelt exactly as the contract spells them (no unit: readers look them up by
@@ -21,10 +21,10 @@ from reeplanner.formats.atomic import atomic_path
 from reeplanner.formats.workbook_xlsx import ListValidation, XlsxBook, column_letter
 from reeplanner.model.plan import Plan
 from reeplanner.model.problems import PlanError, Problem
-from reeplanner.model.schema import DEMAND, PLAN_FIELDS, TABLES, TABLES_BY_ATTR, Column, Kind, Table
+from reeplanner.model.schema import PLAN_FIELDS, TABLES, TABLES_BY_ATTR, Column, Kind, Table
 
 FORMAT_NAME = "reeplanner-workbook"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 PLAN_SHEET = "Plan"
 MAX_WIDTH = 60
 #: Characters XML 1.0 cannot hold (tab, LF and CR are allowed).
@@ -80,11 +80,18 @@ def _unwritable_text(plan: Plan) -> list[Problem]:
 
 
 def _add_plan_sheet(book: XlsxBook, plan: Plan) -> None:
-    rows: list[list[object]] = [[col.header, _plain(getattr(plan, col.attr))] for col in PLAN_FIELDS]
+    rows: list[list[object]] = [[col.header, _plan_value(plan, col)] for col in PLAN_FIELDS]
     rows.append(["Format", FORMAT_NAME])
     rows.append(["Format version", FORMAT_VERSION])
     headers = ["Field", "Value"]
     book.add_sheet(PLAN_SHEET, headers, rows, _widths(headers, rows), [], len(rows) + 1)
+
+
+def _plan_value(plan: Plan, col: Column) -> object:
+    value = getattr(plan, col.attr)
+    if col.kind is Kind.COUNTRIES and value == ():
+        return "none"  # an empty cell would read back as the default list
+    return _plain(value)
 
 
 def _add_table_sheet(book: XlsxBook, plan: Plan, table: Table) -> None:
@@ -97,11 +104,11 @@ def _add_table_sheet(book: XlsxBook, plan: Plan, table: Table) -> None:
 
 
 def _sheet_columns(plan: Plan, table: Table) -> list[_SheetColumn]:
-    """The table's columns; Demand gets one column per year after Material."""
-    if table is not DEMAND:
+    """The table's columns; Demand and Prices get one column per year after their first three."""
+    if not table.is_wide:
         return [_SheetColumn(c.header, c) for c in table.columns]
     years = set(plan.years)
-    for row in plan.demand:
+    for row in getattr(plan, table.attr):
         years.update(row.values)
     fixed = [_SheetColumn(c.header, c) for c in table.columns]
     keys = [_SheetColumn(y, None) for y in sorted(years)]

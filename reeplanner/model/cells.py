@@ -14,6 +14,7 @@ import datetime as dt
 import math
 import re
 
+from reeplanner.model.countries import country_code, unknown_country_message
 from reeplanner.model.enums import OverrideKind, Status, parse_choice
 from reeplanner.model.ids import split_ids
 from reeplanner.model.records import OverrideValue
@@ -121,7 +122,7 @@ def parse_cell(column: Column, raw: object) -> object:
     if raw.__class__ is float and (kind is Kind.NUMBER or kind is Kind.SHARE) and math.isfinite(raw):  # type: ignore[arg-type]
         return raw
     if is_blank(raw):
-        if kind in (Kind.TEXT, Kind.ID, Kind.REF):
+        if kind in (Kind.TEXT, Kind.ID, Kind.REF, Kind.COUNTRY):
             return ""
         if kind is Kind.REFS:
             return ()
@@ -149,7 +150,32 @@ def parse_cell(column: Column, raw: object) -> object:
         return member
     if kind is Kind.OVERRIDE_VALUE:
         return raw  # needs the row's Kind: see parse_override_value
+    if kind is Kind.COUNTRY:
+        return parse_country(raw, header)
+    if kind is Kind.COUNTRIES:
+        return parse_countries(raw, header)
     raise AssertionError(kind)
+
+
+def parse_country(raw: object, header: str = "Country") -> str:
+    """An ISO 3166 alpha-2 code from a code, an alpha-3 code, an English name or an alias."""
+    code = country_code(str(raw))
+    if code is None:
+        raise CellError(unknown_country_message(header, str(raw)))
+    return code
+
+
+def parse_countries(raw: object, header: str = "Countries") -> tuple[str, ...]:
+    """Comma- or semicolon-separated countries as codes, in the order given; ``none`` is no country."""
+    text = str(raw).strip()
+    if text.casefold() in ("none", "-"):
+        return ()
+    codes: list[str] = []
+    for part in split_ids(text):
+        code = parse_country(part, header)
+        if code not in codes:
+            codes.append(code)
+    return tuple(codes)
 
 
 def parse_override_value(kind: OverrideKind | None, raw: object) -> OverrideValue:
@@ -172,6 +198,8 @@ def format_cell(column: Column, value: object) -> str:
     """A value as text for editing and copy, the exact inverse of ``parse_cell``."""
     if value is None:
         return ""
+    if column.kind is Kind.COUNTRIES and value == ():
+        return "none"  # blank would read back as the default list
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, tuple):

@@ -1,9 +1,14 @@
-"""The contract's default rows: materials, stages, instruments, agencies, scenario."""
+"""The contract's default rows: materials, stages, instruments, agencies, scenario, schedule risk."""
 
 from __future__ import annotations
 
-from reeplanner.model.enums import CapacityBasis, InstrumentKind
-from reeplanner.model.records import Agency, Instrument, Material, Scenario, Stage
+from reeplanner.model.enums import CapacityBasis, InstrumentKind, Status
+from reeplanner.model.records import Agency, Instrument, Material, Scenario, ScheduleRisk, Stage
+
+HOME_COUNTRY = "US"
+#: The foreign countries of concern of the US defence sourcing rules (DFARS 252.225-7052).
+COVERED_COUNTRIES: tuple[str, ...] = ("CN", "RU", "KP", "IR")
+CLASSIFICATION = "UNCLASSIFIED"
 
 
 def materials() -> list[Material]:
@@ -50,6 +55,7 @@ def instruments() -> list[Instrument]:
 def agencies() -> list[Agency]:
     return [
         Agency("DOD-IBP", "Office of Industrial Base Policy", "Department of Defense"),
+        Agency("DOD-OSC", "Office of Strategic Capital", "Department of Defense"),
         Agency("DOE", "Department of Energy", "Department of Energy"),
         Agency("DOC", "Department of Commerce", "Department of Commerce"),
         Agency("DOI", "Department of the Interior", "Department of the Interior"),
@@ -64,3 +70,14 @@ def agencies() -> list[Agency]:
 
 def scenarios() -> list[Scenario]:
     return [Scenario("BASE", "Base case")]
+
+
+def schedule_risk() -> list[ScheduleRisk]:
+    """engine.md's defaults: cancel probability, then slip min / likely / max in months."""
+    return [
+        ScheduleRisk(Status.OPERATING, 0.0, 0.0, 0.0, 0.0),
+        ScheduleRisk(Status.CONSTRUCTION, 0.05, 0.0, 3.0, 12.0),
+        ScheduleRisk(Status.FINANCED, 0.10, 0.0, 6.0, 24.0),
+        ScheduleRisk(Status.PLANNED, 0.25, 0.0, 12.0, 36.0),
+        ScheduleRisk(Status.PROPOSED, 0.50, 0.0, 18.0, 48.0),
+    ]

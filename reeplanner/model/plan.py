@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass, field
 
 from reeplanner.model import defaults
@@ -16,7 +17,10 @@ from reeplanner.model.records import (
     Link,
     Material,
     Override,
+    PriceFloor,
+    PriceRow,
     Scenario,
+    ScheduleRisk,
     Stage,
     SupplySource,
     Target,
@@ -37,6 +41,9 @@ TABLE_ATTRS: tuple[str, ...] = (
     "targets",
     "scenarios",
     "overrides",
+    "prices",
+    "price_floors",
+    "schedule_risk",
 )
 
 
@@ -50,6 +57,12 @@ class Plan:
     end_year: int = 2035
     currency: str = "USD million"
     base_scenario: str = ""
+    home_country: str = defaults.HOME_COUNTRY
+    covered_countries: tuple[str, ...] = defaults.COVERED_COUNTRIES
+    as_of: dt.date | None = None
+    prepared_by: str = ""
+    point_of_contact: str = ""
+    classification: str = defaults.CLASSIFICATION
     materials: list[Material] = field(default_factory=defaults.materials)
     stages: list[Stage] = field(default_factory=defaults.stages)
     facilities: list[Facility] = field(default_factory=list)
@@ -63,6 +76,9 @@ class Plan:
     targets: list[Target] = field(default_factory=list)
     scenarios: list[Scenario] = field(default_factory=defaults.scenarios)
     overrides: list[Override] = field(default_factory=list)
+    prices: list[PriceRow] = field(default_factory=list)
+    price_floors: list[PriceFloor] = field(default_factory=list)
+    schedule_risk: list[ScheduleRisk] = field(default_factory=defaults.schedule_risk)
 
     @property
     def years(self) -> range:

@@ -49,7 +49,7 @@ class Facility:
     capacity: float
     operator: str = ""
     location: str = ""
-    country: str = "US"
+    country: str = ""  # empty: the plan's Home country
     material: str = ""
     permitting_start: dt.date | None = None
     permitting_months: float | None = None
@@ -151,6 +151,7 @@ class Target:
     year: int
     material: str = ""
     owner_agency: str = ""
+    official: bool = False  # set by policy, not an illustration
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,3 +174,44 @@ class Override:
     value: OverrideValue
     target: str = ""
     notes: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PriceRow:
+    """Market prices of one material in USD/kg, by year (the wide Prices sheet)."""
+
+    material: str
+    scenario: str = ""  # empty: every scenario without a row of its own
+    unit: str = "USD/kg"
+    values: dict[int, float] = field(default_factory=dict)
+    notes: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PriceFloor:
+    """An agency pays the difference when the market price falls below ``floor_price``."""
+
+    id: str
+    facility: str
+    material: str
+    floor_price: float  # USD/kg
+    from_year: int
+    to_year: int
+    agency: str
+    share: float = 1.0  # of the facility's output that the floor covers
+    funding: str = ""  # the funding line recording the agreement
+    scenarios: tuple[str, ...] = ()
+    notes: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleRisk:
+    """Per status: the chance a project is cancelled, and its slip in months (triangular)."""
+
+    status: Status
+    cancel_probability: float
+    slip_min: float
+    slip_likely: float
+    slip_max: float

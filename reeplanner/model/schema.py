@@ -31,7 +31,10 @@ from reeplanner.model.records import (
     Link,
     Material,
     Override,
+    PriceFloor,
+    PriceRow,
     Scenario,
+    ScheduleRisk,
     Stage,
     SupplySource,
     Target,
@@ -53,6 +56,8 @@ class Kind(Enum):
     REF = "ref"  # the ID of a row of another table
     REFS = "refs"  # comma-separated IDs of another table
     OVERRIDE_VALUE = "override value"  # depends on the override's kind
+    COUNTRY = "country"  # an ISO 3166 alpha-2 code, read from codes, names and aliases
+    COUNTRIES = "countries"  # comma-separated countries
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +83,12 @@ class Table:
     columns: tuple[Column, ...]
     id_attr: str = ""  # attribute holding the row's unique ID, if any
     singular: str = "row"  # "facility", for messages
+    year_unit: str = ""  # wide tables (Demand, Prices): the unit of their year columns
+
+    @property
+    def is_wide(self) -> bool:
+        """Whether the sheet has one column per year after its first three (``values`` of the record)."""
+        return bool(self.year_unit)
 
     def column(self, attr: str) -> Column:
         for col in self.columns:
@@ -95,6 +106,11 @@ class Table:
 
 C, K = Column, Kind
 T_YR = "t/yr"
+USD_KG = "USD/kg"
+#: Plausible bounds (workbook-format.md): world rare-earth mining is about 400,000 t/yr.
+MAX_TONNES = 10_000_000.0
+MAX_MONEY = 10_000_000.0
+MAX_PRICE = 1_000_000.0
 
 MATERIALS = Table(
     "materials",
@@ -155,9 +171,9 @@ FACILITIES = Table(
         C("Stage", "stage", K.REF, True, ref="stages"),
         C("Operator", "operator", K.TEXT),
         C("Location", "location", K.TEXT),
-        C("Country", "country", K.TEXT, help="Empty means US"),
+        C("Country", "country", K.COUNTRY, help="Empty means the plan's Home country"),
         C("Status", "status", K.CHOICE, True, choices=Status),
-        C("Capacity", "capacity", K.NUMBER, True, minimum=0, unit=T_YR),
+        C("Capacity", "capacity", K.NUMBER, True, minimum=0, maximum=MAX_TONNES, unit=T_YR),
         C("Material", "material", K.REF, ref="materials"),
         C("Permitting start", "permitting_start", K.DATE),
         C("Permitting months", "permitting_months", K.NUMBER, minimum=0),
@@ -196,7 +212,7 @@ LINKS = Table(
         C("From facility", "from_facility", K.REF, True, ref="facilities"),
         C("To facility", "to_facility", K.REF, True, ref="facilities"),
         C("Material", "material", K.REF, ref="materials"),
-        C("Tonnes per year", "tonnes_per_year", K.NUMBER, minimum=0, unit=T_YR),
+        C("Tonnes per year", "tonnes_per_year", K.NUMBER, minimum=0, maximum=MAX_TONNES, unit=T_YR),
         C("Start year", "start_year", K.YEAR),
         C("Notes", "notes", K.TEXT),
     ),
@@ -210,10 +226,10 @@ SUPPLY = Table(
     (
         C("Source ID", "id", K.ID, True),
         C("Name", "name", K.TEXT, True),
-        C("Country", "country", K.TEXT, True),
+        C("Country", "country", K.COUNTRY, True),
         C("Stage", "stage", K.REF, True, ref="stages"),
         C("Material", "material", K.REF, ref="materials"),
-        C("Tonnes per year", "tonnes_per_year", K.NUMBER, True, minimum=0, unit=T_YR),
+        C("Tonnes per year", "tonnes_per_year", K.NUMBER, True, minimum=0, maximum=MAX_TONNES, unit=T_YR),
         C("From year", "from_year", K.YEAR),
         C("To year", "to_year", K.YEAR),
         C("Allied", "allied", K.BOOL, True),
@@ -237,6 +253,7 @@ DEMAND = Table(
         C("Source", "source", K.TEXT),
     ),
     singular="demand row",
+    year_unit=T_YR,
 )
 
 FUNDING = Table(
@@ -248,7 +265,7 @@ FUNDING = Table(
         C("Facility ID", "facility", K.REF, ref="facilities"),
         C("Instrument", "instrument", K.REF, True, ref="instruments"),
         C("Agency", "agency", K.REF, True, ref="agencies"),
-        C("Amount", "amount", K.NUMBER, True, minimum=0, unit="currency"),
+        C("Amount", "amount", K.NUMBER, True, minimum=0, maximum=MAX_MONEY, unit="currency"),
         C("Year", "year", K.YEAR, True),
         C("Status", "status", K.CHOICE, True, choices=FundingStatus),
         C("Scenarios", "scenarios", K.REFS, ref="scenarios"),
@@ -297,9 +314,18 @@ TARGETS = Table(
         C("Stage", "stage", K.REF, True, ref="stages"),
         C("Material", "material", K.REF, ref="materials"),
         C("Metric", "metric", K.CHOICE, True, choices=Metric),
-        C("Threshold", "threshold", K.NUMBER, True, minimum=0, help="t/yr, or percent for self-sufficiency"),
+        C(
+            "Threshold",
+            "threshold",
+            K.NUMBER,
+            True,
+            minimum=0,
+            maximum=MAX_TONNES,
+            help="t/yr, or percent for self-sufficiency",
+        ),
         C("Year", "year", K.YEAR, True),
         C("Owner agency", "owner_agency", K.REF, ref="agencies"),
+        C("Official", "official", K.BOOL, help="yes: set by policy; no (default): an illustration"),
     ),
     "id",
     "target",
@@ -334,6 +360,58 @@ OVERRIDES = Table(
     singular="override",
 )
 
+#: Prices are wide like Demand: these columns, then one column per year (``PriceRow.values``).
+PRICES = Table(
+    "prices",
+    "Prices",
+    PriceRow,
+    (
+        C("Material", "material", K.REF, True, ref="materials"),
+        C("Scenario", "scenario", K.REF, ref="scenarios", help="Empty means every scenario"),
+        C("Unit", "unit", K.TEXT, help="USD/kg, the only unit"),
+        C("Notes", "notes", K.TEXT),
+        C("Source", "source", K.TEXT),
+    ),
+    singular="price row",
+    year_unit=USD_KG,
+)
+
+PRICE_FLOORS = Table(
+    "price_floors",
+    "Price floors",
+    PriceFloor,
+    (
+        C("Floor ID", "id", K.ID, True),
+        C("Facility ID", "facility", K.REF, True, ref="facilities"),
+        C("Material", "material", K.REF, True, ref="materials"),
+        C("Floor price", "floor_price", K.NUMBER, True, minimum=0, maximum=MAX_PRICE, unit=USD_KG),
+        C("Share", "share", K.SHARE, minimum=0, maximum=1, help="Of the facility's output; default 1"),
+        C("From year", "from_year", K.YEAR, True),
+        C("To year", "to_year", K.YEAR, True),
+        C("Agency", "agency", K.REF, True, ref="agencies", help="Who pays"),
+        C("Funding ID", "funding", K.REF, ref="funding", help="The funding line recording the agreement"),
+        C("Scenarios", "scenarios", K.REFS, ref="scenarios", help="Empty means every scenario"),
+        C("Notes", "notes", K.TEXT),
+        C("Source", "source", K.TEXT),
+    ),
+    "id",
+    "price floor",
+)
+
+SCHEDULE_RISK = Table(
+    "schedule_risk",
+    "Schedule risk",
+    ScheduleRisk,
+    (
+        C("Status", "status", K.CHOICE, True, choices=Status),
+        C("Cancel probability", "cancel_probability", K.SHARE, True, minimum=0, maximum=1),
+        C("Slip min", "slip_min", K.NUMBER, True, minimum=0, maximum=1200, unit="months"),
+        C("Slip likely", "slip_likely", K.NUMBER, True, minimum=0, maximum=1200, unit="months"),
+        C("Slip max", "slip_max", K.NUMBER, True, minimum=0, maximum=1200, unit="months"),
+    ),
+    singular="schedule risk row",
+)
+
 #: Every table, in workbook sheet order.
 TABLES: tuple[Table, ...] = (
     MATERIALS,
@@ -349,6 +427,9 @@ TABLES: tuple[Table, ...] = (
     TARGETS,
     SCENARIOS,
     OVERRIDES,
+    PRICES,
+    PRICE_FLOORS,
+    SCHEDULE_RISK,
 )
 
 TABLES_BY_ATTR: dict[str, Table] = {t.attr: t for t in TABLES}
@@ -361,6 +442,17 @@ PLAN_FIELDS: tuple[Column, ...] = (
     C("End year", "end_year", K.YEAR, True),
     C("Currency", "currency", K.TEXT, help="Default USD million"),
     C("Base scenario", "base_scenario", K.REF, ref="scenarios"),
+    C("Home country", "home_country", K.COUNTRY, help="Country of the domestic chain; default US"),
+    C(
+        "Covered countries",
+        "covered_countries",
+        K.COUNTRIES,
+        help="Never in the allied view; default CN, RU, KP, IR ('none' for no country)",
+    ),
+    C("As of", "as_of", K.DATE, help="Date the plan's figures are current to"),
+    C("Prepared by", "prepared_by", K.TEXT),
+    C("Point of contact", "point_of_contact", K.TEXT),
+    C("Classification", "classification", K.TEXT, help="Printed on the brief; default UNCLASSIFIED"),
 )
 
 #: Which targets each override kind's Target column refers to (for messages).

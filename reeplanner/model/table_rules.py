@@ -11,7 +11,7 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 
-from reeplanner.model.enums import CapacityBasis, Metric, OverrideKind, Status, parse_choice
+from reeplanner.model.enums import CapacityBasis, Metric, OverrideKind, Status
 from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
 from reeplanner.model.problems import Problem, Severity
@@ -21,8 +21,8 @@ from reeplanner.model.schema import (
     DEMAND,
     FACILITIES,
     LINKS,
-    OVERRIDE_TARGETS,
-    OVERRIDES,
+    MAX_TONNES,
+    SCHEDULE_RISK,
     SUPPLY,
     TARGETS,
     Table,
@@ -201,9 +201,22 @@ def link_rules(plan: Plan) -> Iterator[Problem]:
             )
 
 
+def _on_recycle(table: Table, index: int, rec: object, stage: str, what: str) -> Iterator[Problem]:
+    """RECYCLE is not a stage of the chain: nothing but recycling facilities sits on it."""
+    if id_key(stage) == id_key(RECYCLE_STAGE):
+        yield problem_at(
+            table,
+            index,
+            rec,
+            "Stage",
+            f"{what} sits on a stage of the chain; RECYCLE only feeds another stage. Choose that stage.",
+        )
+
+
 def supply_rules(plan: Plan) -> Iterator[Problem]:
     stages = _stages_by_id(plan)
     for index, source in enumerate(plan.supply):
+        yield from _on_recycle(SUPPLY, index, source, source.stage, "Supply")
         yield from _material_by_basis(
             SUPPLY, index, source, stages.get(id_key(source.stage)), source.material, "supply source"
         )
@@ -218,6 +231,16 @@ def demand_rules(plan: Plan) -> Iterator[Problem]:
     segments: dict[tuple[str, str, str], int] = {}
     for index, row in enumerate(plan.demand):
         stage_key = id_key(row.stage or DEMAND_STAGE)  # an empty Stage means MAGNET
+        yield from _on_recycle(DEMAND, index, row, row.stage, "Demand")
+        if not row.stage and stage_key not in stages:
+            yield problem_at(
+                DEMAND,
+                index,
+                row,
+                "Stage",
+                f"An empty Stage means {DEMAND_STAGE}, and the plan has no {DEMAND_STAGE} stage; "
+                "name the stage this demand is for.",
+            )
         yield from _material_by_basis(DEMAND, index, row, stages.get(stage_key), row.material, "demand")
         key = (id_key(row.segment), stage_key, id_key(row.material))
         if key in segments:
@@ -250,6 +273,15 @@ def demand_rules(plan: Plan) -> Iterator[Problem]:
                 )
             elif value < 0:
                 yield problem_at(DEMAND, index, row, str(year), f"Demand must be 0 or more; it is {value:g}.")
+            elif value > MAX_TONNES:
+                yield problem_at(
+                    DEMAND,
+                    index,
+                    row,
+                    str(year),
+                    f"Demand must be at most {MAX_TONNES:,.0f} t/yr, a plausible bound; it is {value:,.6g}. "
+                    "Check the unit and the number of zeros.",
+                )
         inside = sorted(y for y in row.values if y in horizon)
         if inside:
             holes = [y for y in range(inside[0], inside[-1] + 1) if y not in row.values]
@@ -267,6 +299,7 @@ def demand_rules(plan: Plan) -> Iterator[Problem]:
 def target_rules(plan: Plan) -> Iterator[Problem]:
     stages = _stages_by_id(plan)
     for index, target in enumerate(plan.targets):
+        yield from _on_recycle(TARGETS, index, target, target.stage, "A target")
         stage = stages.get(id_key(target.stage))
         self_sufficiency = target.metric is Metric.SELF_SUFFICIENCY
         if not self_sufficiency or (stage is not None and stage.basis is CapacityBasis.PRODUCT):
@@ -300,66 +333,36 @@ def _percent_problem(threshold: float) -> str:
     return ""
 
 
-def override_rules(plan: Plan) -> Iterator[Problem]:
-    segments = {id_key(d.segment) for d in plan.demand}
-    sources = {id_key(s.id) for s in plan.supply}
-    countries = {id_key(s.country) for s in plan.supply}
-    facilities = {id_key(f.id) for f in plan.facilities}
-    for index, ov in enumerate(plan.overrides):
-        if not isinstance(ov.kind, OverrideKind):
-            continue  # the Kind column's own problem is already reported
-        message = _override_target_problem(ov.kind, ov.target, facilities, segments, sources, countries)
-        if message:
-            yield problem_at(OVERRIDES, index, ov, "Target", message)
-        if ov.value is not None:  # an empty Value is reported as required
-            message = _override_value_problem(ov.kind, ov.value)
-            if message:
-                yield problem_at(OVERRIDES, index, ov, "Value", message)
-
-
-def _override_target_problem(
-    kind: OverrideKind,
-    target: str,
-    facilities: set[str],
-    segments: set[str],
-    sources: set[str],
-    countries: set[str],
-) -> str:
-    expects = OVERRIDE_TARGETS[kind]
-    key = id_key(target)
-    if not key and kind in (*FACILITY_OVERRIDES, OverrideKind.SUPPLY_FACTOR, OverrideKind.RISK_FACTOR):
-        return f"A '{kind}' override needs {expects} in Target; it is empty."
-    if kind in FACILITY_OVERRIDES or (kind is OverrideKind.PERMITTING_FACTOR and key):
-        if key not in facilities:
-            return f"A '{kind}' override needs {expects}; '{target}' is not in Facilities."
-    elif kind is OverrideKind.DEMAND_FACTOR:
-        if key and key not in segments:
-            return f"A '{kind}' override needs {expects}; '{target}' is not a Demand segment."
-    elif kind is OverrideKind.SUPPLY_FACTOR:
-        if key not in sources and key not in countries:
-            return (
-                f"A '{kind}' override needs {expects}; '{target}' is neither a Source ID "
-                "nor the Country of a supply source."
+def schedule_risk_rules(plan: Plan) -> Iterator[Problem]:
+    seen: dict[Status, int] = {}
+    for index, row in enumerate(plan.schedule_risk):
+        if row.status is Status.CANCELLED:
+            yield problem_at(
+                SCHEDULE_RISK,
+                index,
+                row,
+                "Status",
+                "Cancelled projects are always cancelled in a draw; remove this row.",
             )
-    elif kind is OverrideKind.RISK_FACTOR and parse_choice(Status, target) is None:
-        return f"A '{kind}' override needs a status ({', '.join(Status)}) in Target; it is '{target}'."
-    return ""
-
-
-def _override_value_problem(kind: OverrideKind, value: object) -> str:
-    number = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-    if kind is OverrideKind.DELAY:
-        return "" if number else f"A delay is a number of months (may be negative); it is '{value}'."
-    if kind is OverrideKind.CANCEL:
-        return "" if value is True else f"A cancel override's Value is 'yes'; it is '{value}'."
-    if kind is OverrideKind.STATUS:
-        if isinstance(value, Status):
-            return ""
-        return f"A status override's Value is a status ({', '.join(Status)}); it is '{value}'."
-    if kind is OverrideKind.RISK_FACTOR:
-        if not number or not 0 <= value <= 1:  # type: ignore[operator]
-            return f"A risk factor is a number from 0 to 1; it is '{value}'."
-        return ""
-    if not number or value < 0:  # type: ignore[operator]
-        return f"A {kind} is a multiplier of 0 or more; it is '{value}'."
-    return ""
+        elif isinstance(row.status, Status) and row.status in seen:
+            yield problem_at(
+                SCHEDULE_RISK,
+                index,
+                row,
+                "Status",
+                f"Status {row.status} already has a row (row {seen[row.status] + 1}); keep one.",
+            )
+        if isinstance(row.status, Status):
+            seen.setdefault(row.status, index)
+        slips = (row.slip_min, row.slip_likely, row.slip_max)
+        if all(isinstance(v, (int, float)) for v in slips):
+            low, likely, high = slips
+            if not low <= likely <= high:
+                field = "Slip likely" if likely < low else "Slip max"
+                yield problem_at(
+                    SCHEDULE_RISK,
+                    index,
+                    row,
+                    field,
+                    f"Slips must run min <= likely <= max; they are {low:g}, {likely:g}, {high:g} months.",
+                )

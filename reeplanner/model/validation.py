@@ -12,11 +12,12 @@ import math
 import sys
 from collections.abc import Callable, Iterator
 
-from reeplanner.model import table_rules
+from reeplanner.model import override_rules, price_rules, table_rules
+from reeplanner.model.countries import country_code, unknown_country_message
 from reeplanner.model.enums import CapacityBasis
 from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
-from reeplanner.model.problems import Problem
+from reeplanner.model.problems import Problem, Severity
 from reeplanner.model.schema import (
     PLAN_FIELDS,
     SCENARIOS,
@@ -49,7 +50,10 @@ def validate(plan: Plan) -> list[Problem]:
     problems += table_rules.demand_rules(plan)
     problems += table_rules.target_rules(plan)
     problems += _scenarios(plan)
-    problems += table_rules.override_rules(plan)
+    problems += override_rules.override_rules(plan)
+    problems += price_rules.price_rules(plan)
+    problems += price_rules.price_floor_rules(plan)
+    problems += table_rules.schedule_risk_rules(plan)
     return problems
 
 
@@ -91,12 +95,38 @@ def _plan_fields(plan: Plan) -> Iterator[Problem]:
                 None,
                 "End year",
             )
+    yield from _plan_countries(plan)
     if plan.base_scenario and id_key(plan.base_scenario) not in {id_key(s.id) for s in plan.scenarios}:
         yield Problem(
             f"Base scenario '{plan.base_scenario}' is not a Scenario ID in Scenarios.",
             "Plan",
             None,
             "Base scenario",
+        )
+
+
+def _plan_countries(plan: Plan) -> Iterator[Problem]:
+    home = country_code(plan.home_country or "US")
+    if home is None:
+        yield Problem(
+            unknown_country_message("Home country", plan.home_country), "Plan", None, "Home country"
+        )
+    covered = []
+    for text in plan.covered_countries:
+        code = country_code(text)
+        if code is None:
+            yield Problem(
+                unknown_country_message("Covered countries", text), "Plan", None, "Covered countries"
+            )
+        covered.append(code)
+    if home is not None and home in covered:
+        yield Problem(
+            f"Home country {home} is also in Covered countries; the domestic chain counts as domestic "
+            "whatever the covered list says.",
+            "Plan",
+            None,
+            "Covered countries",
+            severity=Severity.WARNING,
         )
 
 
@@ -132,6 +162,8 @@ def _column_check(col: Column, known: dict[str, dict[str, str]]) -> Callable[[ob
     already found valid.
     """
     numeric = col.kind in (Kind.NUMBER, Kind.SHARE, Kind.INT, Kind.YEAR)
+    if col.kind is Kind.COUNTRY:
+        return _country_check(col)
     if not (col.required or numeric or col.kind in (Kind.REF, Kind.REFS)):
         return None
     low = -sys.float_info.max if col.minimum is None else col.minimum  # infinities take the slow path
@@ -186,18 +218,45 @@ def _column_check(col: Column, known: dict[str, dict[str, str]]) -> Callable[[ob
     return check
 
 
+def _country_check(col: Column) -> Callable[[object], str]:
+    """Country cells are codes once read; a record built in code may hold a name, which is fine."""
+
+    def check(value: object) -> str:
+        if not value or not isinstance(value, str) or not value.strip():
+            return f"{col.header} is required." if col.required else ""
+        return "" if country_code(value) else unknown_country_message(col.header, value)
+
+    return check
+
+
 def _bounds_problem(col: Column, value: float) -> str:
     low, high = col.minimum, col.maximum
     too_low = low is not None and (value < low or (col.exclusive_minimum and value <= low))
     too_high = high is not None and value > high
     if not (too_low or too_high):
         return ""
-    lower = f"above {low:g}" if col.exclusive_minimum else f"at least {low:g}"
-    if low is not None and high is not None:
-        return f"{col.header} must be {lower} and at most {high:g}; it is {value:g}."
+    unit = f" {col.unit}" if col.unit and col.unit != "currency" else ""
+    lower = f"above {bound_text(low)}" if col.exclusive_minimum else f"at least {bound_text(low)}"
+    plausible = high is not None and high >= 1e5  # a plausible bound, not a limit of the quantity
+    if too_high and plausible:
+        return (
+            f"{col.header} must be at most {bound_text(high)}{unit}, a plausible bound; "
+            f"it is {bound_text(value)}. Check the unit and the number of zeros."
+        )
+    if low is not None and high is not None and not plausible:
+        return f"{col.header} must be {lower} and at most {bound_text(high)}; it is {bound_text(value)}."
     if low is not None:
-        return f"{col.header} must be {lower}; it is {value:g}."
-    return f"{col.header} must be at most {high:g}; it is {value:g}."
+        return f"{col.header} must be {lower}; it is {bound_text(value)}."
+    return f"{col.header} must be at most {bound_text(high)}; it is {bound_text(value)}."
+
+
+def bound_text(value: float | None) -> str:
+    """``10,000,000`` for large round numbers, ``1e+308`` for absurd ones, else the short form."""
+    if value is None:
+        return ""
+    if abs(value) >= 1e4 and abs(value) < 1e15:
+        return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+    return f"{value:g}"
 
 
 def _ref_problem(col: Column, value: str, known: dict[str, dict[str, str]]) -> str:
