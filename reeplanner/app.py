@@ -1,8 +1,9 @@
 """Start-up: the ``reeplanner`` launcher's arguments, the QApplication and the main window.
 
-``reeplanner --version`` prints the version. ``reeplanner [FILE]`` opens the window with FILE (offering changes a crash
-left to it, when newer than the file), else offers to recover changes a
-crash left behind, else reopens the last plan, else shows the welcome page.
+``reeplanner --version`` prints the version. ``reeplanner [FILE]`` opens the
+window with FILE (offering changes a crash left to it, when newer than the
+file), else offers to recover changes a crash left behind, else reopens the
+last plan, else shows the welcome page.
 ``reeplanner --screenshot OUT.png [--size WxH] FILE`` lays the window out
 with FILE, saves a picture of it and exits (offscreen when there is no
 display). Qt is imported only after the arguments are checked, so

@@ -167,6 +167,15 @@ else
   fail "reeplanner-cli brief failed: $(tail -n 3 "$work/brief.log")"
 fi
 
+# Workbooks: the readers and writers the app loads only when asked (openpyxl, calamine) are in the build.
+if in_root sh -c "reeplanner-cli convert $shipped/us-mine-to-magnet.reeplan /tmp/smoke/us.xlsx &&
+  reeplanner-cli validate /tmp/smoke/us.xlsx && reeplanner-cli convert /tmp/smoke/us.xlsx /tmp/smoke/back.reeplan &&
+  cmp -s $shipped/us-mine-to-magnet.reeplan /tmp/smoke/back.reeplan" >"$work/convert.log" 2>&1; then
+  ok "reeplanner-cli convert to a workbook and back gives the same plan"
+else
+  fail "reeplanner-cli convert to a workbook and back: $(tail -n 3 "$work/convert.log")"
+fi
+
 # -- apt remove, then install again for the benchmarks ----------------------------------------
 logged apt-remove in_root env DEBIAN_FRONTEND=noninteractive apt-get remove -y reeplanner
 left=""
