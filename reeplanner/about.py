@@ -33,6 +33,7 @@ THIRD_PARTY = (
     ("openpyxl", "MIT"),
     ("python-calamine", "MIT"),
     ("defusedxml", "PSF"),
+    ("pycountry", "LGPL v2.1"),
 )
 
 

@@ -62,7 +62,7 @@ install -D -m 644 resources/icons/reeplanner.svg "$stage/usr/share/icons/hicolor
   echo "Comment: /opt/reeplanner/_internal holds the libraries REE Planner is built with, each under"
   echo " its own licence: Qt and PySide6 (LGPL-3), pyqtgraph (MIT), NumPy (BSD-3-clause),"
   echo " pandas (BSD-3-clause), openpyxl (MIT), python-calamine (MIT), defusedxml (PSF),"
-  echo " the Python runtime (PSF-2)."
+  echo " pycountry (LGPL-2.1), the Python runtime (PSF-2)."
 } >"$stage/usr/share/doc/reeplanner/copyright"
 chmod 644 "$stage/usr/share/doc/reeplanner/copyright"
 
