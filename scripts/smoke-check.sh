@@ -68,7 +68,7 @@ trap unmount EXIT
 # -- 1. the one-folder build ------------------------------------------------------------------
 if [ "$reuse_build" = 0 ]; then
   say "building the one-folder app (pyinstaller build.spec)"
-  logged pip .venv/bin/python -m pip install -q -e ".[build]"
+  logged setup-build bash scripts/setup.sh --build
   logged pyinstaller .venv/bin/pyinstaller --noconfirm --log-level WARN build.spec
 fi
 version=$(dist/reeplanner/reeplanner-cli --version | awk '{print $2}')
