@@ -18,10 +18,13 @@ LICENCE = "MIT"
 #: The publications the example plans draw on most; every row names its own source in the plan.
 EXAMPLE_SOURCES = (
     "USGS Mineral Commodity Summaries 2025, Rare earths",
-    "US Department of Defense releases (DPA Title III, IBAS, MCEIP, Office of Strategic Capital)",
-    "US Department of Commerce CHIPS Program letters of intent",
-    "Company releases and trade press on MP Materials, Energy Fuels, Lynas, Ucore, USA Rare Earth, "
-    "e-VAC, Vulcan Elements, Noveon and Phoenix Tailings",
+    "US Department of Defense releases (IBAS, MCEIP, Office of Strategic Capital), "
+    "GAO and the DFARS magnet rule",
+    "US Department of Commerce: the Section 232 report on NdFeB magnets, CHIPS Program letters of intent",
+    "China's Ministry of Commerce export-control announcements (2025)",
+    "Company releases and filings: MP Materials, Energy Fuels, Lynas, USA Rare Earth, Vulcan Elements, "
+    "e-VAC, Noveon, Ucore, Phoenix Tailings and others",
+    "Market reports: Fastmarkets, Argus, Adamas Intelligence; Chinese customs data as reported",
 )
 
 #: The libraries inside the built app and their licences.
