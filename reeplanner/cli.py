@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from reeplanner.about import VersionAction
 from reeplanner.engine import compute_all
 from reeplanner.engine.explain import VIEWS, explain_result
 from reeplanner.engine.explain_facility import explain_facility, explain_floor
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reeplanner-cli", description="Check, summarise and convert REE Planner plans."
     )
+    parser.add_argument("--version", action=VersionAction)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add in SUBCOMMANDS:
         add(subparsers)

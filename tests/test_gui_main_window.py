@@ -268,6 +268,25 @@ def test_start_up_without_a_file_reopens_the_last_plan(qtbot, saved_plan: Path, 
     qtbot.waitUntil(lambda: window.document.results is not None, timeout=20000)  # after the first paint
 
 
+def test_a_plan_opened_by_a_relative_path_reopens_from_another_folder(
+    qtbot, tmp_path: Path, saved_plan: Path, prompts, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.chdir(saved_plan.parent)
+    first = start_window(Path(saved_plan.name), prompts)  # reeplanner chain.reeplan, typed in its folder
+    qtbot.addWidget(first)
+    first.close()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+
+    second = start_window(None, prompts)  # reeplanner, from another folder
+    qtbot.addWidget(second)
+    assert second.document.path == saved_plan
+    assert second.central.currentWidget() is second.canvas
+    assert second.files.recent.paths() == [saved_plan]
+    qtbot.waitUntil(lambda: second.document.results is not None, timeout=20000)
+
+
 def test_start_up_with_nothing_to_reopen_shows_the_welcome_page(qtbot, tmp_path: Path, prompts):
     Settings().set_last_plan(tmp_path / "deleted since.reeplan")
     window = start_window(None, prompts)

@@ -27,7 +27,7 @@ from reeplanner.gui.autosave import Autosave
 from reeplanner.gui.canvas.supply_chain_view import SupplyChainView
 from reeplanner.gui.document import PlanDocument
 from reeplanner.gui.file_actions import OPENABLE_SUFFIXES, FileActions
-from reeplanner.gui.icons import icon, make_action
+from reeplanner.gui.icons import app_icon, icon, make_action
 from reeplanner.gui.inspector import Inspector
 from reeplanner.gui.problems_panel import ProblemsPanel
 from reeplanner.gui.prompts import Prompts
@@ -57,7 +57,7 @@ class MainWindow(QMainWindow):
         """``restore_settings=False`` lays the window out as on a first start (screenshots)."""
         super().__init__()
         self.setObjectName("main-window")
-        self.setWindowIcon(icon("reeplanner"))
+        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks
