@@ -306,4 +306,4 @@ def test_plan_settings_opens_from_the_edit_menu(qtbot, window: MainWindow):
     dialog = window.findChild(QDialog, "plan-settings-dialog")
     qtbot.addWidget(dialog)
     assert dialog.isVisible()
-    assert dialog.name.text() == "Chain"
+    assert dialog.editors["name"].text() == "Chain"

@@ -5,8 +5,14 @@ from __future__ import annotations
 import dataclasses
 
 from reeplanner.model import CompositionShare, Link, Override, OverrideKind, SupplySource
-from reeplanner.model.edits import references_to, rename_references, unique_id
+from reeplanner.model.edits import apply_edit, prepare_edit, references_to, unique_id
 from tests.builders import chain_plan, funding, scenario
+
+
+def rename(plan, table, index, new_id):
+    """Rename row ``index`` of ``table`` as the table or the inspector does; returns the undo log."""
+    attr = "id" if table != "demand" else "segment"
+    return apply_edit(plan, prepare_edit(plan, table, [(index, attr, new_id)]))
 
 
 def _plan_naming_sep1_everywhere():
@@ -37,18 +43,18 @@ def test_references_to_a_facility_are_found_ignoring_case_and_spaces():
 def test_renaming_a_facility_leaves_a_supply_factor_on_a_source_of_the_same_id_alone():
     plan = _plan_naming_sep1_everywhere()
 
-    undo = rename_references(plan, "facilities", "SEP-1", "SEP-EAST")
+    undo = rename(plan, "facilities", 1, "SEP-EAST")
 
     assert plan.composition[0].facility == "SEP-EAST"
     assert plan.links[0].to_facility == "SEP-EAST"
     assert plan.funding[0].facility == "SEP-EAST"
     assert [o.target for o in plan.overrides] == ["SEP-EAST", "SEP-1", "SEP-EAST"]
-    assert ("overrides", 0, "target", "Sep-1") in undo
+    assert ("set", "overrides", 0, "target", "Sep-1") in undo
 
 
 def test_renaming_a_supply_source_renames_only_supply_factors():
     plan = _plan_naming_sep1_everywhere()
-    rename_references(plan, "supply", "SEP-1", "CA-NDPR")
+    rename(plan, "supply", 0, "CA-NDPR")
     assert [o.target for o in plan.overrides] == ["Sep-1", "CA-NDPR", "SEP-1"]
 
 
@@ -57,7 +63,7 @@ def test_renaming_a_scenario_renames_lists_and_the_base_scenario():
     plan.base_scenario = "base"
     plan.facilities[0] = dataclasses.replace(plan.facilities[0], scenarios=("BASE",))
 
-    rename_references(plan, "scenarios", "BASE", "REFERENCE")
+    rename(plan, "scenarios", 0, "REFERENCE")
 
     assert plan.base_scenario == "REFERENCE"
     assert plan.facilities[0].scenarios == ("REFERENCE",)

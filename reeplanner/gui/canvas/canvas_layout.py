@@ -31,6 +31,8 @@ LANE_PITCH = LANE_WIDTH + LANE_GAP
 HEADER_HEIGHT = 78.0
 CARDS_TOP = HEADER_HEIGHT + LANE_PADDING
 MIN_SLOTS = 5  # lanes are at least this many cards tall, so an empty chain still reads as lanes
+#: A dragged card joins another lane only with its centre this far inside it: a drift sideways stays.
+LANE_CHANGE_INSET = 24.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,20 @@ def lane_index_at(x: float, lane_count: int) -> int:
     if lane_count <= 0:
         return 0
     return min(max(int((x + LANE_GAP / 2) // LANE_PITCH), 0), lane_count - 1)
+
+
+def landing_lane(centre_x: float, own_lane: int, lane_count: int) -> int:
+    """The lane a card dropped with its centre at scene ``centre_x`` lands in.
+
+    Another lane only when the centre is well inside it (``LANE_CHANGE_INSET``
+    from its edges); anywhere else (its own lane, the gap between lanes, a
+    small drift sideways) the card stays in ``own_lane``.
+    """
+    for index in range(lane_count):
+        left = lane_geometry(index).left
+        if left + LANE_CHANGE_INSET <= centre_x <= left + LANE_WIDTH - LANE_CHANGE_INSET:
+            return index
+    return own_lane
 
 
 def snapped_y(y: float) -> float:
