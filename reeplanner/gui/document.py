@@ -50,6 +50,8 @@ def compute_figures(plan: Plan) -> PlanFigures:
     from reeplanner.engine import compute_all  # numpy and pandas: not needed for the first paint
 
     problems = validate(plan)
+    if any(p.is_error for p in problems):
+        return PlanFigures(problems, None)  # the engine takes only plans validation accepts
     try:
         results = compute_all(plan)
     except PlanError:

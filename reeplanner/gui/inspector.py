@@ -110,9 +110,7 @@ class Inspector(QWidget):
             self._commit(column, editor)
 
         if isinstance(editor, field_editors.ChoiceCombo):
-            if editor.isEditable():
-                editor.lineEdit().editingFinished.connect(commit)
-            editor.activated.connect(commit)
+            editor.edited.connect(commit)
         elif isinstance(editor, QLineEdit):
             editor.editingFinished.connect(commit)
             if isinstance(editor, field_editors.DateField):

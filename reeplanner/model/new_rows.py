@@ -66,10 +66,14 @@ def _facility(plan: Plan, context: RowContext) -> Facility:
 
 
 def _composition(plan: Plan, context: RowContext) -> CompositionShare:
+    """For the selected facility (else the first on a material stage), a material it has no share of yet."""
     selected = _selected(plan, context)
     mines = [f for f in plan.facilities if _basis(plan, f.stage) is CapacityBasis.MATERIAL]
     owner = selected if selected is not None and selected in mines else (mines[0] if mines else None)
-    return CompositionShare(owner.id if owner else _first(plan, "facilities"), _first(plan, "materials"), 0.0)
+    owner_id = owner.id if owner else _first(plan, "facilities")
+    given = {id_key(c.material) for c in plan.composition if id_key(c.facility) == id_key(owner_id)}
+    material = next((m.id for m in plan.materials if id_key(m.id) not in given), _first(plan, "materials"))
+    return CompositionShare(owner_id, material, 0.0)
 
 
 def _basis(plan: Plan, stage_id: str) -> CapacityBasis | None:
@@ -147,8 +151,11 @@ def _target(plan: Plan, context: RowContext) -> Target:
 
 
 def _stage(plan: Plan, context: RowContext) -> Stage:
+    """Last in the chain, on the basis of the stage before it (material stages cannot follow product ones)."""
+    chain = edits.chain_stages(plan)
     order = max((s.order for s in plan.stages), default=0) + 1
-    return Stage(edits.unique_id(plan, "stages", "STAGE"), "New stage", order)
+    basis = chain[-1].basis if chain else CapacityBasis.MATERIAL
+    return Stage(edits.unique_id(plan, "stages", "STAGE"), "New stage", order, basis)
 
 
 def _scenario(plan: Plan, context: RowContext) -> Scenario:

@@ -31,8 +31,9 @@ LANE_PITCH = LANE_WIDTH + LANE_GAP
 HEADER_HEIGHT = 78.0
 CARDS_TOP = HEADER_HEIGHT + LANE_PADDING
 MIN_SLOTS = 5  # lanes are at least this many cards tall, so an empty chain still reads as lanes
-#: A dragged card joins another lane only with its centre this far inside it: a drift sideways stays.
-LANE_CHANGE_INSET = 24.0
+#: A dragged card joins another lane only with its centre in the middle half of it (about four fifths
+#: of the way there): a drift sideways while moving a card up or down its lane stays in the lane.
+LANE_CHANGE_INSET = LANE_WIDTH / 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +73,9 @@ def lane_index_at(x: float, lane_count: int) -> int:
 def landing_lane(centre_x: float, own_lane: int, lane_count: int) -> int:
     """The lane a card dropped with its centre at scene ``centre_x`` lands in.
 
-    Another lane only when the centre is well inside it (``LANE_CHANGE_INSET``
-    from its edges); anywhere else (its own lane, the gap between lanes, a
-    small drift sideways) the card stays in ``own_lane``.
+    Another lane only when the centre is in the middle half of it
+    (``LANE_CHANGE_INSET`` from its edges); anywhere else (its own lane, the
+    gap between lanes, a drift sideways) the card stays in ``own_lane``.
     """
     for index in range(lane_count):
         left = lane_geometry(index).left

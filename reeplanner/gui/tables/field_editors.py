@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QPoint, Qt, Signal
-from PySide6.QtWidgets import QCalendarWidget, QComboBox, QCompleter, QLineEdit, QWidget
+from PySide6.QtGui import QHideEvent
+from PySide6.QtWidgets import QApplication, QCalendarWidget, QComboBox, QCompleter, QLineEdit, QWidget
 
 from reeplanner.gui.icons import icon, set_icon
 from reeplanner.gui.tables.cell_edits import edit_text
@@ -65,7 +66,12 @@ class ChoiceCombo(QComboBox):
     Editable pickers (references, countries, Targets) complete what is typed
     from anywhere in a label, so typing a name finds its ID; text that matches
     no choice is handed back as typed, for validation to refuse by name.
+    ``edited`` says the planner is done: a choice picked, Enter, or leaving
+    the picker (the line edit inside never has the focus itself, so its own
+    editingFinished does not say so).
     """
+
+    edited = Signal()
 
     def __init__(self, parent: QWidget | None = None, *, editable: bool) -> None:
         super().__init__(parent)
@@ -81,6 +87,23 @@ class ChoiceCombo(QComboBox):
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
             self.setCompleter(completer)
+            self.lineEdit().returnPressed.connect(self.edited)
+            app = QApplication.instance()
+            if isinstance(app, QApplication):  # a completer eats the picker's focus-out while it shows
+                app.focusChanged.connect(self._on_application_focus_changed)
+        self.activated.connect(lambda _index: self.edited.emit())
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """A picker closed (a cell's editor done) takes its list of completions with it."""
+        completer = self.completer()
+        if completer is not None:
+            completer.popup().hide()
+        super().hideEvent(event)
+
+    def _on_application_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        mine = (self, self.lineEdit(), self.view(), self.completer().popup() if self.completer() else None)
+        if old in mine and new not in mine:
+            self.edited.emit()
 
     def set_choices(self, choices: list[Choice]) -> None:
         if choices == self.choices:

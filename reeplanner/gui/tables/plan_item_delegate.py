@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from reeplanner.gui.tables.plan_table_view import PlanTableView
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+CLOSING = "closing"  # an editor's property, set once it is committed and closed
 
 
 class PlanItemDelegate(QStyledItemDelegate):
@@ -39,15 +40,19 @@ class PlanItemDelegate(QStyledItemDelegate):
             index.data(COLUMN_ROLE), self.document.plan, parent, model.table.attr, record
         )
         editor.setAutoFillBackground(True)
-        if isinstance(editor, field_editors.ChoiceCombo) and not editor.isEditable():
-            editor.activated.connect(lambda _i, e=editor: self._commit_and_close(e))
+        if isinstance(editor, field_editors.ChoiceCombo):
+            # A choice picked, Enter, or leaving the picker: its completer's list may have taken the key.
+            editor.edited.connect(lambda e=editor: self._commit_and_close(e))
         elif isinstance(editor, field_editors.DateField):
             editor.picked.connect(lambda e=editor: self._commit_and_close(e))
         return editor
 
     def _commit_and_close(self, editor: QWidget) -> None:
-        self.commitData.emit(editor)
-        self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        # Once only: closing moves the focus away, which says "edited" again.
+        if editor.isVisible() and not editor.property(CLOSING):
+            editor.setProperty(CLOSING, True)
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         field_editors.set_editor_value(editor, index.data(COLUMN_ROLE), index.data(VALUE_ROLE))
