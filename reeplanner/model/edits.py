@@ -320,9 +320,13 @@ def stage_change(plan: Plan, facility: Facility, old_stage: str) -> tuple[dict[s
     recycle = id_key(RECYCLE_STAGE)
     if id_key(stage.id) == recycle and id_key(old_stage) != recycle:
         left = find_stage(plan, old_stage)
-        feeds = left.id if left is not None else default_feeds_stage(plan)
-        changes["feeds_stage"] = feeds
-        notes.append(f"{facility.name} feeds {feeds}; change its Feeds stage if it feeds another.")
+        fed = left or find_stage(plan, default_feeds_stage(plan))
+        if fed is not None:
+            changes["feeds_stage"] = fed.id
+            why = ", the stage it left" if left is not None else ""
+            notes.append(
+                f"{facility.name} feeds {fed.name or fed.id}{why}; change its Feeds stage if it feeds another."
+            )
     elif id_key(stage.id) != recycle and facility.feeds_stage:
         changes["feeds_stage"] = ""
     return changes, notes

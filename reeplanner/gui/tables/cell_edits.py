@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from reeplanner.gui.commands import EditCommand
 from reeplanner.model.cells import CellError, format_cell, parse_cell, parse_number, parse_override_value
 from reeplanner.model.edits import EditRefused, prepare_edit
+from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
 from reeplanner.model.schema import Column, Kind, Table
 
@@ -146,7 +147,18 @@ def cell_edit(
     except CellError as error:
         raise EditRefused(str(error)) from None
     old = getattr(record, column.attr)
-    if old == value and type(old) is type(value):
+    if _same(column, old, value):
         return None
     edit = prepare_edit(document.plan, table.attr, [(index, column.attr, value)])
     return EditCommand(document, edit, edit_name(table, record, index, column, value, document.plan))
+
+
+def _same(column: Column, old: object, new: object) -> bool:
+    """Whether ``new`` is what the cell holds: a reference in another case is the same reference
+    (a picker shows ``DOE`` for a cell that says ``doe``; leaving it must not rewrite it)."""
+    is_reference = column.kind is Kind.REF or (column.attr == "target" and column.kind is Kind.TEXT)
+    if is_reference and isinstance(old, str) and isinstance(new, str):
+        return id_key(old) == id_key(new)
+    if column.kind is Kind.REFS and isinstance(old, tuple) and isinstance(new, tuple):
+        return [id_key(v) for v in old] == [id_key(v) for v in new]
+    return old == new and type(old) is type(new)

@@ -101,8 +101,9 @@ class ChoiceCombo(QComboBox):
         super().hideEvent(event)
 
     def _on_application_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        """Left for another widget (not for another window: its completions' list may be one)."""
         mine = (self, self.lineEdit(), self.view(), self.completer().popup() if self.completer() else None)
-        if old in mine and new not in mine:
+        if old in mine and new is not None and new not in mine:
             self.edited.emit()
 
     def set_choices(self, choices: list[Choice]) -> None:
