@@ -139,12 +139,12 @@ def test_a_card_dragged_over_another_lane_lights_it_and_says_it_joins_that_stage
     scene = view.chain_scene
     drag_card(view, card(view, "SEP-1"), QPointF(layout.LANE_PITCH, 40), release=False)
     hint = scene.gestures.drop_hint
-    assert hint.isVisible() and hint.label == "Joins Metal"
+    assert hint.isVisible() and hint.text == "Joins Metal"
     assert hint.lane_rect.left() == layout.lane_geometry(2).left
     assert [lane.drop_target for lane in scene.lanes] == [False, False, True, False, False, False]
     end = at(view, card(view, "SEP-1").scenePos() + QPointF(40, 12))
     QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
-    assert not hint.isVisible()
+    assert not hint.isVisible() and hint.text == ""
     assert view.document.plan.facilities[1].stage == "METAL"
 
 
@@ -152,7 +152,7 @@ def test_a_small_sideways_drift_stays_in_the_lane_and_says_so(view):
     document = view.document
     drag_card(view, card(view, "SEP-1"), QPointF(170, 120), release=False)  # past its lane's edge
     hint = view.chain_scene.gestures.drop_hint
-    assert hint.label == "Stays in Separation"
+    assert hint.text == "Stays in Separation"
     assert hint.lane_rect.isNull()  # no lane lit
     end = at(view, card(view, "SEP-1").scenePos() + QPointF(40, 12))
     QTest.mouseRelease(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)

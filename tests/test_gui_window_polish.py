@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QImage
 
 from reeplanner.app import start_window
@@ -90,6 +91,15 @@ def test_the_problems_panels_message_column_keeps_most_of_the_width(qtbot):
     assert header.sectionSize(1) >= room * (1 - WHERE_SHARE) - 1
     item = panel.tree.topLevelItem(0)
     assert item.toolTip(0).startswith(f"Facilities row 6 ({long_id})")  # the whole place on hover
+    # In a narrow panel the message wraps over lines rather than being cut.
+    panel.resize(320, 300)
+    qtbot.waitUntil(lambda: header.sectionSize(1) < 200)
+    metrics = panel.tree.fontMetrics()
+    wrapped = metrics.boundingRect(
+        0, 0, header.sectionSize(1) - 12, 10_000, Qt.TextFlag.TextWordWrap, item.text(1)
+    )
+    assert wrapped.height() > metrics.height()  # more than one line
+    assert panel.tree.visualItemRect(item).height() >= wrapped.height()
 
 
 def test_the_welcome_page_lists_the_recent_plans_as_open_recent_does(qtbot, tmp_path: Path, prompts):

@@ -39,6 +39,7 @@ class PlanSettingsDialog(QDialog):
         plan = document.plan
         self.setWindowTitle("Plan Settings")
         self.setObjectName("plan-settings-dialog")
+        self.setMinimumWidth(560)
         self.editors: dict[str, QWidget] = {}  # Plan attribute -> editor
         defaults = Plan()
         form = QFormLayout()

@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QPalette, QResizeEvent
-from PySide6.QtWidgets import QHeaderView, QLabel, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reeplanner.model.problems import Problem
 
@@ -39,13 +49,16 @@ class ProblemsPanel(QWidget):
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["Where", "Problem"])
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)  # a message reads whole, over lines, however narrow the panel
+        self.tree.setItemDelegate(WrappedTextDelegate(self.tree))
+        self.tree.header().sectionResized.connect(lambda *_args: self.tree.doItemsLayout())
         self.tree.setAlternatingRowColors(True)
         # Where is fitted to its text but never wider than WHERE_SHARE of the panel: the message, which
         # matters more, keeps the rest (ResizeToContents let a long place push it off-screen).
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.tree.header().setStretchLastSection(True)
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+
         self.tree.itemClicked.connect(self._on_tree_item_activated)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
         layout = QVBoxLayout(self)
@@ -119,6 +132,27 @@ class ProblemsPanel(QWidget):
 
     def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.problem_activated.emit(item.data(0, PROBLEM_ROLE))
+
+
+class WrappedTextDelegate(QStyledItemDelegate):
+    """Rows as tall as their text wrapped to its column's width (the view alone sizes rows to one
+    line of unwrapped text, so a long message would be cut)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        room = self.tree.header().sectionSize(index.column()) - 12
+        if index.column() == 0:
+            room -= self.tree.iconSize().width() if not self.tree.iconSize().isEmpty() else 16
+        if room <= 20 or not text:
+            return hint
+        bounds = QRect(0, 0, room, 100_000)
+        height = option.fontMetrics.boundingRect(bounds, Qt.TextFlag.TextWordWrap, text).height() + 6
+        return QSize(hint.width(), max(hint.height(), height))
 
 
 def _summary(problems: list[Problem]) -> str:

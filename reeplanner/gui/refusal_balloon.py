@@ -1,4 +1,4 @@
-"""A refusal said where the planner is: a note just below the cell or field they edited.
+"""A refusal said where the planner is: a note just below (or above) the cell or field they edited.
 
 It floats over the view (it is no part of any layout, so nothing moves when
 it shows), lets clicks through to what is under it, and goes when the
@@ -8,7 +8,7 @@ planner makes the next change, after a while, or on the next refusal.
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 SHOWN_MS = 10000
 WIDTH = 360
@@ -33,17 +33,26 @@ class RefusalBalloon(QLabel):
         self._timer.timeout.connect(self.hide)
 
     def show_below(self, anchor: QRect, text: str) -> None:
-        """Show ``text`` just below ``anchor`` (in the host's coordinates), kept inside the host."""
+        """Show ``text`` just below ``anchor`` (in the host's coordinates), kept inside the host;
+        above it when there is no room below, or when below would cover the widget that has the
+        focus now (the next field, after Tab)."""
         host = self.parentWidget()
         self.setText(text)
         width = max(min(WIDTH, host.width() - 8), 120)
         self.setFixedWidth(width)
         self.adjustSize()
         x = min(max(anchor.left(), 4), max(host.width() - width - 4, 4))
-        y = anchor.bottom() + 2
-        if y + self.height() > host.height() and anchor.top() - self.height() - 2 >= 0:
-            y = anchor.top() - self.height() - 2  # no room below: above the anchor
-        self.move(QPoint(x, y))
+        below = QRect(x, anchor.bottom() + 2, width, self.height())
+        above = QRect(x, anchor.top() - self.height() - 2, width, self.height())
+        focus = QApplication.focusWidget()
+        covered = (
+            focus is not None
+            and host.isAncestorOf(focus)
+            and below.intersects(QRect(focus.mapTo(host, QPoint(0, 0)), focus.size()))
+        )
+        fits_above = above.top() >= 0
+        use_above = fits_above and (covered or below.bottom() > host.height())
+        self.move((above if use_above else below).topLeft())
         self.show()
         self.raise_()
         self._timer.start()

@@ -47,6 +47,7 @@ class LinkHandleItem(QGraphicsItem):
         self._card_at, self._drawn = card_at, drawn
         self.draft: LinkDraftItem | None = None
         self.setZValue(5)  # over every card
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)  # as big at any zoom
         self.setAcceptHoverEvents(True)
         self.setAcceptedMouseButtons(Qt.MouseButton.LeftButton)
         self.setCursor(Qt.CursorShape.CrossCursor)

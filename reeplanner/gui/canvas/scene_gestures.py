@@ -46,9 +46,11 @@ class SceneGestures:
         self.drop_hint = DropHintItem(scene.style)
         scene.addItem(self.link_handle)
         scene.addItem(self.drop_hint)
+        scene.addItem(self.drop_hint.label)
 
     def overlays(self) -> list[QGraphicsItem]:
-        return [item for item in (self.link_handle, self.drop_hint) if item is not None]
+        hint = self.drop_hint
+        return [i for i in (self.link_handle, hint, hint and hint.label) if i is not None]
 
     def forget(self, card: FacilityCardItem) -> None:
         """``card`` leaves the scene."""
@@ -79,7 +81,7 @@ class SceneGestures:
         for lane in self.scene.lanes:
             lane.set_drop_target(False)
         if self.drop_hint is not None:
-            self.drop_hint.hide()
+            self.drop_hint.hide_drop()
         moved = [card for card, start in self._press_positions.items() if card.pos() != start]
         starts, self._press_positions = self._press_positions, {}
         if moved:
@@ -118,7 +120,7 @@ class SceneGestures:
         elif own is not None and not inside_own:
             hint.show_drop(None, f"Stays in {own.title}", card.pos())
         else:
-            hint.hide()
+            hint.hide_drop()
 
     def drop_cards(self, cards: list[FacilityCardItem], starts: dict[FacilityCardItem, QPointF]) -> None:
         """Turn cards dragged to their current place into one command (or put them back, saying why)."""

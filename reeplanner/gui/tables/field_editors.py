@@ -133,6 +133,8 @@ class ChoiceCombo(QComboBox):
             self.setEditText(text)
         else:
             self.setCurrentIndex(max(found, 0))
+        if self.isEditable():
+            self.lineEdit().setCursorPosition(0)  # the ID, not the end of a long name
 
     def value_text(self) -> str:
         """The value the planner chose or typed."""
@@ -207,6 +209,7 @@ def set_editor_value(editor: QWidget, column: Column, value: object) -> None:
     elif isinstance(editor, QLineEdit):
         editor.setText(edit_text(column, value))
         editor.setModified(False)
+        editor.setCursorPosition(0)  # the start of a long note, not its end
 
 
 def editor_value(editor: QWidget) -> object:
