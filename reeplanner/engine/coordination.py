@@ -139,22 +139,24 @@ def _starved_of_feed(a: ScenarioArrays) -> list[tuple]:
     if not funded.any():
         return []
     figures = a.facility_output
+    candidates = np.flatnonzero(funded)
+    utilisation = figures.utilisation[candidates]
     with np.errstate(invalid="ignore"):
         starved = (
-            funded[:, None]
-            & (a.facility_capacity.ramp_share > 0)
-            & (figures.capacity > 0)
-            & (figures.utilisation < STARVED_UTILISATION)
-            & figures.input_bound
+            (a.facility_capacity.ramp_share[candidates] > 0)
+            & (figures.capacity[candidates] > 0)
+            & (utilisation < STARVED_UTILISATION)
+            & figures.input_bound[candidates]
         )
     chain = a.prep.chain
     rows = []
-    for f in np.flatnonzero(starved.any(axis=1)):
+    for row in np.flatnonzero(starved.any(axis=1)):
+        f = candidates[row]
         fac = plan.facilities[f]
-        years = [int(y) for y in a.prep.years[starved[f]]]
+        years = [int(y) for y in a.prep.years[starved[row]]]
         k = prep.facility_stage[f]
         above = chain.stages[k - 1].name if k > 0 else "the stage above"
-        lowest = float(np.nanmin(figures.utilisation[f][starved[f]]))
+        lowest = float(utilisation[row][starved[row]].min())
         rows.append(
             (
                 "starved-of-feed",
