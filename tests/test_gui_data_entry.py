@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from reeplanner.gui.document import PlanDocument
@@ -202,7 +202,12 @@ def test_the_inspector_refuses_beside_the_field_without_moving_the_form(qtbot, w
     balloon = window.inspector.balloon
     assert balloon.isVisible()
     assert balloon.text() == "Not changed: Permitting months must be at least 0; it is -5."
-    assert balloon.y() == line.mapTo(window.inspector, line.rect().bottomLeft()).y() + 2
+    # Beside the field: just above it here, as just below would cover the field Tab went to.
+    assert balloon.geometry().bottom() == line.mapTo(window.inspector, line.rect().topLeft()).y() - 3
+    focused = QApplication.focusWidget()
+    assert not balloon.geometry().intersects(
+        QRect(focused.mapTo(window.inspector, QPoint(0, 0)), focused.size())
+    )
     type_in_field(qtbot, window, "ramp_up_years", "abc")
     assert balloon.text() == "Not changed: Ramp-up years must be a number; 'abc' is not one."
     assert form_places(window) == places  # nothing moved: the next click lands where it was aimed
