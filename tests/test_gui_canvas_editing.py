@@ -185,3 +185,20 @@ def test_a_card_moved_by_the_table_and_by_the_canvas_ends_up_alike(view, qtbot):
     by_table = document.plan.facilities[5]
     assert dataclasses.replace(by_table, x=by_canvas.x, y=by_canvas.y) == by_canvas
     assert (by_table.stage, by_table.material) == ("MAGNET", "")
+
+
+@pytest.mark.parametrize(
+    ("moved", "lands_in"),
+    [
+        (0.0, 1),  # its own lane
+        (130.0, 1),  # the gap after its lane
+        (170.0, 1),  # just over the next lane's edge: a drift
+        (layout.LANE_PITCH - layout.LANE_WIDTH / 4, 2),  # a quarter of a lane past the edge: joins
+        (layout.LANE_PITCH + 100.0, 2),  # overshot into the far side of the next lane: still joins
+        (-170.0, 1),  # just over the previous lane's edge
+        (-layout.LANE_PITCH, 0),
+    ],
+)
+def test_where_a_dragged_card_lands_by_how_far_its_centre_went(moved, lands_in):
+    centre = layout.lane_geometry(1).centre_x + moved
+    assert layout.landing_lane(centre, 1, 5) == lands_in

@@ -31,8 +31,8 @@ LANE_PITCH = LANE_WIDTH + LANE_GAP
 HEADER_HEIGHT = 78.0
 CARDS_TOP = HEADER_HEIGHT + LANE_PADDING
 MIN_SLOTS = 5  # lanes are at least this many cards tall, so an empty chain still reads as lanes
-#: A dragged card joins another lane only with its centre in the middle half of it (about four fifths
-#: of the way there): a drift sideways while moving a card up or down its lane stays in the lane.
+#: A dragged card joins another lane once its centre is this far past that lane's near edge (a quarter
+#: of a lane: most of the way there); a drift sideways while moving a card up or down stays in its lane.
 LANE_CHANGE_INSET = LANE_WIDTH / 4
 
 
@@ -73,13 +73,21 @@ def lane_index_at(x: float, lane_count: int) -> int:
 def landing_lane(centre_x: float, own_lane: int, lane_count: int) -> int:
     """The lane a card dropped with its centre at scene ``centre_x`` lands in.
 
-    Another lane only when the centre is in the middle half of it
-    (``LANE_CHANGE_INSET`` from its edges); anywhere else (its own lane, the
+    Another lane when the centre is over it and at least ``LANE_CHANGE_INSET``
+    past its edge nearer the card's own lane; anywhere else (its own lane, the
     gap between lanes, a drift sideways) the card stays in ``own_lane``.
     """
     for index in range(lane_count):
         left = lane_geometry(index).left
-        if left + LANE_CHANGE_INSET <= centre_x <= left + LANE_WIDTH - LANE_CHANGE_INSET:
+        right = left + LANE_WIDTH
+        if index == own_lane or not left <= centre_x <= right:
+            continue
+        past_near_edge = (
+            centre_x >= left + LANE_CHANGE_INSET
+            if index > own_lane
+            else centre_x <= right - LANE_CHANGE_INSET
+        )
+        if past_near_edge:
             return index
     return own_lane
 
