@@ -139,7 +139,9 @@ def _screenshot(file: Path, out: Path, size: tuple[int, int]) -> int:
     window.canvas.chain_scene.finish_building()  # a large plan's cards arrive in chunks
     QApplication.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(out)):
+    saved = window.grab().save(str(out))
+    window.finish_risk()
+    if not saved:
         print(f"reeplanner: could not write {out}", file=sys.stderr)
         return 1
     return 0

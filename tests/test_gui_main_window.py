@@ -298,6 +298,7 @@ def test_the_welcome_page_stands_alone_and_the_docks_come_back_with_a_plan(qtbot
         "tables",
         "problems",
         "inspector",
+        "risk",  # a tab behind Tables
     ]
 
 
@@ -307,3 +308,21 @@ def test_plan_settings_opens_from_the_edit_menu(qtbot, window: MainWindow):
     qtbot.addWidget(dialog)
     assert dialog.isVisible()
     assert dialog.editors["name"].text() == "Chain"
+
+
+def test_the_risk_dock_is_a_tab_beside_the_tables_and_loads_when_first_shown(qtbot, window: MainWindow):
+    assert window.tabifiedDockWidgets(window.docks["tables"]) == [window.docks["risk"]]
+    window.show()
+    qtbot.wait(50)
+    assert window.risk.view is None  # behind Tables: pyqtgraph and the Monte Carlo wait until opened
+    window.docks["risk"].raise_()
+    qtbot.waitUntil(lambda: window.risk.view is not None)
+    dock = window.risk.view
+    qtbot.waitUntil(lambda: dock.risk is not None, timeout=20_000)
+    assert dock.risk.scenario_id == window.document.scenario_result().scenario_id
+    window.docks["tables"].raise_()
+    qtbot.waitUntil(lambda: not window.risk.shown)
+    dock.refresh()  # an edit while the Risk tab is behind Tables: no run until it is shown again
+    assert not dock.runner.running
+    window.close()
+    assert not dock.runner.running

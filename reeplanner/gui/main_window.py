@@ -37,6 +37,7 @@ from reeplanner.gui.settings import PaletteChoice, Settings, UnitsDisplay, recov
 from reeplanner.gui.tables.plan_tables import PlanTables
 from reeplanner.gui.undo_keys import REDO_KEYS, UNDO_KEYS, UndoKeys, shortcuts
 from reeplanner.gui.view_actions import ViewActions
+from reeplanner.gui.views.lazy_view import LazyView
 from reeplanner.gui.welcome_page import WelcomePage
 from reeplanner.gui.work_thread import BackgroundWork, WorkThread
 from reeplanner.model.ids import id_key
@@ -95,6 +96,11 @@ class MainWindow(QMainWindow):
         self.add_view_dock("history", "Undo History", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea)
         self.tabifyDockWidget(self.docks["inspector"], self.docks["history"])
         self.docks["inspector"].raise_()
+        self.risk = LazyView(self._make_risk_dock, "reeplanner.gui.views.risk_dock", "risk-dock-host")
+        self.risk.follow(
+            self.add_view_dock("risk", "Risk", self.risk, Qt.DockWidgetArea.BottomDockWidgetArea)
+        )
+        self.tabifyDockWidget(self.docks["tables"], self.docks["risk"])
         # Charts (a later issue) join the right-hand area beside the inspector through add_view_dock.
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
@@ -112,7 +118,9 @@ class MainWindow(QMainWindow):
             self.resize(1400, 900)
             self.view.show_choices(PaletteChoice.SYSTEM, UnitsDisplay.TONNES)
         self._update_title()
-        self._engine_started = self.document.results is not None
+        self._engine_started = (
+            False  # at the first paint: the engine (if not loaded) and the Risk dock's modules
+        )
         self._engine_thread: WorkThread | None = None
         self._closed = False
         self.canvas.viewport().installEventFilter(self)
@@ -130,6 +138,15 @@ class MainWindow(QMainWindow):
         if hasattr(self, "panels_menu"):
             self.panels_menu.addAction(dock.toggleViewAction())
         return dock
+
+    def _make_risk_dock(self) -> QWidget:
+        from reeplanner.gui.views.risk_dock import RiskDock  # pyqtgraph loads when the dock first shows
+
+        return RiskDock(self.document, start=True)  # built when the dock comes on screen
+
+    def finish_risk(self) -> None:
+        """Stop and wait for the Risk dock's work, if any is under way (closing, or a screenshot taken)."""
+        self.risk.finish()
 
     def show_plan_view(self) -> None:
         self._show_docks_again()
@@ -323,6 +340,7 @@ class MainWindow(QMainWindow):
     def _on_engine_ready(self) -> None:
         if self.document.results is None:
             self.document.recompute_soon()  # a large plan opened meanwhile computes on its worker
+        self.risk.preload()
 
     # -- window state -------------------------------------------------------
 
@@ -362,6 +380,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([docks["tables"]], [300], Qt.Orientation.Vertical)
             self.resizeDocks([docks["tables"], docks["problems"]], [3, 1], Qt.Orientation.Horizontal)
             self.resizeDocks([docks["inspector"]], [340], Qt.Orientation.Horizontal)
+            docks["tables"].raise_()  # the Risk tab waits behind it until asked for
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():
@@ -369,6 +388,7 @@ class MainWindow(QMainWindow):
             return
         self.background.wait_all()
         self.document.finish_recompute()
+        self.finish_risk()
         if self._engine_thread is not None:
             self._engine_thread.wait()
         self.autosave.stop()

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reeplanner.model import edits
+from reeplanner.model import defaults, edits
 from reeplanner.model.defaults import usual_agency
 from reeplanner.model.enums import CapacityBasis, FundingStatus, Metric, OverrideKind
 from reeplanner.model.ids import id_key
@@ -29,6 +29,7 @@ from reeplanner.model.records import (
     Material,
     Override,
     Scenario,
+    ScheduleRisk,
     Stage,
     SupplySource,
     Target,
@@ -174,6 +175,13 @@ def _override(plan: Plan, context: RowContext) -> Override:
     return Override(scenario, OverrideKind.DELAY, 0.0, target=selected.id)
 
 
+def _schedule_risk(plan: Plan, context: RowContext) -> ScheduleRisk:
+    """The first status without a row, with engine.md's default figures (construction when all have one)."""
+    taken = {row.status for row in plan.schedule_risk}
+    rows = defaults.schedule_risk()
+    return next((row for row in rows if row.status not in taken), rows[1])
+
+
 _FACTORIES: dict[str, Callable[[Plan, RowContext], object]] = {
     "materials": lambda p, _c: Material(edits.unique_id(p, "materials", "MAT"), "New material"),
     "stages": _stage,
@@ -190,6 +198,7 @@ _FACTORIES: dict[str, Callable[[Plan, RowContext], object]] = {
     "targets": _target,
     "scenarios": _scenario,
     "overrides": _override,
+    "schedule_risk": _schedule_risk,
 }
 
 
