@@ -388,3 +388,14 @@ def test_the_brief_opens_in_libreoffice_and_prints(us_brief, tmp_path):
     pdf = (tmp_path / "us.pdf").read_bytes()
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pages >= len(SHEETS)
+
+
+def test_public_funding_leaves_out_a_public_agencys_private_instrument(tmp_path):
+    """engine.md: a line is private when its agency *or* its instrument is PRIVATE."""
+    plan = hand_plan()
+    plan.funding.append(funding("F4", 40, "MAG-1", agency="DOE", instrument="PRIVATE", year=2027))
+    path = tmp_path / "brief.xlsx"
+    write_brief(plan, path, today=TODAY)
+    summary = openpyxl.load_workbook(path)["Summary"]
+    assert row_of(summary, "Public funding (USD million)")[1] == 150.0
+    assert row_of(summary, "Department of Energy (DOE)")[1] == 50.0

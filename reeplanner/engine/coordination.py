@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from reeplanner.engine.facility_output import STARVED_UTILISATION
+
 if TYPE_CHECKING:
     from reeplanner.engine.results import ScenarioArrays
 
 COORDINATION_COLUMNS = ["kind", "subject", "stage", "agency", "year", "message"]
 #: A gap smaller than this (t/yr) is rounding, not a shortfall.
 GAP_TOLERANCE = 1e-6
-#: A funded plant running below this share of its capacity for lack of feed is a finding.
-STARVED_UTILISATION = 0.5
 
 
 def coordination_frame(a: ScenarioArrays) -> pd.DataFrame:
@@ -131,22 +131,9 @@ def _targets_without_owner(a: ScenarioArrays) -> list[tuple]:
 
 def _starved_of_feed(a: ScenarioArrays) -> list[tuple]:
     prep, plan = a.prep, a.prep.plan
-    public = a.inputs.funding_present & prep.funding_public & (prep.funding_facility >= 0)
-    money = np.bincount(
-        prep.funding_facility[public], prep.funding_amount[public], minlength=prep.n_facilities
-    )
-    funded = (money > 0) & prep.domestic & a.inputs.present & (prep.facility_stage >= 0)
-    if not funded.any():
-        return []
+    starved = a.starved_of_feed
+    money = a.public_funding
     figures = a.facility_output
-    with np.errstate(invalid="ignore"):
-        starved = (
-            funded[:, None]
-            & (a.facility_capacity.ramp_share > 0)
-            & (figures.capacity > 0)
-            & (figures.utilisation < STARVED_UTILISATION)
-            & figures.input_bound
-        )
     chain = a.prep.chain
     rows = []
     for f in np.flatnonzero(starved.any(axis=1)):

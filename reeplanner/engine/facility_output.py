@@ -93,6 +93,29 @@ def facility_output(a: ScenarioArrays) -> FacilityOutput:
     return FacilityOutput(out, cap, bound)
 
 
+#: A funded plant running below this share of its capacity for lack of feed is "starved of feed".
+STARVED_UTILISATION = 0.5
+
+
+def starved_of_feed(a: ScenarioArrays) -> np.ndarray:
+    """(F, Y) bool: a domestic facility with public funding present in the scenario, online (ramp
+    share > 0), below ``STARVED_UTILISATION`` of its capacity because its stage is bound by the
+    input from the stage above (engine.md, facility output). Never a facility abroad."""
+    prep = a.prep
+    funded = (a.public_funding > 0) & prep.domestic & a.inputs.present & (prep.facility_stage >= 0)
+    if not funded.any():
+        return np.zeros((prep.n_facilities, len(prep.years)), dtype=bool)
+    figures = a.facility_output
+    with np.errstate(invalid="ignore"):
+        return (
+            funded[:, None]
+            & (a.facility_capacity.ramp_share > 0)
+            & (figures.capacity > 0)
+            & (figures.utilisation < STARVED_UTILISATION)
+            & figures.input_bound
+        )
+
+
 def material_output(a: ScenarioArrays, f: int, m: int) -> np.ndarray:
     """(Y,) facility ``f``'s domestic output of material ``m`` (0 abroad or when it makes none of it)."""
     prep = a.prep

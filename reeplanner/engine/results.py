@@ -18,9 +18,9 @@ import pandas as pd
 from reeplanner.engine import facility_tables
 from reeplanner.engine.capacity import FacilityCapacity
 from reeplanner.engine.coordination import coordination_frame
-from reeplanner.engine.facility_output import FacilityOutput, facility_output
+from reeplanner.engine.facility_output import FacilityOutput, facility_output, starved_of_feed
 from reeplanner.engine.flows import ForwardPass
-from reeplanner.engine.funding import funding_frame, funding_summary
+from reeplanner.engine.funding import funding_frame, funding_summary, public_by_facility
 from reeplanner.engine.prepared_plan import PreparedPlan
 from reeplanner.engine.prices import FloorExposure, floor_exposure, floor_frame
 from reeplanner.engine.scenario_inputs import ScenarioInputs
@@ -63,6 +63,21 @@ class ScenarioArrays:
     def unmet_demand(self) -> np.ndarray:
         """(Y,) magnet demand users here cannot get at all: demand minus output with imports, >= 0."""
         return np.maximum(0.0, self.magnet_demand - self.magnet_output_with_imports)
+
+    @property
+    def other_imports(self) -> np.ndarray:
+        """(L, Y) supply sources that are not allied (a covered country, or Allied = no)."""
+        return self.imports - self.allied_imports
+
+    @cached_property
+    def public_funding(self) -> np.ndarray:
+        """(F,) public money of the present funding lines tied to each facility."""
+        return public_by_facility(self)
+
+    @cached_property
+    def starved_of_feed(self) -> np.ndarray:
+        """(F, Y) bool: a funded domestic plant starved of feed that year (engine.md, facility output)."""
+        return starved_of_feed(self)
 
     @cached_property
     def facility_output(self) -> FacilityOutput:
