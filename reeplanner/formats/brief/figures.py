@@ -14,6 +14,7 @@ import pandas as pd
 from reeplanner.model import Metric, Plan, id_key
 from reeplanner.model.validation import RECYCLE_STAGE
 
+
 @dataclass(frozen=True)
 class BottleneckRun:
     """Consecutive years in which the same stage limits magnet output."""
