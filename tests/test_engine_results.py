@@ -195,7 +195,10 @@ def test_self_sufficiency_is_undefined_without_demand():
         (lambda p: p.overrides.append(Override("BASE", OverrideKind.DEMAND_FACTOR, 2.0, "Space")), "Space"),
         (lambda p: p.facilities.append(facility("X", "MINE", 1, scenarios=("NOPE",))), "NOPE"),
         (lambda p: p.scenarios.extend([scenario("A", "B"), scenario("B", "A")]), "cycle"),
-        (lambda p: p.demand.append(DemandRow("Stock", "SEP", values={2025: 1.0})), "so name the material this demand is for"),
+        (
+            lambda p: p.demand.append(DemandRow("Stock", "SEP", values={2025: 1.0})),
+            "so name the material this demand is for",
+        ),
         # Unknown IDs anywhere are errors, also where no figure is made from them.
         (lambda p: p.funding.append(funding("F", 5, "MINE-1", agency="GHOST")), "'GHOST' is not an Agency"),
         (lambda p: p.funding.append(funding("F", 5, instrument="NOPE")), "'NOPE' is not an Instrument"),

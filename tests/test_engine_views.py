@@ -99,3 +99,33 @@ def test_floor_exposure_stress_by_year_sums_the_floors():
     # 25% lower prices: 45 and 60 -> 65 x 0.8 = 52, 50 x 0.8 = 40.
     assert floors.stress_by_year[1] == pytest.approx([52.0, 40.0])
     assert np.allclose(floors.stress_by_year[0], floors.by_year)
+
+
+def test_demand_cover_splits_magnet_demand_into_domestic_allied_other_and_unmet():
+    """1,000 t of magnets wanted; 600 t made at home, allied magnets 150 t, Chinese 100 t: 150 t unmet."""
+    plan = chain_plan(2025, 2025)
+    plan.materials = [Material("NdPr", "", 0.25)]
+    plan.facilities[-1] = facility("MAG-1", "MAGNET", 600, ramp_up_years=0)
+    plan.supply = [
+        SupplySource("JP", "Japanese magnets", "JP", "MAGNET", 150, True),
+        SupplySource("CN", "Chinese magnets", "CN", "MAGNET", 100, False),
+    ]
+    arrays = compute(plan, "BASE").arrays
+    assert arrays.demand_cover[:, 0].tolist() == pytest.approx([600, 150, 100, 150])
+    assert arrays.demand_cover[:, 0].sum() == pytest.approx(arrays.magnet_demand[0])
+    magnet = arrays.prep.chain.lane(4)
+    # Output over requirement (1,000 t): domestic 60%, with allied supply 75%, with all imports 85%.
+    assert arrays.output_coverage[:, magnet, 0] == pytest.approx([0.6, 0.75, 0.85])
+    assert arrays.gap[magnet, 0] == pytest.approx(400)
+    assert arrays.import_dependency[magnet, 0] == pytest.approx(250)
+    assert arrays.self_sufficiency[0] == pytest.approx(0.6)
+    assert arrays.allied_coverage[0] == pytest.approx(0.75)
+
+
+def test_demand_cover_when_imports_exceed_demand_leaves_nothing_unmet():
+    plan = chain_plan(2025, 2025)
+    plan.materials = [Material("NdPr", "", 0.25)]
+    plan.supply = [SupplySource("CN", "Chinese magnets", "CN", "MAGNET", 5000, False)]
+    cover = compute(plan, "BASE").arrays.demand_cover[:, 0]
+    # Domestic magnets (1,978.8 t) already exceed the 1,000 t wanted.
+    assert cover.tolist() == pytest.approx([1000, 0, 0, 0])

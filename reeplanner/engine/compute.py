@@ -133,27 +133,16 @@ def _scenario_result(
 
 def _flows_frame(a: ScenarioArrays) -> pd.DataFrame:
     """One row per (year, stage, material): lanes vary fastest."""
-    chain = a.prep.chain
     n_lanes, n_years = a.capacity.shape
-    recycled = np.zeros_like(a.capacity)
-    for k in range(chain.n_stages):
-        here = chain.lane_slices[k]
-        rec = a.recycled[k]
-        if chain.is_material_stage(k):
-            recycled[here] = rec
-        elif k == chain.n_material_stages and k > 0:
-            recycled[here] = rec.sum(axis=0)  # enters per material: tonnes of material
-        else:
-            recycled[here] = flows.product_tonnes(chain, rec)  # counts as product (engine.md, edge rules)
     numbers = np.stack(
         [
             a.capacity,
             a.requirement,
             a.domestic.output,
             a.with_imports.output,
-            recycled,
+            a.recycled_by_lane,
             a.imports,
-            a.requirement - a.domestic.output,
+            a.gap,
             a.stranded,
             flows.coverage(a.capacity, a.requirement),
         ],
@@ -177,8 +166,8 @@ def _magnet_frame(a: ScenarioArrays) -> pd.DataFrame:
         "domestic_magnet_output": a.magnet_output,
         "magnet_output_allied": a.magnet_output_allied,
         "magnet_output_with_imports": a.magnet_output_with_imports,
-        "self_sufficiency": flows.share_of(a.magnet_output, demand),
-        "allied_coverage": flows.share_of(a.magnet_output_allied, demand),
+        "self_sufficiency": a.self_sufficiency,
+        "allied_coverage": a.allied_coverage,
         "unmet_demand": a.unmet_demand,
         # Object Series: as a list, the constructor would make a text column with NaN for None.
         "bottleneck": pd.Series(bottleneck, index=years, dtype=object),

@@ -15,7 +15,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from reeplanner.engine import facility_tables
+from reeplanner.engine import facility_tables, flows
 from reeplanner.engine.capacity import FacilityCapacity
 from reeplanner.engine.coordination import coordination_frame
 from reeplanner.engine.facility_output import FacilityOutput, facility_output, starved_of_feed
@@ -63,6 +63,61 @@ class ScenarioArrays:
     def unmet_demand(self) -> np.ndarray:
         """(Y,) magnet demand users here cannot get at all: demand minus output with imports, >= 0."""
         return np.maximum(0.0, self.magnet_demand - self.magnet_output_with_imports)
+
+    @property
+    def gap(self) -> np.ndarray:
+        """(L, Y) requirement minus domestic output (positive: shortfall; negative: surplus)."""
+        return self.requirement - self.domestic.output
+
+    @property
+    def import_dependency(self) -> np.ndarray:
+        """(L, Y) output with imports minus domestic output (engine.md: the import dependency)."""
+        return self.with_imports.output - self.domestic.output
+
+    @cached_property
+    def output_coverage(self) -> np.ndarray:
+        """(3, L, Y) output / requirement of the domestic, allied and with-imports passes; NaN where
+        the requirement is 0."""
+        passes = (self.domestic, self.allied, self.with_imports)
+        return np.stack([flows.share_of(p.output, self.requirement) for p in passes])
+
+    @property
+    def self_sufficiency(self) -> np.ndarray:
+        """(Y,) domestic magnet output / magnet demand; NaN when demand is 0."""
+        return flows.share_of(self.magnet_output, self.magnet_demand)
+
+    @property
+    def allied_coverage(self) -> np.ndarray:
+        """(Y,) allied magnet output / magnet demand; NaN when demand is 0."""
+        return flows.share_of(self.magnet_output_allied, self.magnet_demand)
+
+    @cached_property
+    def recycled_by_lane(self) -> np.ndarray:
+        """(L, Y) recycled material entering each lane: per material on material stages, as
+        tonnes of material on the first product stage, as product after it (engine.md, edge rules)."""
+        chain = self.prep.chain
+        recycled = np.zeros_like(self.capacity)
+        for k in range(chain.n_stages):
+            here = chain.lane_slices[k]
+            rec = self.recycled[k]
+            if chain.is_material_stage(k):
+                recycled[here] = rec
+            elif k == chain.n_material_stages and k > 0:
+                recycled[here] = rec.sum(axis=0)  # enters per material: tonnes of material
+            else:
+                recycled[here] = flows.product_tonnes(chain, rec)
+        return recycled
+
+    @cached_property
+    def demand_cover(self) -> np.ndarray:
+        """(4, Y) magnet demand met by domestic output, met with allied supply on top of it, met by
+        the other imports on top of that, and unmet: the four add up to magnet demand."""
+        demand = self.magnet_demand
+        domestic = np.minimum(self.magnet_output, demand)
+        allied = np.maximum(0.0, np.minimum(self.magnet_output_allied, demand) - domestic)
+        everyone = np.minimum(np.maximum(self.magnet_output_with_imports, domestic + allied), demand)
+        other = np.maximum(0.0, everyone - domestic - allied)
+        return np.stack([domestic, allied, other, self.unmet_demand])
 
     @property
     def other_imports(self) -> np.ndarray:
