@@ -3,10 +3,12 @@
 ``reeplanner [FILE]`` opens the window with FILE (offering changes a crash
 left to it, when newer than the file), else offers to recover changes a
 crash left behind, else reopens the last plan, else shows the welcome page.
-``reeplanner --screenshot OUT.png [--size WxH] FILE`` lays the window out
-with FILE, saves a picture of it and exits (offscreen when there is no
-display). Qt is imported only after the arguments are checked, so
-``--help`` and argument errors are instant.
+``reeplanner --screenshot OUT.png [--size WxH] [--show NAME] FILE`` lays the
+window out with FILE (with chart NAME's dock in front), saves a picture of it
+and exits; ``reeplanner --export-chart NAME OUT [--scenario ID] [--year Y]
+[--size WxH] FILE`` writes one chart as .png, .svg or .tsv and exits (both
+offscreen when there is no display). Qt is imported only after the arguments
+are checked, so ``--help`` and argument errors are instant.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ import sys
 from pathlib import Path
 
 DEFAULT_SIZE = (1400, 900)
+CHART_SIZE = (800, 500)
+CHARTS = ("gap", "sufficiency", "funding", "flow")
+CHART_SUFFIXES = (".png", ".svg", ".tsv")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -38,7 +43,20 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--screenshot", type=Path, metavar="OUT.png", help="save a picture of the window and exit"
     )
     parser.add_argument(
-        "--size", type=_size, default=DEFAULT_SIZE, metavar="WxH", help="window size (1400x900)"
+        "--size", type=_size, default=None, metavar="WxH", help="window size (1400x900; a chart 800x500)"
+    )
+    parser.add_argument(
+        "--show", choices=CHARTS, metavar="NAME", help="with --screenshot: bring chart NAME to the front"
+    )
+    parser.add_argument(
+        "--export-chart",
+        nargs=2,
+        metavar=("NAME", "OUT"),
+        help=f"write chart NAME ({', '.join(CHARTS)}) to OUT (.png, .svg or .tsv) and exit",
+    )
+    parser.add_argument("--scenario", metavar="ID", help="with --export-chart: the scenario (the base one)")
+    parser.add_argument(
+        "--year", type=int, metavar="Y", help="with --export-chart: the year (2028 in the horizon)"
     )
     parser.add_argument(
         "--benchmark-start", action="store_true", help="exit as soon as the window has painted"
@@ -46,6 +64,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.screenshot and args.file is None:
         parser.error("--screenshot needs a FILE to show")
+    if args.export_chart:
+        name, out = args.export_chart
+        if name not in CHARTS:
+            parser.error(f"--export-chart: '{name}' is not a chart; choose from {', '.join(CHARTS)}")
+        if Path(out).suffix.lower() not in CHART_SUFFIXES:
+            parser.error(f"--export-chart: {out} must end in .png, .svg or .tsv")
+        if args.file is None:
+            parser.error("--export-chart needs a FILE to draw")
+    elif args.scenario or args.year is not None:
+        parser.error("--scenario and --year go with --export-chart")
+    if args.show and not args.screenshot:
+        parser.error("--show goes with --screenshot")
     return args
 
 
@@ -59,7 +89,7 @@ def _has_display() -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    headless = bool(args.screenshot or args.benchmark_start)
+    headless = bool(args.screenshot or args.benchmark_start or args.export_chart)
     if not _has_display():
         if not headless:
             print(
@@ -79,8 +109,13 @@ def main(argv: list[str] | None = None) -> int:
     app.setApplicationName(APPLICATION)
     app.setDesktopFileName("reeplanner")
 
+    if args.export_chart:
+        from reeplanner.gui.charts.chart_export import export_chart
+
+        name, out = args.export_chart
+        return export_chart(name, Path(out), args.file, args.scenario, args.year, args.size or CHART_SIZE)
     if args.screenshot:
-        return _screenshot(args.file, args.screenshot, args.size)
+        return _screenshot(args.file, args.screenshot, args.size or DEFAULT_SIZE, args.show)
 
     from reeplanner.gui.main_window import MainWindow
 
@@ -113,7 +148,7 @@ def start_window(file: Path | None, prompts=None):
     return window
 
 
-def _screenshot(file: Path, out: Path, size: tuple[int, int]) -> int:
+def _screenshot(file: Path, out: Path, size: tuple[int, int], show: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from reeplanner.formats.files import read_plan
@@ -132,11 +167,16 @@ def _screenshot(file: Path, out: Path, size: tuple[int, int]) -> int:
     window.resize(*size)
     window.show()
     window.show_plan_view()
+    window.charts.build()
+    if show:
+        window.charts.raise_chart(show)
     QApplication.processEvents()
     window.document.finish_recompute()  # a large plan computes on a worker: wait for its figures
     QApplication.processEvents()
     window.canvas.fit_to_view()
     window.canvas.chain_scene.finish_building()  # a large plan's cards arrive in chunks
+    QApplication.processEvents()
+    window.charts.redraw_now()
     QApplication.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(out)):

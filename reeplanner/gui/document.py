@@ -287,5 +287,10 @@ class PlanDocument(QObject):
             self._start_worker()
 
     def _default_year(self) -> int:
-        years = self._plan.years
-        return min(max(2028, years.start), years.stop - 1) if len(years) else 2028
+        return default_year(self._plan)
+
+
+def default_year(plan: Plan) -> int:
+    """The year a plan opens on: 2028 (the targets' year of the examples), held within its horizon."""
+    years = plan.years
+    return min(max(2028, years.start), years.stop - 1) if len(years) else 2028

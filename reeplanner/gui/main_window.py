@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from reeplanner.gui.autosave import Autosave
 from reeplanner.gui.canvas.supply_chain_view import SupplyChainView
+from reeplanner.gui.charts.chart_docks import ChartDocks
 from reeplanner.gui.document import PlanDocument
 from reeplanner.gui.file_actions import OPENABLE_SUFFIXES, FileActions
 from reeplanner.gui.icons import icon, make_action
@@ -41,6 +42,8 @@ from reeplanner.model.ids import id_key
 
 Std = QKeySequence.StandardKey
 APP_TITLE = "REE Planner"
+#: Saved window layouts of another version are not restored (a layout without the charts' docks).
+LAYOUT_VERSION = 2
 
 
 class MainWindow(QMainWindow):
@@ -89,12 +92,10 @@ class MainWindow(QMainWindow):
         self._docks_before_welcome: list[QDockWidget] | None = None
         self.add_view_dock("tables", "Tables", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.add_view_dock("problems", "Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.add_view_dock("inspector", "Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.add_view_dock("history", "Undo History", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.docks["inspector"], self.docks["history"])
-        self.docks["inspector"].raise_()
-        # Charts (a later issue) join the right-hand area beside the inspector through add_view_dock.
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.add_view_dock("inspector", "Inspector", self.inspector, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.add_view_dock("history", "Undo History", self.undo_view, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.charts = ChartDocks(self)
+        self._lay_out_docks()
 
         self.files = FileActions(self)
         self._make_edit_actions()
@@ -127,6 +128,21 @@ class MainWindow(QMainWindow):
         if hasattr(self, "panels_menu"):
             self.panels_menu.addAction(dock.toggleViewAction())
         return dock
+
+    def _lay_out_docks(self) -> None:
+        """The first-start layout: the canvas with the tables under it; the gap and self-sufficiency
+        charts on the right (flow and funding in tabs behind them); problems, inspector and history
+        in tabs beside the tables."""
+        docks = self.docks
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.splitDockWidget(docks["gap"], docks["sufficiency"], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(docks["gap"], docks["flow"])
+        self.tabifyDockWidget(docks["sufficiency"], docks["funding"])
+        self.tabifyDockWidget(docks["problems"], docks["inspector"])
+        self.tabifyDockWidget(docks["inspector"], docks["history"])
+        for key in ("gap", "sufficiency", "problems"):
+            docks[key].raise_()
 
     def show_plan_view(self) -> None:
         self._show_docks_again()
@@ -301,7 +317,7 @@ class MainWindow(QMainWindow):
         self.welcome.removeEventFilter(self)
         if self._closed:
             return
-        thread = WorkThread(lambda: importlib.import_module("reeplanner.engine"), self)
+        thread = WorkThread(_import_engine_and_charts, self)
         thread.succeeded.connect(lambda _module: self._on_engine_ready())
         thread.failed.connect(lambda exc: self._on_engine_ready())  # recompute raises it where it shows
         thread.finished.connect(self._on_engine_thread_finished)
@@ -314,6 +330,7 @@ class MainWindow(QMainWindow):
             self._engine_thread = None
 
     def _on_engine_ready(self) -> None:
+        self.charts.build()
         if self.document.results is None:
             self.document.recompute_soon()  # a large plan opened meanwhile computes on its worker
 
@@ -339,7 +356,7 @@ class MainWindow(QMainWindow):
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1400, 900)
         state = self.settings.window_state()
-        self._default_dock_sizes = state.isEmpty() or not self.restoreState(state)
+        self._default_dock_sizes = state.isEmpty() or not self.restoreState(state, LAYOUT_VERSION)
         self.view.show_choices(self.settings.palette(), self.settings.units())
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -347,9 +364,10 @@ class MainWindow(QMainWindow):
         if self._default_dock_sizes:  # first start: tables wide, problems and inspector narrower
             self._default_dock_sizes = False
             docks = self.docks
-            self.resizeDocks([docks["tables"]], [300], Qt.Orientation.Vertical)
+            self.resizeDocks([docks["tables"]], [290], Qt.Orientation.Vertical)
             self.resizeDocks([docks["tables"], docks["problems"]], [3, 1], Qt.Orientation.Horizontal)
-            self.resizeDocks([docks["inspector"]], [340], Qt.Orientation.Horizontal)
+            self.resizeDocks([docks["gap"]], [470], Qt.Orientation.Horizontal)
+            self.resizeDocks([docks["gap"], docks["sufficiency"]], [1, 1], Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():
@@ -362,7 +380,7 @@ class MainWindow(QMainWindow):
         self.autosave.stop()
         self.autosave.discard()
         self._show_docks_again()  # remember the user's layout, not the welcome page's
-        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.save_window(self.saveGeometry(), self.saveState(LAYOUT_VERSION))
         self.settings.set_last_plan(self.document.path)
         self.settings.sync()
         self._closed = True
@@ -385,3 +403,9 @@ class MainWindow(QMainWindow):
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
         paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
         return next((p for p in paths if p.suffix.lower() in OPENABLE_SUFFIXES), None)
+
+
+def _import_engine_and_charts() -> None:
+    """The heavy imports after the first paint: the engine (numpy, pandas) and pyqtgraph."""
+    importlib.import_module("reeplanner.engine")
+    importlib.import_module("pyqtgraph")

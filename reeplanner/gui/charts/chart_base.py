@@ -141,6 +141,7 @@ class ChartBase(QWidget):
         plot.setLabel("bottom", x_title)
         plot.setLabel("left", y_title)
         plot.showGrid(x=False, y=True, alpha=0.25)
+        plot.getAxis("left").setWidth(74)  # room for "12,000" beside the axis title
         self._style_plot(plot)
         return plot
 

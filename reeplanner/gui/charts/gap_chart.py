@@ -69,7 +69,7 @@ class GapChart(ChartBase):
         }
         self.graphics.ci.layout.setColumnStretchFactor(0, 3)
         self.graphics.ci.layout.setColumnStretchFactor(1, 2)
-        legend = self.add_legend(1, 0, colspan=2)
+        legend = self.add_legend(1, 0, colspan=2, columns=2)
         for key, text, _colour in SERIES:
             legend.addItem(self.panels["product"].bars[key], text)
         self.style_legends()

@@ -1,0 +1,141 @@
+"""The charts' docks: made with the window, filled with their charts once pyqtgraph is loaded, and
+fed the document's results, scenario and year.
+
+Updates are coalesced: a burst of edits, a scenario switch or a year dragged on the slider ask for
+one redraw on the next turn of the event loop (``COALESCE_MS``), and only the charts on show are
+drawn; one behind a tab is drawn when it is brought to the front. Clicking a stage's bars or a flow
+band selects the stage (the canvas and the inspector follow); clicking a funding block shows only
+its lines in the Funding table.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QLabel
+
+from reeplanner.model.ids import id_key
+
+if TYPE_CHECKING:
+    from reeplanner.gui.charts.chart_base import ChartBase
+    from reeplanner.gui.main_window import MainWindow
+
+#: Chart name -> dock title; the order of the View > Panels menu.
+CHART_TITLES = {
+    "gap": "Gap by Stage",
+    "sufficiency": "Self-Sufficiency",
+    "funding": "Funding",
+    "flow": "Flow, Mine to Magnet",
+}
+COALESCE_MS = 0
+
+
+class ChartDocks(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.document = window.document
+        self.charts: dict[str, ChartBase] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        area = Qt.DockWidgetArea.RightDockWidgetArea
+        for name, title in CHART_TITLES.items():
+            waiting = QLabel("The chart appears in a moment…")
+            waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.docks[name] = window.add_view_dock(name, title, waiting, area)
+            self.docks[name].visibilityChanged.connect(lambda shown, n=name: self._on_dock_shown(n, shown))
+        self._stale: set[str] = set(CHART_TITLES)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(COALESCE_MS)
+        self._timer.timeout.connect(self.redraw_now)
+        document = self.document
+        document.results_changed.connect(self.redraw_soon)
+        document.scenario_changed.connect(self.redraw_soon)
+        document.year_changed.connect(self.redraw_soon)
+
+    @property
+    def built(self) -> bool:
+        return bool(self.charts)
+
+    def build(self) -> None:
+        """Make the charts (imports pyqtgraph); the window calls it after its first paint."""
+        if self.charts:
+            return
+        from reeplanner.gui.charts.flow_chart import FlowChart
+        from reeplanner.gui.charts.funding_chart import FundingChart
+        from reeplanner.gui.charts.gap_chart import GapChart
+        from reeplanner.gui.charts.sufficiency_chart import SufficiencyChart
+
+        made = {
+            "gap": GapChart(),
+            "sufficiency": SufficiencyChart(),
+            "funding": FundingChart(),
+            "flow": FlowChart(),
+        }
+        for name, chart in made.items():
+            chart.prompts = self.window.prompts
+            old = self.docks[name].widget()
+            self.docks[name].setWidget(chart)
+            old.deleteLater()
+            self.charts[name] = chart
+        made["gap"].stage_selected.connect(self.select_stage)
+        made["flow"].stage_selected.connect(self.select_stage)
+        made["funding"].lines_picked.connect(self.show_funding_lines)
+        self._stale = set(CHART_TITLES)
+        self.redraw_now()
+
+    def raise_chart(self, name: str) -> None:
+        """Bring a chart's dock to the front (``--show NAME``)."""
+        dock = self.docks[name]
+        dock.show()
+        dock.raise_()
+        if self.charts:
+            self._stale.add(name)
+            self.redraw_now()
+
+    # -- keeping up ------------------------------------------------------------
+
+    def redraw_soon(self, *_args) -> None:
+        self._stale = set(CHART_TITLES)
+        if self.charts and not self._timer.isActive():
+            self._timer.start()
+
+    def redraw_now(self) -> None:
+        """Draw every stale chart that is on show, now."""
+        self._timer.stop()
+        document = self.document
+        for name in list(self._stale):
+            chart = self.charts.get(name)
+            if chart is None or not self._on_show(name):
+                continue
+            chart.show_results(document.results, document.scenario_id, document.year)
+            self._stale.discard(name)
+
+    def _on_show(self, name: str) -> bool:
+        dock = self.docks[name]
+        return dock.isVisible() and not dock.visibleRegion().isEmpty() or self.window.isHidden()
+
+    def _on_dock_shown(self, name: str, shown: bool) -> None:
+        if shown and name in self._stale and self.charts:
+            QTimer.singleShot(0, self.redraw_now)
+
+    # -- links -----------------------------------------------------------------
+
+    def select_stage(self, stage_id: str) -> None:
+        """Select the stage (its lane on the canvas, its row in Stages, the inspector)."""
+        stages = self.document.plan.stages
+        row = next((i for i, s in enumerate(stages) if id_key(s.id) == id_key(stage_id)), None)
+        if row is not None:
+            self.document.set_selection("stages", [row])
+
+    def show_funding_lines(self, line_ids: list[str], description: str) -> None:
+        """Show only these funding lines in the Funding table (a chart's block was clicked)."""
+        wanted = {id_key(i) for i in line_ids}
+        rows = [i for i, line in enumerate(self.document.plan.funding) if id_key(line.id) in wanted]
+        tables = self.window.tables
+        page = tables.pages["funding"]
+        page.show_only_rows(rows, description)
+        self.window.docks["tables"].show()
+        self.window.docks["tables"].raise_()
+        tables.setCurrentWidget(page)
