@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
             docks = self.docks
             self.resizeDocks([docks["tables"]], [290], Qt.Orientation.Vertical)
             self.resizeDocks([docks["tables"], docks["problems"]], [3, 1], Qt.Orientation.Horizontal)
-            self.resizeDocks([docks["gap"]], [470], Qt.Orientation.Horizontal)
+            self.resizeDocks([docks["gap"]], [450], Qt.Orientation.Horizontal)
             self.resizeDocks([docks["gap"], docks["sufficiency"]], [1, 1], Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:

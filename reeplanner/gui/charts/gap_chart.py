@@ -88,7 +88,7 @@ class GapChart(ChartBase):
             bar.offset = offset
             plot.addItem(bar)
             bars[key] = bar
-        label = pg.TextItem(anchor=(0.5, 0.0))
+        label = pg.TextItem(anchor=(0.0, 0.0))
         plot.addItem(label)
         return _Panel(plot, [], bars, shade, label)
 
@@ -130,8 +130,8 @@ class GapChart(ChartBase):
             self.panels["material"].plot.setLabel("left", "% of requirement covered")
             self.panels["product"].plot.setLabel("left", "% of requirement covered")
         else:
-            self.panels["material"].plot.setLabel("left", f"t/yr of contained {material}")
-            self.panels["product"].plot.setLabel("left", "t/yr of product (alloy, magnets)")
+            self.panels["material"].plot.setLabel("left", f"t/yr contained {material}")
+            self.panels["product"].plot.setLabel("left", "t/yr of product")
         for panel in self.panels.values():
             self._style_plot(panel.plot)
         name = result.scenario_name or result.scenario_id
@@ -194,7 +194,7 @@ class GapChart(ChartBase):
             i = panel.stages.index(bottleneck)
             panel.shade.setOpts(x=[float(i)], height=[top], width=0.96, brush=self.palette_.highlight)
             panel.label.setText(self.bottleneck_text(y), color=self.palette_.shortfall)
-            panel.label.setPos(float(i), top)
+            panel.label.setPos(float(i) - 0.48, top)
             panel.label.show()
         else:
             panel.shade.setOpts(x=[], height=[])

@@ -105,9 +105,9 @@ class SufficiencyChart(ChartBase):
         self.today_line.label.setColor(pal.muted)
         self.year_line.setPos(self.year)
         self.year_line.setPen(pg.mkPen(pal.text, width=1, style=Qt.PenStyle.DotLine))
-        finite = np.concatenate([v[np.isfinite(v)] for _i, v, *_ in lines] + [np.array([100.0])])
+        finite = np.concatenate([v[np.isfinite(v)] for _i, v, *_ in lines] + [np.array([5.0])])
         top = max(float(finite.max()), max((t[3] for t in self.target_rows), default=0.0))
-        self.plot.setYRange(0, top * 1.08, padding=0)
+        self.plot.setYRange(0, top * 1.15, padding=0)
         self.plot.setXRange(years[0] - 0.5, years[-1] + 0.5, padding=0)
         shared = [" = ".join(names[i] for i in ids) for ids, *_ in groups if len(ids) > 1]
         text = f"Thick line: {names[current.scenario_id]}."
