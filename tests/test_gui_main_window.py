@@ -298,6 +298,10 @@ def test_the_welcome_page_stands_alone_and_the_docks_come_back_with_a_plan(qtbot
         "tables",
         "problems",
         "inspector",
+        "gap",
+        "sufficiency",
+        "funding",
+        "flow",
     ]
 
 

@@ -60,7 +60,7 @@ class LaneItem(QGraphicsItem):
     def capacity_text(self) -> str:
         if not self.stage:
             return ""
-        return f"Capacity {tonnes(self.figures.capacity, self.units)}"
+        return tonnes(self.figures.capacity, self.units)
 
     @property
     def caption(self) -> str:
@@ -183,7 +183,7 @@ class LaneItem(QGraphicsItem):
         if self.stage is None:
             self._text(painter, style.small_font, style.muted_text, left, 50, self.caption, width)
             return
-        self._text(painter, style.body_font, style.text, left, 50, self.capacity_text, width)
+        self._text(painter, style.body_font, style.text, left, 50, f"Capacity {self.capacity_text}", width)
         owner_colour = style.muted_text if self.stage.owner_agency else style.warning_text
         self._text(painter, style.small_font, owner_colour, left, 72, self.owner_text, width)
         self._paint_rows(painter)

@@ -137,6 +137,7 @@ class ChartBase(QWidget):
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.setMouseEnabled(x=False, y=False)
+        plot.disableAutoRange()  # every chart sets its ranges (and all-NaN data must not be measured)
         plot.vb.setMenuEnabled(False)
         plot.setLabel("bottom", x_title)
         plot.setLabel("left", y_title)

@@ -199,6 +199,10 @@ class FundingChart(ChartBase):
         return pg.mkPen(colour, width=1)
 
     def _draw_segments(self, segments: list[Segment], top: float) -> None:
+        self.plot.setYRange(0, (top or 1.0) * 1.1, padding=0)
+        if not segments:  # pyqtgraph cannot take empty lists of pens
+            self.bars.setOpts(x=[], y0=[], height=[], brushes=None, pens=None)
+            return
         colours = {key: self.palette_.series_colour(i) for i, key in enumerate(self.keys)}
         self.bars.setOpts(
             x=[s.x for s in segments],
