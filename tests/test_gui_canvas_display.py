@@ -55,7 +55,9 @@ def test_the_status_key_never_covers_a_card_after_fit_to_view(qtbot, size):
     assert canvas.legend.isVisible() and canvas.rect().contains(legend)  # on the canvas, in full
     shown = card_rects_on_screen(canvas)
     # Fitted across: the first card of every lane is in sight, none under the key.
-    assert all(not shown[key].isEmpty() for key in ("mp-mine", "mp-sep", "mp-ind-met", "mp-ind-aly", "mp-ind-mag"))
+    assert all(
+        not shown[key].isEmpty() for key in ("mp-mine", "mp-sep", "mp-ind-met", "mp-ind-aly", "mp-ind-mag")
+    )
     assert [key for key, rect in shown.items() if rect.intersects(legend)] == []
 
 

@@ -113,8 +113,7 @@ class ChartDocks(QObject):
             self._stale.discard(name)
 
     def _on_show(self, name: str) -> bool:
-        dock = self.docks[name]
-        return dock.isVisible() and not dock.visibleRegion().isEmpty() or self.window.isHidden()
+        return self.docks[name].isVisible() or self.window.isHidden()  # a dock behind a tab is hidden
 
     def _on_dock_shown(self, name: str, shown: bool) -> None:
         if shown and name in self._stale and self.charts:
