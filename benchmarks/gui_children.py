@@ -122,3 +122,118 @@ def _rss_mb() -> float:
 
 
 CHILDREN = {"edit": edit, "open": open_big}
+
+
+def _drawn_after(app, window, action) -> float:
+    """ms from ``action()`` until the charts on show are drawn with new figures and painted, with
+    the canvas and the table repainted too."""
+    drawn: list[bool] = []
+    window.charts.drawn.connect(lambda: drawn.append(True))
+    started = time.perf_counter()
+    action()
+    while not drawn:
+        app.processEvents()
+    for chart in window.charts.charts.values():
+        if chart.isVisible():
+            chart.graphics.viewport().repaint()
+    _paint(window)
+    elapsed = (time.perf_counter() - started) * 1000
+    window.charts.drawn.disconnect()
+    return elapsed
+
+
+def _chart_window(plan):
+    app, window = _window(plan)
+    window.charts.build()
+    while window.document.results is None or window.document._worker is not None:
+        app.processEvents()
+    app.processEvents()
+    return app, window
+
+
+def chart_edit(n_facilities: int, runs: int) -> dict[str, float]:
+    """Set a facility's capacity (as Enter in a cell does) on a plan of ``n_facilities``: ms until every
+    chart on show has redrawn with the recomputed figures (the coalescing delays included)."""
+    from reeplanner.gui.commands import SetFieldCommand
+
+    app, window = _chart_window(synthetic_plan(n_facilities))
+    document = window.document
+    times = []
+    for i in range(runs + 1):
+        value = 1000.0 + i
+
+        def edit(value=value, i=i) -> None:
+            document.push(
+                SetFieldCommand(document, "facilities", i, "capacity", value, f"Set capacity to {value:,.0f}")
+            )
+
+        times.append(_drawn_after(app, window, edit))
+    document.undo_stack.setClean()
+    window.close()
+    times = sorted(times[1:])
+    return {
+        "median_ms": statistics.median(times),
+        "p95_ms": times[min(len(times) - 1, int(0.95 * len(times)))],
+    }
+
+
+def chart_edit_1000() -> dict[str, float]:
+    return chart_edit(1_000, 40)
+
+
+def chart_edit_10000() -> dict[str, float]:
+    return chart_edit(10_000, 9)
+
+
+def year_slider(n_facilities: int | None) -> dict[str, float]:
+    """Drag the year slider across the horizon with the gap and flow charts on show: ms per frame."""
+    from reeplanner.formats import reeplan
+
+    example = Path(__file__).resolve().parent.parent / "examples" / "us-mine-to-magnet.reeplan"
+    plan = reeplan.load(example) if n_facilities is None else synthetic_plan(n_facilities)
+    app, window = _chart_window(plan)
+    window.docks["flow"].raise_()
+    for _ in range(5):
+        app.processEvents()
+    assert window.charts.charts["gap"].isVisible() and window.charts.charts["flow"].isVisible()
+    slider = window.scenario_year.year_slider
+    times = []
+    for year in list(plan.years)[1:] + list(plan.years)[::-1]:
+        times.append(_drawn_after(app, window, lambda year=year: slider.setValue(year)))
+    window.close()
+    return {"frame_ms": statistics.median(times[2:])}
+
+
+def year_slider_example() -> dict[str, float]:
+    return year_slider(None)
+
+
+def year_slider_1000() -> dict[str, float]:
+    return year_slider(1_000)
+
+
+def canvas_read_10000() -> dict[str, float]:
+    """Reading the canvas's figures of a 10,000-facility plan for a year from fresh results (the
+    first read after a recompute, which also lays out facility output and 'starved of feed')."""
+    from reeplanner.engine import compute_all
+    from reeplanner.gui.canvas.canvas_figures import canvas_figures
+
+    plan = synthetic_plan(10_000)
+    results = [compute_all(plan).scenario("BASE") for _ in range(7)]
+    times = []
+    for result in results:
+        started = time.process_time()
+        canvas_figures(result, 2030, [m.id for m in plan.materials])
+        times.append((time.process_time() - started) * 1000)
+    return {"read_ms": statistics.median(times)}
+
+
+CHILDREN.update(
+    {
+        "chart_edit_1000": chart_edit_1000,
+        "chart_edit_10000": chart_edit_10000,
+        "year_slider_example": year_slider_example,
+        "year_slider_1000": year_slider_1000,
+        "canvas_read_10000": canvas_read_10000,
+    }
+)

@@ -131,14 +131,14 @@ class MainWindow(QMainWindow):
 
     def _lay_out_docks(self) -> None:
         """The first-start layout: the canvas with the tables under it; the gap and self-sufficiency
-        charts on the right (flow and funding in tabs behind them); problems, inspector and history
+        charts on the right (funding and flow in tabs behind them); problems, inspector and history
         in tabs beside the tables."""
         docks = self.docks
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.splitDockWidget(docks["gap"], docks["sufficiency"], Qt.Orientation.Vertical)
-        self.tabifyDockWidget(docks["gap"], docks["flow"])
-        self.tabifyDockWidget(docks["sufficiency"], docks["funding"])
+        self.tabifyDockWidget(docks["gap"], docks["funding"])
+        self.tabifyDockWidget(docks["sufficiency"], docks["flow"])
         self.tabifyDockWidget(docks["problems"], docks["inspector"])
         self.tabifyDockWidget(docks["inspector"], docks["history"])
         for key in ("gap", "sufficiency", "problems"):

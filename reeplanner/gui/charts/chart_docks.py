@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel
 
 from reeplanner.model.ids import id_key
@@ -32,6 +32,8 @@ COALESCE_MS = 0
 
 
 class ChartDocks(QObject):
+    drawn = Signal()  # the charts on show were drawn with the document's figures
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -105,12 +107,16 @@ class ChartDocks(QObject):
         """Draw every stale chart that is on show, now."""
         self._timer.stop()
         document = self.document
+        drew = False
         for name in list(self._stale):
             chart = self.charts.get(name)
             if chart is None or not self._on_show(name):
                 continue
             chart.show_results(document.results, document.scenario_id, document.year)
             self._stale.discard(name)
+            drew = True
+        if drew and document.results is not None:
+            self.drawn.emit()
 
     def _on_show(self, name: str) -> bool:
         return self.docks[name].isVisible() or self.window.isHidden()  # a dock behind a tab is hidden
