@@ -129,3 +129,20 @@ def test_demand_cover_when_imports_exceed_demand_leaves_nothing_unmet():
     cover = compute(plan, "BASE").arrays.demand_cover[:, 0]
     # Domestic magnets (1,978.8 t) already exceed the 1,000 t wanted.
     assert cover.tolist() == pytest.approx([1000, 0, 0, 0])
+
+
+def test_one_years_facility_output_is_that_year_of_the_whole_horizons():
+    from pathlib import Path
+
+    from reeplanner.formats import reeplan
+
+    plan = reeplan.load(Path(__file__).parent.parent / "examples" / "us-mine-to-magnet.reeplan")
+    for scenario in ("BASE", "SURGE"):
+        fresh = compute(plan, scenario).arrays
+        year, starved = fresh.facility_year(4)  # worked out for that year alone
+        whole = compute(plan, scenario).arrays
+        assert np.array_equal(year.output[:, 0], whole.facility_output.output[:, 4], equal_nan=True)
+        assert np.array_equal(year.capacity[:, 0], whole.facility_output.capacity[:, 4])
+        assert np.array_equal(year.input_bound[:, 0], whole.facility_output.input_bound[:, 4])
+        assert np.array_equal(starved[:, 0], whole.starved_of_feed[:, 4])
+        assert whole.starved_of_feed.any()  # the example has plants starved of feed

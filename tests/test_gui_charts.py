@@ -195,7 +195,8 @@ def test_switching_scenario_and_year_redraws_the_charts(qtbot, window):
     assert charts["gap"].panels["product"].bars["domestic"].opts["height"][1] == pytest.approx(
         magnet["domestic_magnet_output"]
     )
-    assert charts["sufficiency"].year_line.value() == 2032
+    window.docks["sufficiency"].raise_()  # behind flow's tab until now: drawn when it comes to the front
+    qtbot.waitUntil(lambda: charts["sufficiency"].year_line.value() == 2032)
 
 
 def test_clicking_a_stage_bar_selects_its_lane(qtbot, window):

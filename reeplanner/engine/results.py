@@ -134,6 +134,20 @@ class ScenarioArrays:
         """(F, Y) bool: a funded domestic plant starved of feed that year (engine.md, facility output)."""
         return starved_of_feed(self)
 
+    def facility_year(self, y: int) -> tuple[FacilityOutput, np.ndarray]:
+        """Facility output and 'starved of feed' in year position ``y`` alone, as (F, 1) arrays:
+        from the whole horizon's when already laid out, else for that year only (cheap)."""
+        if "facility_output" in self.__dict__ and "starved_of_feed" in self.__dict__:
+            whole = self.facility_output
+            here = slice(y, y + 1)
+            return (
+                FacilityOutput(whole.output[:, here], whole.capacity[:, here], whole.input_bound[:, here]),
+                self.starved_of_feed[:, here],
+            )
+        here = slice(y, y + 1)
+        figures = facility_output(self, here)
+        return figures, starved_of_feed(self, here, figures)
+
     @cached_property
     def facility_output(self) -> FacilityOutput:
         """Each facility's share of its stage's domestic output, and its utilisation."""

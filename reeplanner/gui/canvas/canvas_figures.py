@@ -84,6 +84,7 @@ class CanvasFigures:
     columns: tuple[list, ...] = ()  # per facility row: effective, funding, status, cancelled, output,
     # utilisation, starved, present
     markers: dict[int, str] = field(default_factory=dict)
+    arrays: tuple[np.ndarray, ...] = ()  # ``columns`` as arrays (to find the rows that changed)
     _made: dict[str, FacilityFigures] = field(default_factory=dict)
 
     @property
@@ -144,25 +145,42 @@ def canvas_figures(result, year: int, material_order: Sequence[str] = ()) -> Can
     figures.index = prep.facility_index
     if not 0 <= y < len(prep.years):
         figures.columns = _absent(prep.n_facilities, inputs)
+        figures.arrays = tuple(np.array(column) for column in figures.columns)
         return figures
     figures.lanes = _lanes(a, y)
-    fac = a.facility_output
-    capacity = fac.capacity[:, y]
-    output = fac.output[:, y]
-    with np.errstate(all="ignore"):
-        utilisation = np.where(capacity > 0, output / np.where(capacity > 0, capacity, 1.0), np.nan)
-    figures.columns = (
-        capacity.tolist(),
-        a.public_funding.tolist(),
-        inputs.status.tolist(),
-        inputs.cancelled.tolist(),
-        output.tolist(),
-        utilisation.tolist(),
-        a.starved_of_feed[:, y].tolist(),
-        inputs.present.tolist(),
+    fac, starved = a.facility_year(y)
+    figures.arrays = (
+        fac.capacity[:, 0],
+        a.public_funding,
+        inputs.status,
+        inputs.cancelled,
+        fac.output[:, 0],
+        fac.utilisation_at(0),
+        starved[:, 0],
+        inputs.present,
     )
+    figures.columns = tuple(column.tolist() for column in figures.arrays)
     figures.markers = scenario_markers(a)
     return figures
+
+
+def changed_rows(old: CanvasFigures, new: CanvasFigures) -> np.ndarray | None:
+    """Facility rows whose figures differ between two readings of the same plan's facilities, or
+    None when they cannot be compared row by row (other facilities, no results)."""
+    if not old.arrays or not new.arrays or old.index is None or new.index is None:
+        return None
+    if old.index is not new.index and old.index != new.index:
+        return None
+    differ = np.zeros(len(new.arrays[0]), dtype=bool)
+    for a, b in zip(old.arrays, new.arrays, strict=True):
+        if a.dtype.kind == "f":
+            differ |= ~((a == b) | (np.isnan(a) & np.isnan(b)))
+        else:
+            differ |= a != b
+    markers = set(old.markers.items()) ^ set(new.markers.items())
+    if markers:
+        differ[[row for row, _text in markers]] = True
+    return np.flatnonzero(differ)
 
 
 def _absent(n: int, inputs) -> tuple[list, ...]:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QCursor, QGuiApplication, QImage, QPainter
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QHBoxLayout, QLabel, QMenu, QToolTip, QVBoxLayout, QWidget
 
 from reeplanner.gui.charts.chart_palette import ChartPalette
 
@@ -143,8 +143,21 @@ class ChartBase(QWidget):
         plot.setLabel("left", y_title)
         plot.showGrid(x=False, y=True, alpha=0.25)
         plot.getAxis("left").setWidth(74)  # room for "12,000" beside the axis title
+        for side in ("left", "bottom"):  # axes change rarely: painted from a cached pixmap
+            plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._style_plot(plot)
         return plot
+
+    @staticmethod
+    def set_ranges(plot: pg.PlotItem, x: tuple[float, float], y: tuple[float, float]) -> None:
+        """Show ``x`` and ``y`` (no padding), only if they differ from what is on show: a new range
+        makes pyqtgraph lay its axes out again, the dearest part of a redraw."""
+        (x0, x1), (y0, y1) = plot.vb.viewRange()
+        close = [
+            abs(a - b) <= 1e-9 * max(1.0, abs(b)) for a, b in zip((x0, x1, y0, y1), (*x, *y), strict=True)
+        ]
+        if not all(close):
+            plot.vb.setRange(xRange=x, yRange=y, padding=0)
 
     def _style_plot(self, plot: pg.PlotItem) -> None:
         pal = self.palette_

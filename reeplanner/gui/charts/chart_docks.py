@@ -94,7 +94,7 @@ class ChartDocks(QObject):
         dock.raise_()
         if self.charts:
             self._stale.add(name)
-            self.redraw_now()
+            self.redraw_now({name})
 
     # -- keeping up ------------------------------------------------------------
 
@@ -103,14 +103,14 @@ class ChartDocks(QObject):
         if self.charts and not self._timer.isActive():
             self._timer.start()
 
-    def redraw_now(self) -> None:
-        """Draw every stale chart that is on show, now."""
+    def redraw_now(self, names: set[str] | None = None) -> None:
+        """Draw every stale chart that is on show (or those ``names``, on show or not), now."""
         self._timer.stop()
         document = self.document
         drew = False
         for name in list(self._stale):
             chart = self.charts.get(name)
-            if chart is None or not self._on_show(name):
+            if chart is None or not (self._on_show(name) if names is None else name in names):
                 continue
             chart.show_results(document.results, document.scenario_id, document.year)
             self._stale.discard(name)
@@ -119,11 +119,13 @@ class ChartDocks(QObject):
             self.drawn.emit()
 
     def _on_show(self, name: str) -> bool:
-        return self.docks[name].isVisible() or self.window.isHidden()  # a dock behind a tab is hidden
+        """A dock behind another's tab is "visible" to Qt but has nothing on screen."""
+        dock = self.docks[name]
+        return self.window.isHidden() or (dock.isVisible() and not dock.visibleRegion().isEmpty())
 
     def _on_dock_shown(self, name: str, shown: bool) -> None:
         if shown and name in self._stale and self.charts:
-            QTimer.singleShot(0, self.redraw_now)
+            self.redraw_now({name})  # brought to the front: its region is not laid out yet
 
     # -- links -----------------------------------------------------------------
 

@@ -103,8 +103,7 @@ class FlowChart(ChartBase):
             label.setPos(node.x - NODE_WIDTH / 2, node.y0 + node.tonnes / 2)
         axis = self.plot.getAxis("bottom")
         axis.setTicks([[(float(i), name) for i, name in enumerate(layout.columns)]])
-        self.plot.setXRange(-0.55, len(layout.columns) - 0.45, padding=0)
-        self.plot.setYRange(0, layout.top * 1.04, padding=0)
+        self.set_ranges(self.plot, (-0.55, len(layout.columns) - 0.45), (0, layout.top * 1.04))
         a = self.result.arrays
         unmet = float(a.demand_cover[3, y])
         name = self.result.scenario_name or self.result.scenario_id

@@ -80,6 +80,7 @@ class FundingChart(ChartBase):
         self.keys: list[str] = []
         self.places: list[object] = []
         self.floor_rows: list[list[object]] = []
+        self._top = 1.0
 
     @property
     def view_key(self) -> str:
@@ -175,7 +176,7 @@ class FundingChart(ChartBase):
             self.year_line.hide()
         self.plot.setLabel("left", f"{currency}")
         self._style_plot(self.plot)
-        self.plot.setXRange(-0.6, max(len(places), 1) - 0.4, padding=0)
+        self.set_ranges(self.plot, (-0.6, max(len(places), 1) - 0.4), (0, self._top * 1.1 or 1.0))
         self._legend_for_keys()
         kind = "public and private" if self.private.isChecked() else "public"
         name = self.result.scenario_name or self.result.scenario_id
@@ -199,7 +200,7 @@ class FundingChart(ChartBase):
         return pg.mkPen(colour, width=1)
 
     def _draw_segments(self, segments: list[Segment], top: float) -> None:
-        self.plot.setYRange(0, (top or 1.0) * 1.1, padding=0)
+        self._top = top or 1.0
         if not segments:  # pyqtgraph cannot take empty lists of pens
             self.bars.setOpts(x=[], y0=[], height=[], brushes=None, pens=None)
             return
@@ -212,9 +213,11 @@ class FundingChart(ChartBase):
             brushes=[self._brush(colours[s.key], s.status) for s in segments],
             pens=[self._pen(colours[s.key], s.status) for s in segments],
         )
-        self.plot.setYRange(0, (top or 1.0) * 1.1, padding=0)
 
     def _legend_for_keys(self) -> None:
+        if (self.keys, self.palette_.dark) == getattr(self, "_legend_keys", None):
+            return
+        self._legend_keys = (list(self.keys), self.palette_.dark)
         self.legend.clear()
         muted = self.palette_.muted
         for i, key in enumerate(self.keys):
@@ -251,9 +254,8 @@ class FundingChart(ChartBase):
             line.setSymbolSize(5)
             line.setSymbolBrush(pal.colour(name))
             line.show()
-        top = float(stress.max(initial=0.0))
-        self.plot.setYRange(0, (top or 1.0) * 1.1, padding=0)
-        self.plot.setXRange(-0.6, len(years) - 0.4, padding=0)
+        top = float(stress.max(initial=0.0)) or 1.0
+        self.set_ranges(self.plot, (-0.6, len(years) - 0.4), (0, top * 1.1))
         step = max(1, len(years) // 8)
         self.plot.getAxis("bottom").setTicks(
             [[(float(i), str(y)) for i, y in enumerate(years) if i % step == 0]]
@@ -266,6 +268,7 @@ class FundingChart(ChartBase):
             self.year_line.show()
         else:
             self.year_line.hide()
+        self._legend_keys = None
         self.legend.clear()
         self.legend.addItem(pg.BarGraphItem(x=[0], height=[1], width=1, brush=colour), STRESS[0])
         for line, text in zip(self.stress_lines, STRESS[1:], strict=True):

@@ -199,8 +199,7 @@ class GapChart(ChartBase):
         else:
             panel.shade.setOpts(x=[], height=[])
             panel.label.hide()
-        panel.plot.setXRange(-0.6, max(len(lanes), 1) - 0.4, padding=0)
-        panel.plot.setYRange(0, top, padding=0)
+        self.set_ranges(panel.plot, (-0.6, max(len(lanes), 1) - 0.4), (0, top))
 
     def bottleneck_text(self, y: int) -> str:
         a = self.result.arrays

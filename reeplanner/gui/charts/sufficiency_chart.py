@@ -16,6 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from reeplanner.engine.targets import evaluate
 from reeplanner.gui.charts.chart_base import ChartBase
 from reeplanner.model.enums import Metric
 
@@ -66,6 +67,9 @@ class SufficiencyChart(ChartBase):
     def measure_key(self) -> str:
         return self.measure.currentData() or SELF_SUFFICIENCY
 
+    def palette_changed(self) -> None:
+        self._legend_entries = None  # legend colours follow the palette
+
     def series(self, result) -> np.ndarray:
         """(Y,) the measure on show for one scenario's result, in percent (NaN: no demand)."""
         arrays = result.arrays
@@ -107,8 +111,7 @@ class SufficiencyChart(ChartBase):
         self.year_line.setPen(pg.mkPen(pal.text, width=1, style=Qt.PenStyle.DotLine))
         finite = np.concatenate([v[np.isfinite(v)] for _i, v, *_ in lines] + [np.array([5.0])])
         top = max(float(finite.max()), max((t[3] for t in self.target_rows), default=0.0))
-        self.plot.setYRange(0, top * 1.15, padding=0)
-        self.plot.setXRange(years[0] - 0.5, years[-1] + 0.5, padding=0)
+        self.set_ranges(self.plot, (years[0] - 0.5, years[-1] + 0.5), (0, top * 1.15))
         shared = [" = ".join(names[i] for i in ids) for ids, *_ in groups if len(ids) > 1]
         text = f"Thick line: {names[current.scenario_id]}."
         if shared:
@@ -123,7 +126,11 @@ class SufficiencyChart(ChartBase):
             item = pg.PlotDataItem(connect="finite")
             self.plot.addItem(item)
             self.lines.append(item)
-        self.legend.clear()
+        entries = [(label, colour.name(), is_current) for _ids, _v, colour, is_current, label in lines]
+        relabel = entries != getattr(self, "_legend_entries", None)
+        if relabel:
+            self.legend.clear()
+        self._legend_entries = entries
         self.line_groups = []
         for item, (ids, values, colour, is_current, label) in zip(self.lines, lines, strict=False):
             width = 3.5 if is_current else 1.6
@@ -135,11 +142,13 @@ class SufficiencyChart(ChartBase):
             item.setSymbolPen(pg.mkPen(colour))
             item.setZValue(10 if is_current else 1)
             item.show()
-            self.legend.addItem(item, label)
+            if relabel:
+                self.legend.addItem(item, label)
             self.line_groups.append(list(ids))
         for item in self.lines[len(lines) :]:
             item.hide()
-        self.style_legends()
+        if relabel:
+            self.style_legends()
 
     def _draw_targets(self, result) -> None:
         """Self-sufficiency targets on the magnet stage: at (year, threshold), filled when met."""
@@ -148,14 +157,25 @@ class SufficiencyChart(ChartBase):
         if self.measure_key != SELF_SUFFICIENCY:
             self.targets.setData([])
             return
-        chain = result.arrays.prep.chain
-        frame = result.targets
-        for row in frame.itertuples(index=False):
-            if row.metric != str(Metric.SELF_SUFFICIENCY) or chain.stage_key(row.stage) != chain.magnet_stage:
+        arrays = result.arrays
+        chain = arrays.prep.chain
+        for target in arrays.prep.plan.targets:
+            if (
+                target.metric is not Metric.SELF_SUFFICIENCY
+                or chain.stage_key(target.stage) != chain.magnet_stage
+            ):
                 continue
-            text = str(row.description or row.target)
+            row = evaluate(arrays, target)  # the engine's row of the targets table, without the table
+            text = str(row["description"] or row["target"])
             self.target_rows.append(
-                (str(row.target), text, int(row.year), float(row.threshold), bool(row.met), float(row.value))
+                (
+                    str(row["target"]),
+                    text,
+                    int(row["year"]),
+                    float(row["threshold"]),
+                    bool(row["met"]),
+                    float(row["value"]),
+                )
             )
         colour = pal.colour("vermillion")
         spots = [
