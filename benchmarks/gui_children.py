@@ -196,7 +196,7 @@ def year_slider(n_facilities: int | None) -> dict[str, float]:
     window.docks["flow"].raise_()
     for _ in range(5):
         app.processEvents()
-    assert window.charts.charts["gap"].isVisible() and window.charts.charts["flow"].isVisible()
+    assert window.charts.chart("gap").isVisible() and window.charts.chart("flow").isVisible()
     slider = window.scenario_year.year_slider
     times = []
     years = list(plan.years)

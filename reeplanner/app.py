@@ -171,6 +171,8 @@ def _screenshot(file: Path, out: Path, size: tuple[int, int], show: str | None =
     if show:
         window.charts.raise_chart(show)
     QApplication.processEvents()
+    window.charts.build()  # the charts now on show
+    QApplication.processEvents()
     window.document.finish_recompute()  # a large plan computes on a worker: wait for its figures
     QApplication.processEvents()
     window.canvas.fit_to_view()

@@ -167,7 +167,7 @@ def test_flow_nodes_and_unmet_demand_are_the_engines(qtbot, results):
 
 
 def test_an_edit_typed_into_a_table_redraws_the_gap_chart(qtbot, window):
-    gap = window.charts.charts["gap"]
+    gap = window.charts.chart("gap")
     bars = gap.panels["material"].bars["domestic"]  # NdPr; Mining first
     before = bars.opts["height"][0]
     page = window.tables.pages["facilities"]
@@ -180,7 +180,7 @@ def test_an_edit_typed_into_a_table_redraws_the_gap_chart(qtbot, window):
 
 
 def test_switching_scenario_and_year_redraws_the_charts(qtbot, window):
-    charts = window.charts.charts
+    charts = {name: window.charts.chart(name) for name in ("gap", "sufficiency", "flow")}
     window.docks["flow"].raise_()
     qtbot.waitUntil(lambda: charts["flow"].layout_ is not None)
     window.document.set_scenario("BAN")
@@ -200,7 +200,7 @@ def test_switching_scenario_and_year_redraws_the_charts(qtbot, window):
 
 
 def test_clicking_a_stage_bar_selects_its_lane(qtbot, window):
-    gap = window.charts.charts["gap"]
+    gap = window.charts.chart("gap")
     panel = gap.panels["material"]
     click_scene(qtbot, gap, panel.plot.vb.mapViewToScene(QPointF(1.0, 10.0)))  # Separation's bars
     stages = window.document.plan.stages
@@ -210,7 +210,7 @@ def test_clicking_a_stage_bar_selects_its_lane(qtbot, window):
 
 def test_clicking_a_flow_band_selects_its_stage(qtbot, window):
     window.docks["flow"].raise_()
-    flow = window.charts.charts["flow"]
+    flow = window.charts.chart("flow")
     qtbot.waitUntil(lambda: flow.layout_ is not None)
     band = next(b for b in flow.layout_.bands if b.kind == "domestic" and b.stage == 2 and b.label == "NdPr")
     middle = QPointF((band.x0 + band.x1) / 2, (band.y0 + band.y1 + band.tonnes) / 2)
@@ -221,7 +221,7 @@ def test_clicking_a_flow_band_selects_its_stage(qtbot, window):
 
 def test_clicking_a_funding_block_shows_its_lines_in_the_funding_table(qtbot, window):
     window.docks["funding"].raise_()
-    funding = window.charts.charts["funding"]
+    funding = window.charts.chart("funding")
     qtbot.waitUntil(lambda: bool(funding.segments))
     block = max(funding.segments, key=lambda s: s.amount)
     click_scene(qtbot, funding, funding.plot.vb.mapViewToScene(QPointF(block.x, block.y0 + block.amount / 2)))

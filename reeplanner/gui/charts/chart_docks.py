@@ -47,6 +47,7 @@ class ChartDocks(QObject):
             self.docks[name] = window.add_view_dock(name, title, waiting, area)
             self.docks[name].visibilityChanged.connect(lambda shown, n=name: self._on_dock_shown(n, shown))
         self._stale: set[str] = set(CHART_TITLES)
+        self._building = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(COALESCE_MS)
@@ -58,41 +59,45 @@ class ChartDocks(QObject):
 
     @property
     def built(self) -> bool:
-        return bool(self.charts)
+        """``build`` was called: charts are made and drawn as they come on show."""
+        return self._building
 
     def build(self) -> None:
-        """Make the charts (imports pyqtgraph); the window calls it after its first paint."""
-        if self.charts:
-            return
-        from reeplanner.gui.charts.flow_chart import FlowChart
-        from reeplanner.gui.charts.funding_chart import FundingChart
-        from reeplanner.gui.charts.gap_chart import GapChart
-        from reeplanner.gui.charts.sufficiency_chart import SufficiencyChart
-
-        made = {
-            "gap": GapChart(),
-            "sufficiency": SufficiencyChart(),
-            "funding": FundingChart(),
-            "flow": FlowChart(),
-        }
-        for name, chart in made.items():
-            chart.prompts = self.window.prompts
-            old = self.docks[name].widget()
-            self.docks[name].setWidget(chart)
-            old.deleteLater()
-            self.charts[name] = chart
-        made["gap"].stage_selected.connect(self.select_stage)
-        made["flow"].stage_selected.connect(self.select_stage)
-        made["funding"].lines_picked.connect(self.show_funding_lines)
-        self._stale = set(CHART_TITLES)
+        """Make the charts on show (imports pyqtgraph); the window calls it after its first paint.
+        A chart behind a tab is made when it first comes to the front (``chart``)."""
+        self._building = True
+        for name in CHART_TITLES:
+            if self._on_show(name):
+                self.chart(name)
         self.redraw_now()
+
+    def chart(self, name: str) -> ChartBase:
+        """Chart ``name``, made now if it was not yet."""
+        made = self.charts.get(name)
+        if made is not None:
+            return made
+        from reeplanner.gui.charts.chart_export import make_chart
+
+        made = make_chart(name)
+        made.prompts = self.window.prompts
+        old = self.docks[name].widget()
+        self.docks[name].setWidget(made)
+        old.deleteLater()
+        self.charts[name] = made
+        self._stale.add(name)
+        if name in ("gap", "flow"):
+            made.stage_selected.connect(self.select_stage)
+        elif name == "funding":
+            made.lines_picked.connect(self.show_funding_lines)
+        return made
 
     def raise_chart(self, name: str) -> None:
         """Bring a chart's dock to the front (``--show NAME``)."""
         dock = self.docks[name]
         dock.show()
         dock.raise_()
-        if self.charts:
+        if self._building:
+            self.chart(name)
             self._stale.add(name)
             self.redraw_now({name})
 
@@ -100,7 +105,7 @@ class ChartDocks(QObject):
 
     def redraw_soon(self, *_args) -> None:
         self._stale = set(CHART_TITLES)
-        if self.charts and not self._timer.isActive():
+        if self._building and not self._timer.isActive():
             self._timer.start()
 
     def redraw_now(self, names: set[str] | None = None) -> None:
@@ -124,7 +129,8 @@ class ChartDocks(QObject):
         return self.window.isHidden() or (dock.isVisible() and not dock.visibleRegion().isEmpty())
 
     def _on_dock_shown(self, name: str, shown: bool) -> None:
-        if shown and name in self._stale and self.charts:
+        if shown and self._building and (name in self._stale or name not in self.charts):
+            self.chart(name)
             self.redraw_now({name})  # brought to the front: its region is not laid out yet
 
     # -- links -----------------------------------------------------------------
