@@ -15,11 +15,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from reeplanner.engine.facility_output import STARVED_UTILISATION
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from reeplanner.engine.results import ScenarioArrays
 
 COORDINATION_COLUMNS = ["kind", "subject", "stage", "agency", "year", "message"]
@@ -28,6 +29,8 @@ GAP_TOLERANCE = 1e-6
 
 
 def coordination_frame(a: ScenarioArrays) -> pd.DataFrame:
+    import pandas as pd  # on first use: the engine computes without it
+
     rows = _gaps_without_owner(a) + _several_agencies(a) + _funding_without_facility(a)
     rows += _targets_without_owner(a) + _starved_of_feed(a)
     columns = list(zip(*rows, strict=True)) if rows else [()] * len(COORDINATION_COLUMNS)

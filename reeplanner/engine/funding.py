@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from reeplanner.model.enums import FundingStatus
 from reeplanner.model.ids import id_key
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from reeplanner.engine.results import ScenarioArrays
 
 FUNDING_COLUMNS = [
@@ -42,6 +43,8 @@ def funding_public_total(a: ScenarioArrays) -> float:
 
 
 def funding_frame(a: ScenarioArrays) -> pd.DataFrame:
+    import pandas as pd  # on first use: the engine computes without it
+
     plan = a.prep.plan
     rows = []
     for n in np.flatnonzero(a.inputs.funding_present):
@@ -109,6 +112,8 @@ def funding_summary(a: ScenarioArrays, lines: pd.DataFrame) -> dict[str, pd.Data
 
 def _totals(lines: pd.DataFrame, column: str) -> pd.DataFrame:
     """Amount by ``column``, in order of first appearance (a dict, cheaper than a groupby here)."""
+    import pandas as pd  # on first use: the engine computes without it
+
     totals: dict[object, float] = {}
     for key, amount in zip(lines[column].tolist(), lines["amount"].tolist(), strict=True):
         totals[key] = totals.get(key, 0.0) + amount
@@ -129,6 +134,8 @@ def public_by_facility(a: ScenarioArrays) -> np.ndarray:
 def _per_tonne(a: ScenarioArrays, stage_rank: dict[str, int]) -> pd.DataFrame:
     """Per stage: public money tied to its facilities, the capacity those facilities add
     (nameplate x capacity factor, cancelled ones add nothing) and money per t/yr."""
+    import pandas as pd  # on first use: the engine computes without it
+
     plan = a.prep.plan
     money = public_by_facility(a)
     funded = np.flatnonzero(money > 0)

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from reeplanner.engine.facility_output import material_output
 from reeplanner.model.ids import id_key
@@ -24,6 +23,8 @@ from reeplanner.model.price_rules import price_row_for
 from reeplanner.model.records import PriceRow
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from reeplanner.engine.results import ScenarioArrays
 
 #: Tonnes to kg, then USD to USD million.
@@ -131,6 +132,8 @@ def floor_exposure(a: ScenarioArrays) -> FloorExposure:
 
 def floor_frame(a: ScenarioArrays) -> pd.DataFrame:
     """One row per floor present and year of its term."""
+    import pandas as pd  # on first use: the engine computes without it
+
     fe = a.floor_exposure
     plan = a.prep.plan
     rows = []

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from reeplanner.engine import facility_tables, flows
 from reeplanner.engine.capacity import FacilityCapacity
@@ -27,6 +27,9 @@ from reeplanner.engine.scenario_inputs import ScenarioInputs
 from reeplanner.engine.targets import targets_frame
 from reeplanner.model.enums import RiskView
 from reeplanner.model.ids import id_key
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -165,11 +168,24 @@ class ScenarioResult:
     scenario_name: str
     risk_view: RiskView
     years: list[int]
-    flows: pd.DataFrame
-    magnet: pd.DataFrame
     funding_total: float
     funding_public_total: float
     arrays: ScenarioArrays = field(repr=False)
+
+    @cached_property
+    def flows(self) -> pd.DataFrame:
+        """One row per (year, stage, material); see docs/architecture.md."""
+        from reeplanner.engine.frames import flows_frame
+
+        return flows_frame(self.arrays)
+
+    @cached_property
+    def magnet(self) -> pd.DataFrame:
+        """Index year: magnet demand, outputs, self-sufficiency, allied coverage, unmet demand,
+        the bottleneck and its material, price-floor exposure."""
+        from reeplanner.engine.frames import magnet_frame
+
+        return magnet_frame(self.arrays)
 
     @cached_property
     def targets(self) -> pd.DataFrame:

@@ -8,6 +8,7 @@ The window lays things out and wires actions to the views; file work lives in
 from __future__ import annotations
 
 import importlib
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -112,6 +113,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._engine_started = self.document.results is not None
         self._engine_thread: WorkThread | None = None
+        self._pandas_thread: WorkThread | None = None
         self._closed = False
         self.canvas.viewport().installEventFilter(self)
         self.welcome.installEventFilter(self)
@@ -324,12 +326,28 @@ class MainWindow(QMainWindow):
         self._engine_thread = thread
         thread.start()
 
+    def _load_tables_module(self) -> None:
+        """Once the charts are drawn: import pandas in the background, for the engine's tables (the
+        inspector, the funding chart, exports), so the first of them does not pause the window."""
+        self.charts.drawn.disconnect(self._load_tables_module)
+        if "pandas" not in sys.modules and not self._closed:
+            thread = WorkThread(lambda: importlib.import_module("pandas"), self)
+            thread.finished.connect(self._on_pandas_thread_finished)
+            self._pandas_thread = thread
+            thread.start()
+
+    def _on_pandas_thread_finished(self) -> None:
+        if self._pandas_thread is not None:
+            self._pandas_thread.deleteLater()
+            self._pandas_thread = None
+
     def _on_engine_thread_finished(self) -> None:
         if self._engine_thread is not None:
             self._engine_thread.deleteLater()
             self._engine_thread = None
 
     def _on_engine_ready(self) -> None:
+        self.charts.drawn.connect(self._load_tables_module)
         self.charts.build()
         if self.document.results is None:
             self.document.recompute_soon()  # a large plan opened meanwhile computes on its worker
@@ -375,8 +393,9 @@ class MainWindow(QMainWindow):
             return
         self.background.wait_all()
         self.document.finish_recompute()
-        if self._engine_thread is not None:
-            self._engine_thread.wait()
+        for thread in (self._engine_thread, self._pandas_thread):
+            if thread is not None:
+                thread.wait()
         self.autosave.stop()
         self.autosave.discard()
         self._show_docks_again()  # remember the user's layout, not the welcome page's

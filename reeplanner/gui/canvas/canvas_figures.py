@@ -13,13 +13,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-
-import numpy as np
+from typing import TYPE_CHECKING
 
 from reeplanner.gui.tonnage import tonnes
 from reeplanner.model.enums import Status
 from reeplanner.model.ids import id_key
 from reeplanner.model.validation import RECYCLE_STAGE
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "CanvasFigures",
@@ -139,6 +141,8 @@ def canvas_figures(result, year: int, material_order: Sequence[str] = ()) -> Can
     figures = CanvasFigures(year)
     if result is None:
         return figures
+    import numpy as np  # with the results: not needed for the first paint
+
     a = result.arrays
     prep, inputs = a.prep, a.inputs
     y = year - int(prep.years[0])
@@ -171,6 +175,8 @@ def changed_rows(old: CanvasFigures, new: CanvasFigures) -> np.ndarray | None:
         return None
     if old.index is not new.index and old.index != new.index:
         return None
+    import numpy as np  # with the results: not needed for the first paint
+
     differ = np.zeros(len(new.arrays[0]), dtype=bool)
     for a, b in zip(old.arrays, new.arrays, strict=True):
         if a.dtype.kind == "f":
@@ -219,6 +225,8 @@ def _lanes(a, y: int) -> dict[str, LaneFigures]:
 
 def scenario_markers(a) -> dict[int, str]:
     """Per facility row the scenario changes: what it does ("Delayed 24 months · Scaled x0.5")."""
+    import numpy as np  # with the results: not needed for the first paint
+
     prep, inputs = a.prep, a.inputs
     cancelled_here = inputs.cancelled & (prep.status != STATUSES.index(Status.CANCELLED))
     changed = (inputs.delay_months != 0) | (inputs.capacity_factor != 1) | cancelled_here
