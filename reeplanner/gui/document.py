@@ -31,22 +31,27 @@ BACKGROUND_RECOMPUTE_FACILITIES = 300
 
 @dataclass(frozen=True)
 class PlanFigures:
-    """What validation and the engine make of one plan; ``results`` is None when it has errors."""
+    """What validation and the engine make of one plan; ``results`` is None when it has errors;
+    ``problems`` None when the plan was not checked yet (the earlier problems stay on show)."""
 
-    problems: list[Problem]
+    problems: list[Problem] | None
     results: PlanResult | None
 
 
 def compute_figures(plan: Plan) -> PlanFigures:
     """Validate and run the engine for every scenario; Qt-free, so a worker thread can call it."""
-    from reeplanner.engine import compute_all  # numpy and pandas: not needed for the first paint
-
     problems = validate(plan)
+    return PlanFigures(problems, compute_results(plan))
+
+
+def compute_results(plan: Plan) -> PlanResult | None:
+    """Every scenario's figures, or None when the plan has errors that stop the engine."""
+    from reeplanner.engine import compute_all  # numpy: not needed for the first paint
+
     try:
-        results = compute_all(plan)
+        return compute_all(plan)
     except PlanError:
-        results = None
-    return PlanFigures(problems, results)
+        return None
 
 
 class PlanDocument(QObject):
@@ -232,7 +237,8 @@ class PlanDocument(QObject):
         self._show_figures(figures)
 
     def _show_figures(self, figures: PlanFigures) -> None:
-        self.problems = figures.problems
+        if figures.problems is not None:
+            self.problems = figures.problems
         self.results_out_of_date = figures.results is None
         if figures.results is not None:  # else the last results stay; the problems panel says why
             self.results = figures.results

@@ -159,6 +159,16 @@ class ChartBase(QWidget):
         if not all(close):
             plot.vb.setRange(xRange=x, yRange=y, padding=0)
 
+    def set_axis(self, plot: pg.PlotItem, side: str, *, title: str | None = None, ticks=None) -> None:
+        """Set an axis's title and ticks, only when they change (pyqtgraph redraws an axis for any
+        call, and axes are the dearest part of a redraw)."""
+        axis = plot.getAxis(side)
+        if title is not None and axis.labelText != title:
+            axis.setLabel(title, color=self.palette_.text.name())
+        if ticks is not None and getattr(axis, "ticks_shown", None) != ticks:
+            axis.setTicks(ticks)
+            axis.ticks_shown = ticks
+
     def _style_plot(self, plot: pg.PlotItem) -> None:
         pal = self.palette_
         for side in ("left", "bottom"):

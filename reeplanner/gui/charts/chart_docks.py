@@ -117,6 +117,13 @@ class ChartDocks(QObject):
             chart = self.charts.get(name)
             if chart is None or not (self._on_show(name) if names is None else name in names):
                 continue
+            self._stale.discard(name)
+            if (chart.results, chart.scenario_id, chart.year) == (
+                document.results,
+                document.scenario_id,
+                document.year,
+            ) and document.results is not None:
+                continue  # the same figures (a second signal for the same run: its problems)
             chart.show_results(document.results, document.scenario_id, document.year)
             self._stale.discard(name)
             drew = True

@@ -101,8 +101,9 @@ class FlowChart(ChartBase):
         for label, node in zip(self.labels, labelled, strict=False):
             label.setText(node.label, color=pal.text)
             label.setPos(node.x - NODE_WIDTH / 2, node.y0 + node.tonnes / 2)
-        axis = self.plot.getAxis("bottom")
-        axis.setTicks([[(float(i), name) for i, name in enumerate(layout.columns)]])
+        self.set_axis(
+            self.plot, "bottom", ticks=[[(float(i), name) for i, name in enumerate(layout.columns)]]
+        )
         self.set_ranges(self.plot, (-0.55, len(layout.columns) - 0.45), (0, layout.top * 1.04))
         a = self.result.arrays
         unmet = float(a.demand_cover[3, y])

@@ -85,12 +85,7 @@ def flow_layout(a: ScenarioArrays, y: int) -> FlowLayout:
     stranded, recycled = a.stranded[:, y], a.recycled_by_lane[:, y]
     allied, other = a.allied_imports[:, y], a.other_imports[:, y]
     cover = a.demand_cover[:, y]
-    column_totals = []
-    for k in range(chain.n_stages):
-        lanes = range(chain.lane_slices[k].start, chain.lane_slices[k].stop)
-        column_totals.append(sum(out[i] + allied[i] + other[i] + recycled[i] for i in lanes))
-    column_totals.append(float(cover.sum()))
-    top = max(max(column_totals, default=0.0), 1.0)
+    top = flow_top(a)
     gap = top * GAP_SHARE
     nodes: list[Node] = []
     bands: list[Band] = []
@@ -138,6 +133,20 @@ def flow_layout(a: ScenarioArrays, y: int) -> FlowLayout:
     _demand_column(chain, a, y, cover, lane_y0, nodes, bands)
     columns = [s.name or s.id for s in chain.stages] + ["Demand"]
     return FlowLayout(nodes, bands, columns, top)
+
+
+def flow_top(a: ScenarioArrays) -> float:
+    """The tallest column of any year (t/yr, with the gaps between lanes): the axis keeps still
+    while the year slider moves."""
+    chain = a.prep.chain
+    stacked = a.domestic.output + a.allied_imports + a.other_imports + a.recycled_by_lane
+    tallest = float(a.demand_cover.sum(axis=0).max(initial=0.0))
+    for k in range(chain.n_stages):
+        here = chain.lane_slices[k]
+        lanes = here.stop - here.start
+        column = stacked[here].sum(axis=0).max(initial=0.0)
+        tallest = max(tallest, float(column) * (1 + GAP_SHARE * lanes))
+    return max(tallest, 1.0)
 
 
 def _leaving(k: int, lane: int, level: float, tonnes: float, material: str) -> Band:

@@ -151,11 +151,10 @@ class FundingChart(ChartBase):
                     self.segments.append(Segment(float(i), float(stacked[i]), amount, place, key, status))
                     stacked[i] += amount
         self._draw_segments(self.segments, float(stacked.max(initial=0.0)))
-        axis = self.plot.getAxis("bottom")
         if across == BY_YEAR:
             step = max(1, len(places) // 8)
-            axis.setTicks([[(float(i), str(p)) for i, p in enumerate(places) if i % step == 0]])
-            self.plot.setLabel("bottom", "Year")
+            ticks = [[(float(i), str(p)) for i, p in enumerate(places) if i % step == 0]]
+            self.set_axis(self.plot, "bottom", title="Year", ticks=ticks)
             if self.year in places:
                 self.year_line.setPos(places.index(self.year))
                 self.year_line.setPen(pg.mkPen(self.palette_.text, width=1, style=Qt.PenStyle.DotLine))
@@ -164,18 +163,12 @@ class FundingChart(ChartBase):
                 self.year_line.hide()
         else:
             names = {id_key(s.id): s.name or s.id for s in chain.stages}
-            axis.setTicks(
-                [
-                    [
-                        (float(i), names.get(id_key(str(p)), str(p) or "No facility"))
-                        for i, p in enumerate(places)
-                    ]
-                ]
-            )
-            self.plot.setLabel("bottom", "Stage (through the funded facility)")
+            ticks = [
+                [(float(i), names.get(id_key(str(p)), str(p) or "No facility")) for i, p in enumerate(places)]
+            ]
+            self.set_axis(self.plot, "bottom", title="Stage (through the funded facility)", ticks=ticks)
             self.year_line.hide()
-        self.plot.setLabel("left", f"{currency}")
-        self._style_plot(self.plot)
+        self.set_axis(self.plot, "left", title=currency)
         self.set_ranges(self.plot, (-0.6, max(len(places), 1) - 0.4), (0, self._top * 1.1 or 1.0))
         self._legend_for_keys()
         kind = "public and private" if self.private.isChecked() else "public"
@@ -257,12 +250,9 @@ class FundingChart(ChartBase):
         top = float(stress.max(initial=0.0)) or 1.0
         self.set_ranges(self.plot, (-0.6, len(years) - 0.4), (0, top * 1.1))
         step = max(1, len(years) // 8)
-        self.plot.getAxis("bottom").setTicks(
-            [[(float(i), str(y)) for i, y in enumerate(years) if i % step == 0]]
-        )
-        self.plot.setLabel("bottom", "Year")
-        self.plot.setLabel("left", f"{currency}, contingent")
-        self._style_plot(self.plot)
+        ticks = [[(float(i), str(y)) for i, y in enumerate(years) if i % step == 0]]
+        self.set_axis(self.plot, "bottom", title="Year", ticks=ticks)
+        self.set_axis(self.plot, "left", title=f"{currency}, contingent")
         if self.year in years:
             self.year_line.setPos(years.index(self.year))
             self.year_line.show()

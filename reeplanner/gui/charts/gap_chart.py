@@ -122,18 +122,15 @@ class GapChart(ChartBase):
         self._draw_panel(self.panels["material"], result, y, material)
         self._draw_panel(self.panels["product"], result, y, "")
         mat_title = f"Material stages: {material}" if material_stages else "No material stages"
-        self.panels["material"].plot.setLabel("bottom", mat_title)
-        self.panels["product"].plot.setLabel(
-            "bottom", "Product stages" if product_stages else "No product stages"
-        )
+        product_title = "Product stages" if product_stages else "No product stages"
+        self.set_axis(self.panels["material"].plot, "bottom", title=mat_title)
+        self.set_axis(self.panels["product"].plot, "bottom", title=product_title)
         if percent:
-            self.panels["material"].plot.setLabel("left", "% of requirement covered")
-            self.panels["product"].plot.setLabel("left", "% of requirement covered")
+            self.set_axis(self.panels["material"].plot, "left", title="% of requirement covered")
+            self.set_axis(self.panels["product"].plot, "left", title="% of requirement covered")
         else:
-            self.panels["material"].plot.setLabel("left", f"t/yr contained {material}")
-            self.panels["product"].plot.setLabel("left", "t/yr of product")
-        for panel in self.panels.values():
-            self._style_plot(panel.plot)
+            self.set_axis(self.panels["material"].plot, "left", title=f"t/yr contained {material}")
+            self.set_axis(self.panels["product"].plot, "left", title="t/yr of product")
         name = result.scenario_name or result.scenario_id
         self.note.setText(f"{name}, {self.year}. Domestic figures; bottleneck shaded.")
 
@@ -186,9 +183,9 @@ class GapChart(ChartBase):
             heights = np.nan_to_num(values[key], nan=0.0)
             bar.setOpts(x=xs + bar.offset, height=heights, width=BAR_WIDTH, **self._bar_style(key))
             top = max(top, float(heights.max(initial=0.0)))
-        top = top * 1.18 or 1.0
-        axis = panel.plot.getAxis("bottom")
-        axis.setTicks([[(float(i), self._stage_names[k]) for i, k in enumerate(panel.stages)]])
+        top = self._top(lanes, top) * 1.18 or 1.0
+        ticks = [[(float(i), self._stage_names[k]) for i, k in enumerate(panel.stages)]]
+        self.set_axis(panel.plot, "bottom", ticks=ticks)
         bottleneck = int(result.arrays.bottleneck[y])
         if bottleneck in panel.stages:
             i = panel.stages.index(bottleneck)
@@ -200,6 +197,15 @@ class GapChart(ChartBase):
             panel.shade.setOpts(x=[], height=[])
             panel.label.hide()
         self.set_ranges(panel.plot, (-0.6, max(len(lanes), 1) - 0.4), (0, top))
+
+    def _top(self, lanes: list[int], this_year: float) -> float:
+        """The axis's top: in tonnes the largest bar of any year (the axis keeps still while the
+        year slider moves); in percent this year's, at least 100%."""
+        if self.unit == PERCENT:
+            return max(this_year, 100.0)
+        a = self.result.arrays
+        passes = (a.requirement, a.domestic.output, a.allied.output, a.with_imports.output)
+        return max([this_year] + [float(np.nanmax(p[lanes], initial=0.0)) for p in passes])
 
     def bottleneck_text(self, y: int) -> str:
         a = self.result.arrays
