@@ -341,3 +341,15 @@ def test_charts_follow_the_dark_palette(qtbot, results):
     finally:
         apply_palette(PaletteChoice.LIGHT)
     qtbot.waitUntil(lambda: not made.palette_.dark)
+
+
+def test_picking_a_card_or_a_stage_brings_the_inspector_to_the_front(qtbot, window):
+    inspector = window.docks["inspector"]
+    assert inspector.visibleRegion().isEmpty()  # behind the Problems tab at first
+    card = window.canvas.chain_scene.cards["mp-sep"]
+    point = window.canvas.mapFromScene(card.scenePos() + QPointF(60, 20))
+    QTest.mouseClick(
+        window.canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point
+    )
+    qtbot.waitUntil(lambda: not inspector.visibleRegion().isEmpty())
+    assert window.inspector.title.text().startswith("Facility")

@@ -257,6 +257,9 @@ class MainWindow(QMainWindow):
         self.problems.problem_activated.connect(self._on_problem_activated)
         self.tables.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.canvas.message_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.canvas.chain_scene.selectionChanged.connect(self.show_inspector)
+        self.canvas.chain_scene.stage_selected.connect(self.show_inspector)
+        self.charts.stage_selected.connect(self.show_inspector)
         self.view.units_changed.connect(self.canvas.set_units)
         self.view.units_changed.connect(self.inspector.set_units)
         self.welcome.new_requested.connect(self.files.new_plan)
@@ -280,6 +283,13 @@ class MainWindow(QMainWindow):
         dialog = PlanSettingsDialog(self.document, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def show_inspector(self) -> None:
+        """Bring the inspector to the front for what was just picked on the canvas or a chart (it
+        shares a tab with Problems); not when the user closed it."""
+        dock = self.docks["inspector"]
+        if not dock.isHidden() and self.document.selection[1]:
+            dock.raise_()
 
     def focus_filter(self) -> None:
         self.docks["tables"].show()

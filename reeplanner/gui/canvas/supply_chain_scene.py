@@ -37,6 +37,7 @@ REBUILD_TABLES = {"*", "stages", "materials"}
 
 class SupplyChainScene(QGraphicsScene):
     move_refused = Signal(str)  # why a drop was not turned into an edit
+    stage_selected = Signal(str)  # a lane's header was clicked: the stage is selected
 
     def __init__(self, document: PlanDocument, parent=None, units: str = TONNES) -> None:
         super().__init__(parent)
@@ -366,6 +367,7 @@ class SupplyChainScene(QGraphicsScene):
         row = next((i for i, s in enumerate(stages) if id_key(s.id) == id_key(stage_id)), None)
         if row is not None:
             self.document.set_selection("stages", [row])
+            self.stage_selected.emit(stages[row].id)
 
     def _mark_selected_stage(self, table: str, indexes: list[int]) -> None:
         """The selected stage's lane is drawn highlighted (the stage was picked here, in a table or a chart)."""

@@ -33,6 +33,7 @@ COALESCE_MS = 0
 
 class ChartDocks(QObject):
     drawn = Signal()  # the charts on show were drawn with the document's figures
+    stage_selected = Signal(str)  # a chart's stage was clicked: the stage is selected
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -148,6 +149,7 @@ class ChartDocks(QObject):
         row = next((i for i, s in enumerate(stages) if id_key(s.id) == id_key(stage_id)), None)
         if row is not None:
             self.document.set_selection("stages", [row])
+            self.stage_selected.emit(stages[row].id)
 
     def show_funding_lines(self, line_ids: list[str], description: str) -> None:
         """Show only these funding lines in the Funding table (a chart's block was clicked)."""

@@ -41,6 +41,16 @@ KIND_COLOUR = {
 }
 
 
+#: What a row of the data table is (Copy data, .tsv).
+TABLE_TEXT = {
+    DOMESTIC: "Domestic output",
+    STRANDED: "Stranded: leaves the chain",
+    ALLIED: "Allied imports enter",
+    OTHER: "Other imports enter",
+    RECYCLED: "Recycled material enters",
+}
+
+
 class FlowChart(ChartBase):
     name = "flow"
     title = "Flow, mine to magnet"
@@ -54,7 +64,7 @@ class FlowChart(ChartBase):
         self.node_items: list[QGraphicsRectItem] = []
         self.band_items: list[QGraphicsPathItem] = []
         self.labels: list[pg.TextItem] = []
-        self.legend = self.add_legend(1, 0, columns=3)
+        self.legend = self.add_legend(1, 0, columns=2)
         for kind, text in KIND_TEXT.items():
             self.legend.addItem(
                 pg.BarGraphItem(x=[0], height=[1], width=1, brush=self.palette_.colour(KIND_COLOUR[kind])),
@@ -214,7 +224,7 @@ class FlowChart(ChartBase):
                         columns[node.stage],
                         "",
                         node.label,
-                        KIND_TEXT[DOMESTIC].split(" and")[0],
+                        TABLE_TEXT[DOMESTIC],
                         node.tonnes,
                         tonnes_of(node.stage, node.label),
                     ]
@@ -245,7 +255,7 @@ class FlowChart(ChartBase):
                         columns[band.stage],
                         "",
                         band.label,
-                        KIND_TEXT[STRANDED],
+                        TABLE_TEXT[STRANDED],
                         band.tonnes,
                         tonnes_of(band.stage, band.label),
                     ]
@@ -256,7 +266,7 @@ class FlowChart(ChartBase):
                         "",
                         columns[band.stage],
                         band.label,
-                        KIND_TEXT[band.kind],
+                        TABLE_TEXT[band.kind],
                         band.tonnes,
                         tonnes_of(band.stage, band.label),
                     ]

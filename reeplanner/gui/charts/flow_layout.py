@@ -34,11 +34,11 @@ DOMESTIC, STRANDED, ALLIED, OTHER, RECYCLED, UNMET = (
     "unmet",
 )
 KIND_TEXT = {
-    DOMESTIC: "Domestic output and flow",
-    STRANDED: "Stranded: leaves the chain",
-    ALLIED: "Allied imports enter",
-    OTHER: "Other imports enter",
-    RECYCLED: "Recycled material enters",
+    DOMESTIC: "Domestic output, flow",
+    STRANDED: "Stranded: leaves",
+    ALLIED: "Allied imports",
+    OTHER: "Other imports",
+    RECYCLED: "Recycled material",
     UNMET: "Unmet demand",
 }
 

@@ -75,7 +75,7 @@ class FundingChart(ChartBase):
             self.plot.addItem(line)
         self.year_line = pg.InfiniteLine(angle=90, movable=False)
         self.plot.addItem(self.year_line)
-        self.legend = self.add_legend(1, 0, columns=3)
+        self.legend = self.add_legend(1, 0, columns=2)
         self.segments: list[Segment] = []
         self.keys: list[str] = []
         self.places: list[object] = []
