@@ -259,7 +259,6 @@ class MainWindow(QMainWindow):
         self.canvas.message_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.canvas.chain_scene.selectionChanged.connect(self.show_inspector)
         self.canvas.chain_scene.stage_selected.connect(self.show_inspector)
-        self.charts.stage_selected.connect(self.show_inspector)
         self.view.units_changed.connect(self.canvas.set_units)
         self.view.units_changed.connect(self.inspector.set_units)
         self.welcome.new_requested.connect(self.files.new_plan)

@@ -33,7 +33,6 @@ COALESCE_MS = 0
 
 class ChartDocks(QObject):
     drawn = Signal()  # the charts on show were drawn with the document's figures
-    stage_selected = Signal(str)  # a chart's stage was clicked: the stage is selected
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -144,12 +143,9 @@ class ChartDocks(QObject):
     # -- links -----------------------------------------------------------------
 
     def select_stage(self, stage_id: str) -> None:
-        """Select the stage (its lane on the canvas, its row in Stages, the inspector)."""
-        stages = self.document.plan.stages
-        row = next((i for i, s in enumerate(stages) if id_key(s.id) == id_key(stage_id)), None)
-        if row is not None:
-            self.document.set_selection("stages", [row])
-            self.stage_selected.emit(stages[row].id)
+        """Select the stage as a click on its lane's header does (its lane on the canvas, its row
+        in Stages, the inspector)."""
+        self.window.canvas.chain_scene.select_stage(stage_id)
 
     def show_funding_lines(self, line_ids: list[str], description: str) -> None:
         """Show only these funding lines in the Funding table (a chart's block was clicked)."""
