@@ -353,3 +353,16 @@ def test_picking_a_card_or_a_stage_brings_the_inspector_to_the_front(qtbot, wind
     )
     qtbot.waitUntil(lambda: not inspector.visibleRegion().isEmpty())
     assert window.inspector.title.text().startswith("Facility")
+
+
+def test_hovering_gives_exact_figures_with_units(qtbot, results):
+    gap = chart(qtbot, "gap", results)
+    text = gap.hover_text(gap.panels["material"].plot.vb.mapViewToScene(QPointF(1.0, 100.0)))
+    separation = flows_row(results, "BASE", 2028, "SEP", "NdPr")
+    assert "<b>Separation (NdPr), 2028</b>" in text
+    assert f"Requirement: {separation['requirement']:,.1f} t/yr of NdPr" in text
+    assert f"Shortfall (domestic): {separation['gap']:,.1f} t/yr of NdPr" in text
+    suff = chart(qtbot, "sufficiency", results)
+    text = suff.hover_text(suff.plot.vb.mapViewToScene(QPointF(2030.0, 10.0)))
+    assert "Base case = China Dy/Tb export ban: 14.6%" in text
+    assert "Target T-SS-2030: ≥ 25.0% in 2030, missed (14.6%)" in text
