@@ -43,23 +43,35 @@ def test_lane_headers_give_each_materials_requirement_output_and_gap(canvas):
     assert (dy.requirement, dy.output, dy.gap) == pytest.approx(
         (row["requirement"], row["output"], row["gap"])
     )
-    assert separation.row_texts(dy) == ("Dy", "344", "24", "320")
-    # Mining is the bottleneck in 2028, on Dy; its Dy row is marked.
+    expected = tuple(f"{v:,.0f}" for v in (row["requirement"], row["output"], row["gap"]))
+    assert separation.row_texts(dy) == ("Dy", *expected)  # e.g. ('Dy', '135', '36', '98')
+    # Mining is the bottleneck in 2028; its tab and its row name the material.
+    magnet = canvas.document.scenario_result().magnet.loc[2028]
     mining = lane(canvas, "MINE")
-    assert mining.figures.bottleneck and mining.bottleneck_text == "Bottleneck (Dy)"
+    assert magnet["bottleneck"] == "MINE"
+    assert (
+        mining.figures.bottleneck
+        and mining.bottleneck_text == f"Bottleneck ({magnet['bottleneck_material']})"
+    )
     assert not separation.figures.bottleneck
     alloy = lane(canvas, "ALLOY")
     assert [r.material for r in alloy.figures.rows] == [""]
-    assert alloy.row_texts(alloy.figures.rows[0])[0] == "All"
-    assert alloy.row_texts(alloy.figures.rows[0])[1] == "28.0k"  # 28,035 t of alloy
+    need = flows[(flows["year"] == 2028) & (flows["stage"] == "ALLOY")].iloc[0]["requirement"]
+    assert need > 10_000 and alloy.row_texts(alloy.figures.rows[0])[:2] == ("All", f"{need / 1000:,.1f}k")
 
 
 def test_cards_give_output_utilisation_and_the_starved_plant_flag(canvas):
     heavy = card(canvas, "MP-HRE")  # Mountain Pass heavy RE separation: funded, short of Dy feed
     assert heavy.figures.starved and heavy.flag_text.startswith("⚠ Starved of feed")
-    assert heavy.output_text == "Out 25 t/yr · 15%"
+    arrays = canvas.document.scenario_result().arrays
+    f = arrays.prep.facility_index["mp-hre"]
+    output, share = arrays.facility_output.output[f, 4], arrays.facility_output.utilisation[f, 4]
+    assert heavy.output_text == f"Out {output:,.0f} t/yr · {share:.0%}"
+    assert share < 0.5
     mine = card(canvas, "MP-MINE")
     assert not mine.figures.starved and mine.output_text.endswith("· 100%")
+    # The base case runs Energy Fuels' campaign at a capacity factor: its card says so.
+    assert card(canvas, "EF-P1").flag_text == "Scaled ×0.035"
 
 
 def test_scenario_markers_on_delayed_and_cancelled_cards(canvas):

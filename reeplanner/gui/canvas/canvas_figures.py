@@ -159,7 +159,7 @@ def canvas_figures(result, year: int, material_order: Sequence[str] = ()) -> Can
         inputs.status,
         inputs.cancelled,
         fac.output[:, 0],
-        fac.utilisation_at(0),
+        fac.utilisation[:, 0],
         starved[:, 0],
         inputs.present,
     )
