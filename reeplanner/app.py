@@ -1,12 +1,17 @@
 """Start-up: the ``reeplanner`` launcher's arguments, the QApplication and the main window.
 
-``reeplanner [FILE]`` opens the window with FILE (offering changes a crash
-left to it, when newer than the file), else offers to recover changes a
-crash left behind, else reopens the last plan, else shows the welcome page.
-``reeplanner --screenshot OUT.png [--size WxH] FILE`` lays the window out
-with FILE, saves a picture of it and exits (offscreen when there is no
-display). Qt is imported only after the arguments are checked, so
-``--help`` and argument errors are instant.
+``reeplanner --version`` prints the version. ``reeplanner [FILE]`` opens the
+window with FILE (offering changes a crash left to it, when newer than the
+file), else offers to recover changes a crash left behind, else reopens the
+last plan, else shows the welcome page.
+``reeplanner --screenshot OUT.png [--size WxH] [--show NAME] FILE`` lays the
+window out with FILE (with chart NAME's dock in front), saves a picture of it
+and exits; ``reeplanner --export-chart NAME OUT [--scenario ID] [--year Y]
+[--size WxH] FILE`` writes one chart as .png, .svg or .tsv and exits (both
+offscreen when there is no display). Qt is imported only after the arguments
+are checked, so ``--help``, ``--version`` and argument errors are instant; and
+only after the display is known to answer, so a DISPLAY left over from an ssh
+session gets a sentence naming it rather than Qt's abort.
 """
 
 from __future__ import annotations
@@ -16,7 +21,12 @@ import os
 import sys
 from pathlib import Path
 
+from reeplanner.about import VersionAction
+
 DEFAULT_SIZE = (1400, 900)
+CHART_SIZE = (800, 500)
+CHARTS = ("gap", "sufficiency", "funding", "flow")
+CHART_SUFFIXES = (".png", ".svg", ".tsv")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -33,12 +43,26 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="reeplanner", description="REE Planner: scenario planning for the rare-earth supply chain."
     )
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument("file", nargs="?", type=Path, help="a plan (.reeplan) or plan workbook (.xlsx, .ods)")
     parser.add_argument(
         "--screenshot", type=Path, metavar="OUT.png", help="save a picture of the window and exit"
     )
     parser.add_argument(
-        "--size", type=_size, default=DEFAULT_SIZE, metavar="WxH", help="window size (1400x900)"
+        "--size", type=_size, default=None, metavar="WxH", help="window size (1400x900; a chart 800x500)"
+    )
+    parser.add_argument(
+        "--show", choices=CHARTS, metavar="NAME", help="with --screenshot: bring chart NAME to the front"
+    )
+    parser.add_argument(
+        "--export-chart",
+        nargs=2,
+        metavar=("NAME", "OUT"),
+        help=f"write chart NAME ({', '.join(CHARTS)}) to OUT (.png, .svg or .tsv) and exit",
+    )
+    parser.add_argument("--scenario", metavar="ID", help="with --export-chart: the scenario (the base one)")
+    parser.add_argument(
+        "--year", type=int, metavar="Y", help="with --export-chart: the year (2028 in the horizon)"
     )
     parser.add_argument(
         "--benchmark-start", action="store_true", help="exit as soon as the window has painted"
@@ -46,6 +70,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.screenshot and args.file is None:
         parser.error("--screenshot needs a FILE to show")
+    if args.export_chart:
+        name, out = args.export_chart
+        if name not in CHARTS:
+            parser.error(f"--export-chart: '{name}' is not a chart; choose from {', '.join(CHARTS)}")
+        if Path(out).suffix.lower() not in CHART_SUFFIXES:
+            parser.error(f"--export-chart: {out} must end in .png, .svg or .tsv")
+        if args.file is None:
+            parser.error("--export-chart needs a FILE to draw")
+    elif args.scenario or args.year is not None:
+        parser.error("--scenario and --year go with --export-chart")
+    if args.show and not args.screenshot:
+        parser.error("--show goes with --screenshot")
     return args
 
 
@@ -57,9 +93,21 @@ def _has_display() -> bool:
     )
 
 
+def _x_display_problem() -> str | None:
+    """Why the X display Qt would connect to cannot be reached; None when it can, or Qt will not use X."""
+    display = os.environ.get("DISPLAY", "")
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    uses_x = platform.startswith("xcb") or not (platform or os.environ.get("WAYLAND_DISPLAY"))
+    if not (sys.platform.startswith("linux") and display and uses_x):
+        return None
+    from reeplanner.display_check import unreachable_display
+
+    return unreachable_display(display)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    headless = bool(args.screenshot or args.benchmark_start)
+    headless = bool(args.screenshot or args.benchmark_start or args.export_chart)
     if not _has_display():
         if not headless:
             print(
@@ -69,18 +117,35 @@ def main(argv: list[str] | None = None) -> int:
             )
             return 2
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif problem := _x_display_problem():
+        if not headless:
+            print(
+                f"reeplanner: cannot reach the display '{os.environ['DISPLAY']}' that DISPLAY names ({problem}). "
+                "Over ssh, connect with 'ssh -X' to forward the display; without one, use "
+                "'reeplanner --screenshot OUT.png FILE' or reeplanner-cli.",
+                file=sys.stderr,
+            )
+            return 2
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no display
 
     from PySide6.QtWidgets import QApplication
 
+    from reeplanner.gui.icons import app_icon
     from reeplanner.gui.settings import APPLICATION, ORGANIZATION
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setDesktopFileName("reeplanner")
+    app.setDesktopFileName("reeplanner")  # the desktop entry's name: its icon shows in the taskbar
+    app.setWindowIcon(app_icon())
 
+    if args.export_chart:
+        from reeplanner.gui.charts.chart_export import export_chart
+
+        name, out = args.export_chart
+        return export_chart(name, Path(out), args.file, args.scenario, args.year, args.size or CHART_SIZE)
     if args.screenshot:
-        return _screenshot(args.file, args.screenshot, args.size)
+        return _screenshot(args.file, args.screenshot, args.size or DEFAULT_SIZE, args.show)
 
     from reeplanner.gui.main_window import MainWindow
 
@@ -101,7 +166,8 @@ def start_window(file: Path | None, prompts=None):
     window = MainWindow(prompts=prompts)
     window.show()
     if file is not None:
-        opened = window.files.load_synchronously(file, compute=False)
+        # Absolute from here on: the recent files and the last plan must not depend on the folder started in.
+        opened = window.files.load_synchronously(file.resolve(), compute=False)
     else:
         opened = window.files.offer_recovery()
         last = window.settings.last_plan()
@@ -113,7 +179,7 @@ def start_window(file: Path | None, prompts=None):
     return window
 
 
-def _screenshot(file: Path, out: Path, size: tuple[int, int]) -> int:
+def _screenshot(file: Path, out: Path, size: tuple[int, int], show: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from reeplanner.formats.files import read_plan
@@ -132,15 +198,22 @@ def _screenshot(file: Path, out: Path, size: tuple[int, int]) -> int:
     window.resize(*size)
     window.show()
     window.show_plan_view()
+    window.charts.build()
+    if show:
+        window.charts.raise_chart(show)
+    QApplication.processEvents()
+    window.charts.build()  # the charts now on show
     QApplication.processEvents()
     window.document.finish_recompute()  # a large plan computes on a worker: wait for its figures
     QApplication.processEvents()
     window.canvas.fit_to_view()
     window.canvas.chain_scene.finish_building()  # a large plan's cards arrive in chunks
     QApplication.processEvents()
+    window.charts.redraw_now()
+    QApplication.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
     saved = window.grab().save(str(out))
-    window.wait_for_workers()  # the engine's import may have started with the first paint
+    window.wait_for_workers()  # the Risk dock's work, the engine's import begun by the first paint
     if not saved:
         print(f"reeplanner: could not write {out}", file=sys.stderr)
         return 1
@@ -148,9 +221,10 @@ def _screenshot(file: Path, out: Path, size: tuple[int, int]) -> int:
 
 
 def _benchmark_start(app, window, file: Path | None) -> int:
-    """Show the window (with ``file``), print the wall-clock time of its first paint and quit.
+    """Show the window (with ``file``), print the wall-clock time and the process's CPU time at its
+    first paint, then when the charts are painted with the plan's figures, and quit.
 
-    The benchmark compares that time with when it started the process.
+    The benchmark compares the wall-clock times with when it started the process.
     """
     import time
 
@@ -160,13 +234,22 @@ def _benchmark_start(app, window, file: Path | None) -> int:
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and not self.property("seen"):
                 self.setProperty("seen", True)
-                print(f"first-paint {time.time():.6f}", flush=True)
-                QTimer.singleShot(0, app.quit)
+                print(f"first-paint {time.time():.6f} {time.process_time():.6f}", flush=True)
+                if file is None:
+                    QTimer.singleShot(0, app.quit)
             return False
+
+    def charts_drawn() -> None:
+        for chart in window.charts.charts.values():
+            if chart.isVisible():
+                chart.graphics.viewport().repaint()  # painted now, with the figures
+        print(f"charts-drawn {time.time():.6f} {time.process_time():.6f}", flush=True)
+        QTimer.singleShot(0, app.quit)
 
     if file is not None:
         window.files.load_synchronously(file, compute=False, offer_recovery=False)  # no dialog to wait on
         window.show_plan_view()
+        window.charts.drawn.connect(charts_drawn)
     watcher = FirstPaint(window)
     window.canvas.viewport().installEventFilter(watcher)
     window.welcome.installEventFilter(watcher)

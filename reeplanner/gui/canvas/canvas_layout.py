@@ -21,16 +21,21 @@ from reeplanner.model.ids import id_key
 from reeplanner.model.records import Facility, Stage
 from reeplanner.model.validation import RECYCLE_STAGE
 
+# Sized with the canvas's fonts (``canvas_style``) so that, fitted across the width the default
+# window gives the canvas at 1400x900, the smallest text is drawn at least 9 px high.
 CARD_WIDTH = 204.0
-CARD_HEIGHT = 88.0
+CARD_HEIGHT = 116.0
 CARD_GAP = 12.0  # vertical space between stacked cards
-LANE_PADDING = 12.0  # between a lane's edge and its cards
-LANE_GAP = 40.0  # between lanes: room for a link's arrow and its label
+LANE_PADDING = 10.0  # between a lane's edge and its cards
+LANE_GAP = 32.0  # between lanes: room for a link's arrow and its label
 LANE_WIDTH = CARD_WIDTH + 2 * LANE_PADDING
 LANE_PITCH = LANE_WIDTH + LANE_GAP
-HEADER_HEIGHT = 78.0
+HEADER_HEIGHT = 172.0  # title, capacity, owner, and requirement / output / gap for three materials
 CARDS_TOP = HEADER_HEIGHT + LANE_PADDING
 MIN_SLOTS = 5  # lanes are at least this many cards tall, so an empty chain still reads as lanes
+#: A dragged card joins another lane once its centre is this far past that lane's near edge (a quarter
+#: of a lane: most of the way there); a drift sideways while moving a card up or down stays in its lane.
+LANE_CHANGE_INSET = LANE_WIDTH / 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +70,28 @@ def lane_index_at(x: float, lane_count: int) -> int:
     if lane_count <= 0:
         return 0
     return min(max(int((x + LANE_GAP / 2) // LANE_PITCH), 0), lane_count - 1)
+
+
+def landing_lane(centre_x: float, own_lane: int, lane_count: int) -> int:
+    """The lane a card dropped with its centre at scene ``centre_x`` lands in.
+
+    Another lane when the centre is over it and at least ``LANE_CHANGE_INSET``
+    past its edge nearer the card's own lane; anywhere else (its own lane, the
+    gap between lanes, a drift sideways) the card stays in ``own_lane``.
+    """
+    for index in range(lane_count):
+        left = lane_geometry(index).left
+        right = left + LANE_WIDTH
+        if index == own_lane or not left <= centre_x <= right:
+            continue
+        past_near_edge = (
+            centre_x >= left + LANE_CHANGE_INSET
+            if index > own_lane
+            else centre_x <= right - LANE_CHANGE_INSET
+        )
+        if past_near_edge:
+            return index
+    return own_lane
 
 
 def snapped_y(y: float) -> float:

@@ -1,0 +1,1 @@
+"""Larger docks that are not single charts: the Risk dock."""
