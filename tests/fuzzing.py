@@ -51,11 +51,13 @@ BUG_TYPES = (TypeError, AttributeError, KeyError, IndexError, NameError, Asserti
 
 # --- what the mutations put into files ---------------------------------------------------------------
 
+#: Stands for 100,000 characters in a mutation (so a failing case prints short): see ``_expand``.
+LONG_TEXT = "<100,000 x>"
 NUMBERS = ("1e308", "-1e308", "1e400", "NaN", "inf", "-inf", "99999999999999999999999999", "-0", "0x10",
            "1,0e5", "", " ", "1e-320", "-5000", "5", "1E+15", "١٢٣", "12%", "1 200,5")  # fmt: skip
 REFS = ("A99999999", "a1", "AAAA1", "XFD1048576", "A0", "ZZZ1", "A1048577", "1A", "&#65;1", "B", "XFE1",
         "A01", "IV65536", "A4294967297")  # fmt: skip
-TEXT = ("\u202e", "\ufeff", "\x00", "\ud800", "𝔐agnet", "e\u0301", "x" * 100_000, "稀土", "\u0085", "\x1b[31m",
+TEXT = ("\u202e", "\ufeff", "\x00", "\ud800", "𝔐agnet", "e\u0301", LONG_TEXT, "稀土", "\u0085", "\x1b[31m",
         "=cmd|' /C calc'!A0", "&amp;", "<b>")  # fmt: skip
 XML = ("<!DOCTYPE x [<!ENTITY a 'b'>]>", "<", "</row>", '<c r="A1">', "]]>", "&undefined;", "<?xml?>",
        '<c r="A99999999"><v>1</v></c>', '<row r="0">', "<c/>" * 2000, '<table:table-cell table:number-columns-repeated="16384" office:value-type="float"/>',
@@ -64,7 +66,7 @@ XML = ("<!DOCTYPE x [<!ENTITY a 'b'>]>", "<", "</row>", '<c r="A1">', "]]>", "&u
        '<c r="A2" t="s"><v>999999</v></c>', '<c r="B2" t="e"><v>#N/A</v></c>', "<f>1+1</f>")  # fmt: skip
 NAMES = ("xl/worksheets/sheet1.xml", "mimetype", "content.xml", "[Content_Types].xml", "稀土.xml",
          "../../evil.xml", "xl/sharedStrings.xml", "RAW:\xff\xfe.xml", "xl/workbook.xml", "")  # fmt: skip
-JSON_VALUES = (1e308, -1e308, float("inf"), float("nan"), -5000, 5, 0, -0.0, 10**30, "", "x" * 100_000,
+JSON_VALUES = (1e308, -1e308, float("inf"), float("nan"), -5000, 5, 0, -0.0, 10**30, "", LONG_TEXT,
                "\u202e\ufeff", None, True, [], {}, [1, [2]], {"a": {"b": 1}}, "2027-13", "BASE", "1e400")  # fmt: skip
 
 #: name -> what each parameter is: a fraction of the file or of a list, or a pick from values.
@@ -304,10 +306,14 @@ def _on_xml(edit: Callable[[bytes, float, str], bytes]) -> Callable[..., bytes]:
     return _on_entries(change)
 
 
+def _expand(payload):
+    return "x" * 100_000 if payload == LONG_TEXT else payload
+
+
 def _insert(content: bytes, where: float, payload: str) -> bytes:
     at = content.find(b"<", _at(where, len(content)))
     at = len(content) if at < 0 else at
-    return content[:at] + payload.encode("utf-8", "surrogatepass") + content[at:]
+    return content[:at] + _expand(payload).encode("utf-8", "surrogatepass") + content[at:]
 
 
 def _replace_match(pattern: bytes) -> Callable[[bytes, float, str], bytes]:
@@ -353,7 +359,7 @@ def _set_value(doc, where, payload):
     slots = [(c, k) for c in _containers(doc) for k in (c.keys() if isinstance(c, dict) else range(len(c)))]
     if slots:
         container, key = slots[_at(where, len(slots))]
-        container[key] = payload
+        container[key] = _expand(payload)
     return doc
 
 

@@ -85,7 +85,9 @@ def known_ids(plan: Plan, tables: Iterable[str] | None = None) -> dict[str, dict
         if table.id_attr and (wanted is None or table.attr in wanted):
             ids: dict[str, str] = {}
             for rec in getattr(plan, table.attr):
-                ids.setdefault(id_key(getattr(rec, table.id_attr)), getattr(rec, table.id_attr))
+                written = getattr(rec, table.id_attr)
+                if isinstance(written, str) and written.strip():  # a missing ID is its own problem
+                    ids.setdefault(id_key(written), written)
             known[table.attr] = ids
     return known
 
@@ -341,7 +343,7 @@ def _stages(plan: Plan) -> Iterator[Problem]:
 
 def _scenarios(plan: Plan) -> Iterator[Problem]:
     for index, scenario in enumerate(plan.scenarios):
-        if any(sep in scenario.id for sep in ID_SEPARATORS):
+        if isinstance(scenario.id, str) and any(sep in scenario.id for sep in ID_SEPARATORS):
             yield problem_at(
                 SCENARIOS,
                 index,
