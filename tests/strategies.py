@@ -47,6 +47,7 @@ from reeplanner.model import (
     SupplySource,
     Target,
 )
+from reeplanner.model.validation import MIN_YIELD
 
 #: Text a spreadsheet or a JSON writer could get wrong.
 AWKWARD_TEXT = (
@@ -199,7 +200,13 @@ def _draw_reference_tables(draw: st.DrawFn, plan: Plan) -> None:
         plan.materials.append(Material(_id(draw, "Sm", 1), "Samarium", draw(_SHARES), draw(_NOTES)))
     if draw(_BOOL):
         plan.stages.append(
-            Stage("RECYCLE", "Recycling", 6, CapacityBasis.MATERIAL, draw(shares().filter(bool)))
+            Stage(
+                "RECYCLE",
+                "Recycling",
+                6,
+                CapacityBasis.MATERIAL,
+                draw(shares().filter(lambda s: s >= MIN_YIELD)),
+            )
         )
     for n in range(draw(_ints(0, 2))):
         plan.agencies.append(Agency(_id(draw, "AG", n), draw(_REQUIRED_TEXT), draw(_TEXT), draw(_NOTES)))

@@ -230,3 +230,15 @@ def test_composition_rows_of_a_product_stage_facility_are_ignored():
     result = compute(plan, "BASE")
     assert capacity(result, 2025, "ALLOY") == 1000
     assert capacity(result, 2025, "MAGNET") == 0
+
+
+def test_a_ramp_up_of_a_few_milliseconds_is_the_step_it_tends_to():
+    """1e-320 years (valid: at least 0) was divided by and overflowed (found by the fuzz campaign)."""
+    import numpy as np
+
+    from reeplanner.engine.capacity import ramp_shares
+
+    years = np.arange(2025, 2030)
+    t0 = np.array([2026.5, 2026.5])
+    shares = ramp_shares(t0, np.array([0.0, 1e-320]), years)
+    assert shares.tolist() == [[0.0, 0.5, 1.0, 1.0, 1.0]] * 2

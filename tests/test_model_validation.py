@@ -21,6 +21,7 @@ from reeplanner.model import (
     SupplySource,
     validate,
 )
+from reeplanner.model.validation import errors
 from tests.builders import chain_plan, facility, funding, scenario, target
 
 
@@ -559,6 +560,17 @@ def test_a_risk_factor_is_between_zero_and_one():
         "Value",
         "A risk factor is a number from 0 to 1; it is '1.5'.",
     )
+
+
+def test_a_yield_is_at_least_a_thousandth():
+    """Requirements divide by yields: 1e-320 (above 0) overflowed them to infinity."""
+    problem = _one(_edit(chain_plan(), "stages", 1, process_yield=1e-320))
+    assert (problem.field, problem.message) == (
+        "Yield",
+        "Yield must be at least 0.001 (0.1%); it is 9.99989e-321, which would make the requirement "
+        "upstream of it beyond any number.",
+    )
+    assert errors(_edit(chain_plan(), "stages", 1, process_yield=0.001)) == []
 
 
 def test_a_multiplier_is_from_zero_to_a_thousand():

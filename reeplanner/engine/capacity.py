@@ -45,6 +45,11 @@ def online_time(prep: PreparedPlan, inputs: ScenarioInputs) -> np.ndarray:
     return np.where(no_dates & (inputs.status == OPERATING), -np.inf, t0)
 
 
+#: A ramp-up this short (a few milliseconds) is the step it tends to: dividing by a ramp of 1e-320
+#: years, which validation lets through, overflowed (found by the fuzz campaign).
+STEP_RAMP_YEARS = 1e-9
+
+
 def ramp_shares(t0: np.ndarray, ramp_years: np.ndarray, years: np.ndarray) -> np.ndarray:
     """(F, Y) the mean of the ramp over each year ``[y, y + 1)``, exactly.
 
@@ -55,8 +60,8 @@ def ramp_shares(t0: np.ndarray, ramp_years: np.ndarray, years: np.ndarray) -> np
     share = np.zeros((len(t0), len(years)))
     share[t0 + ramp_years <= start] = 1.0  # ramped up before the horizon (also -inf: no dates)
     partial = np.isfinite(t0) & (t0 + ramp_years > start) & (t0 < end)
-    step = np.flatnonzero(partial & (ramp_years <= 0))
-    ramped = np.flatnonzero(partial & (ramp_years > 0))
+    step = np.flatnonzero(partial & (ramp_years <= STEP_RAMP_YEARS))
+    ramped = np.flatnonzero(partial & (ramp_years > STEP_RAMP_YEARS))
     if len(step):
         # R = 0: the step t >= t0, whose mean over the year is the part of the year online.
         share[step] = np.clip(years[None, :] + 1.0 - t0[step][:, None], 0.0, 1.0)

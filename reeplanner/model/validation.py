@@ -31,6 +31,9 @@ from reeplanner.model.schema import (
 from reeplanner.model.table_rules import RECYCLE_STAGE, problem_at
 
 MAX_HORIZON_YEARS = 60
+#: The smallest stage yield: requirements divide by yields down the chain, and a yield of 1e-320
+#: (above 0, as the Yield column asks) overflowed them to infinity (found by the fuzz campaign).
+MIN_YIELD = 0.001
 #: Characters that split a list of IDs (``Scenarios`` columns), so an ID cannot hold them.
 ID_SEPARATORS = (",", ";")
 
@@ -313,6 +316,17 @@ def _stages(plan: Plan) -> Iterator[Problem]:
                 "each stage needs its own place in the chain.",
             )
         orders.setdefault(stage.order, index)
+    for index, stage in enumerate(plan.stages):
+        value = stage.process_yield
+        if isinstance(value, (int, float)) and 0 < value < MIN_YIELD:
+            yield problem_at(
+                STAGES,
+                index,
+                stage,
+                "Yield",
+                f"Yield must be at least {MIN_YIELD:g} (0.1%); it is {value:g}, which would make the "
+                "requirement upstream of it beyond any number.",
+            )
     chain = [(i, s) for i, s in enumerate(plan.stages) if id_key(s.id) != id_key(RECYCLE_STAGE)]
     if not chain and plan.stages:
         yield Problem("The plan needs at least one stage besides RECYCLE.", "Stages")
