@@ -21,6 +21,9 @@ from pathlib import Path
 DEFAULT_SIZE = (1400, 900)
 CHART_SIZE = (800, 500)
 CHARTS = ("gap", "sufficiency", "funding", "flow")
+#: The larger docks ``--show`` and ``--export-chart`` also take (``gui.views.view_registry``).
+VIEWS = ("timeline", "comparison", "explain", "agencies", "coordination")
+SHOWABLE = CHARTS + VIEWS
 CHART_SUFFIXES = (".png", ".svg", ".tsv")
 
 
@@ -46,13 +49,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--size", type=_size, default=None, metavar="WxH", help="window size (1400x900; a chart 800x500)"
     )
     parser.add_argument(
-        "--show", choices=CHARTS, metavar="NAME", help="with --screenshot: bring chart NAME to the front"
+        "--show",
+        choices=SHOWABLE,
+        metavar="NAME",
+        help=f"with --screenshot: bring chart or view NAME ({', '.join(SHOWABLE)}) to the front",
     )
     parser.add_argument(
         "--export-chart",
         nargs=2,
         metavar=("NAME", "OUT"),
-        help=f"write chart NAME ({', '.join(CHARTS)}) to OUT (.png, .svg or .tsv) and exit",
+        help=f"write chart or view NAME ({', '.join(SHOWABLE)}) to OUT (.png, .svg or .tsv) and exit",
     )
     parser.add_argument("--scenario", metavar="ID", help="with --export-chart: the scenario (the base one)")
     parser.add_argument(
@@ -66,8 +72,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         parser.error("--screenshot needs a FILE to show")
     if args.export_chart:
         name, out = args.export_chart
-        if name not in CHARTS:
-            parser.error(f"--export-chart: '{name}' is not a chart; choose from {', '.join(CHARTS)}")
+        if name not in SHOWABLE:
+            parser.error(f"--export-chart: '{name}' is not a chart; choose from {', '.join(SHOWABLE)}")
         if Path(out).suffix.lower() not in CHART_SUFFIXES:
             parser.error(f"--export-chart: {out} must end in .png, .svg or .tsv")
         if args.file is None:

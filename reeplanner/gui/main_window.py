@@ -37,6 +37,7 @@ from reeplanner.gui.scenario_year_bar import ScenarioYearBar
 from reeplanner.gui.settings import PaletteChoice, Settings, UnitsDisplay, recovery_folder
 from reeplanner.gui.tables.plan_tables import PlanTables
 from reeplanner.gui.view_actions import ViewActions
+from reeplanner.gui.views.coordination_count import CoordinationCount
 from reeplanner.gui.welcome_page import WelcomePage
 from reeplanner.gui.work_thread import BackgroundWork, WorkThread
 from reeplanner.model.ids import id_key
@@ -44,7 +45,7 @@ from reeplanner.model.ids import id_key
 Std = QKeySequence.StandardKey
 APP_TITLE = "REE Planner"
 #: Saved window layouts of another version are not restored (a layout without the charts' docks).
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 
 
 class MainWindow(QMainWindow):
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
         self.add_view_dock("history", "Undo History", self.undo_view, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.charts = ChartDocks(self)
         self._lay_out_docks()
+        self.coordination_count = CoordinationCount(self)
+        self.statusBar().addPermanentWidget(self.coordination_count)
 
         self.files = FileActions(self)
         self._make_edit_actions()
@@ -133,8 +136,9 @@ class MainWindow(QMainWindow):
 
     def _lay_out_docks(self) -> None:
         """The first-start layout: the canvas with the tables under it; the gap and self-sufficiency
-        charts on the right (funding and flow in tabs behind them); problems, inspector and history
-        in tabs beside the tables."""
+        charts on the right (funding and flow in tabs behind them); the timeline, the scenario
+        comparison, explanations, agencies and coordination findings in tabs behind the tables;
+        problems, inspector and history in tabs beside them."""
         docks = self.docks
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -143,7 +147,9 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(docks["sufficiency"], docks["flow"])
         self.tabifyDockWidget(docks["problems"], docks["inspector"])
         self.tabifyDockWidget(docks["inspector"], docks["history"])
-        for key in ("gap", "sufficiency", "problems"):
+        for key in ("timeline", "comparison", "explain", "agencies", "coordination"):
+            self.tabifyDockWidget(docks["tables"], docks[key])
+        for key in ("gap", "sufficiency", "problems", "tables"):
             docks[key].raise_()
 
     def show_plan_view(self) -> None:

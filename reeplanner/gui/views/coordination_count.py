@@ -1,0 +1,47 @@
+"""The status bar's count of coordination findings in the scenario on show ("8 coordination
+findings"); a click brings the Coordination dock to the front.
+
+Counted on the turn of the event loop after new figures (after the charts are drawn), from the
+engine's findings without pandas.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QToolButton
+
+if TYPE_CHECKING:
+    from reeplanner.gui.main_window import MainWindow
+
+
+class CoordinationCount(QToolButton):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.setObjectName("coordination-count")
+        self.setAutoRaise(True)
+        self.setToolTip("Coordination findings of the scenario on show: click to see them")
+        self.window_ = window
+        self.count: int | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.recount)
+        document = window.document
+        document.results_changed.connect(self._timer.start)
+        document.scenario_changed.connect(self._timer.start)
+        self.clicked.connect(lambda: window.charts.raise_chart("coordination"))
+        self.hide()
+
+    def recount(self) -> None:
+        result = self.window_.document.scenario_result()
+        if result is None:
+            self.count = None
+            self.hide()
+            return
+        from reeplanner.engine.coordination import coordination_rows
+
+        self.count = len(coordination_rows(result.arrays))
+        self.setText(f"{self.count} coordination finding{'s' if self.count != 1 else ''}")
+        self.show()
