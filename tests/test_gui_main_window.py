@@ -302,6 +302,11 @@ def test_the_welcome_page_stands_alone_and_the_docks_come_back_with_a_plan(qtbot
         "sufficiency",
         "funding",
         "flow",
+        "timeline",
+        "comparison",
+        "explain",
+        "agencies",
+        "coordination",
     ]
 
 

@@ -151,6 +151,9 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(docks["tables"], docks[key])
         for key in ("gap", "sufficiency", "problems", "tables"):
             docks[key].raise_()
+        # The window's minimum size still counts the views' docks side by side, as they were added:
+        # measure again, tabbed, so that a smaller saved size can be restored.
+        self.layout().activate()
 
     def show_plan_view(self) -> None:
         self._show_docks_again()
