@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from reeplanner.engine.chain import DOMESTIC
 from reeplanner.engine.prepared_plan import PreparedPlan
 from reeplanner.model.countries import country_code
@@ -60,16 +62,15 @@ def _own_changes(prep: PreparedPlan, position: int) -> list[Change]:
         text = VIEW_TEXT[scenario.risk_view]
         view = str(scenario.risk_view)
         changes.append(Change(("risk view", view), text, f"{view} view", scenario.id, DOMESTIC_CHAIN))
-    for f, fac in enumerate(plan.facilities):
-        if any(id_key(s) == key for s in fac.scenarios):
-            reach = DOMESTIC_CHAIN if prep.participant[f] == DOMESTIC else ABROAD
-            changes.append(
-                Change(("facility", id_key(fac.id)), f"adds {_facility(prep, f)}", fac.id, scenario.id, reach)
-            )
-    for n, line in enumerate(plan.funding):
-        if any(id_key(s) == key for s in line.scenarios):
-            text = f"adds funding {line.id} ({line.amount:,.4g} {plan.currency} from {line.agency})"
-            changes.append(Change(("funding", n), text, line.id, scenario.id, DOMESTIC_CHAIN))
+    for f in np.flatnonzero(prep.listed_in[:, position]):  # listed for this scenario only
+        fac = plan.facilities[f]
+        reach = DOMESTIC_CHAIN if prep.participant[f] == DOMESTIC else ABROAD
+        text = f"adds {_facility(prep, f)}"
+        changes.append(Change(("facility", id_key(fac.id)), text, fac.id, scenario.id, reach))
+    for n in np.flatnonzero(prep.funding_listed_in[:, position]):
+        line = plan.funding[n]
+        text = f"adds funding {line.id} ({line.amount:,.4g} {plan.currency} from {line.agency})"
+        changes.append(Change(("funding", int(n)), text, line.id, scenario.id, DOMESTIC_CHAIN))
     for row, ov in enumerate(plan.overrides):
         if id_key(ov.scenario) == key:
             text = override_text(prep, ov)

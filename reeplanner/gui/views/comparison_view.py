@@ -92,10 +92,14 @@ class ComparisonView(ViewBase):
         self.body.addWidget(self.pages, 1)
         self.picked: set[str] = set()  # id_key of scenarios picked; all of them when the plan opens
         self.known: set[str] = set()
+        self._menu_entries: list[tuple[str, str, bool]] = []
         self.figures: dict[str, Headlines] = {}
         self.ids: list[str] = []
         self.sameness: list = []
+        self._names: dict[str, str] = {}
+        self._pages_stale: set[QWidget] = set()
         self.years.currentIndexChanged.connect(lambda _i: self.redraw())
+        self.pages.currentChanged.connect(self._fill_page)
 
     # -- which scenarios -----------------------------------------------------------
 
@@ -106,15 +110,22 @@ class ComparisonView(ViewBase):
         self.known = set(keys)
         self.picked &= self.known
         self.picked.add(id_key(base))
-        self.picker_menu.clear()
-        for sid in ids:
-            action = QAction(names[sid], self.picker_menu)
-            action.setObjectName(f"comparison-pick-{id_key(sid)}")
-            action.setCheckable(True)
-            action.setChecked(id_key(sid) in self.picked)
-            action.setEnabled(id_key(sid) != id_key(base))
-            action.toggled.connect(lambda on, sid=sid: self.pick(sid, on))
-            self.picker_menu.addAction(action)
+        entries = [(sid, names[sid], id_key(sid) == id_key(base)) for sid in ids]
+        if entries != self._menu_entries:  # rebuilt only when the scenarios change (not while a toggle runs)
+            self._menu_entries = entries
+            self.picker_menu.clear()
+            for sid, name, is_base in entries:
+                action = QAction(name, self.picker_menu)
+                action.setObjectName(f"comparison-pick-{id_key(sid)}")
+                action.setCheckable(True)
+                action.setEnabled(not is_base)
+                action.setData(sid)
+                action.toggled.connect(lambda on, sid=sid: self.pick(sid, on))
+                self.picker_menu.addAction(action)
+        for action in self.picker_menu.actions():
+            action.blockSignals(True)
+            action.setChecked(id_key(action.data()) in self.picked)
+            action.blockSignals(False)
         self.picker.setText(f"Scenarios: {len(self.picked)} of {len(ids)} ▾")
 
     def pick(self, scenario_id: str, picked: bool) -> None:
@@ -152,9 +163,21 @@ class ComparisonView(ViewBase):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(0, FIGURE_COLUMN_PX)
         self._write_sameness(names)
-        self._write_changes(names, base)
-        picked = PlanResult(self.results.plan_name, {s: self.results.scenarios[s] for s in self.ids})
-        self.chart.show_results(picked, self.scenario_id, self.year)
+        self._names, self._pages_stale = names, {self.changes, self.chart}
+        self._fill_page()
+
+    def _fill_page(self, *_args) -> None:
+        """Write the page on show: what each scenario changes, or the chart (each after new figures,
+        when it is first looked at)."""
+        page = self.pages.currentWidget()
+        if page not in self._pages_stale or self.result is None:
+            return
+        self._pages_stale.discard(page)
+        if page is self.changes:
+            self._write_changes(self._names)
+        else:
+            picked = PlanResult(self.results.plan_name, {s: self.results.scenarios[s] for s in self.ids})
+            self.chart.show_results(picked, self.scenario_id, self.year)
 
     def _years(self) -> list[int]:
         horizon = list(self.result.years)
@@ -179,7 +202,7 @@ class ComparisonView(ViewBase):
         self.same.setVisible(bool(lines))
         self.sameness = found
 
-    def _write_changes(self, names: dict[str, str], base: str) -> None:
+    def _write_changes(self, names: dict[str, str]) -> None:
         prep = self.result.arrays.prep
         parts = []
         for sid in self.ids:

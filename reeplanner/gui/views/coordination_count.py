@@ -33,6 +33,7 @@ class CoordinationCount(QToolButton):
         document.scenario_changed.connect(self._timer.start)
         self.clicked.connect(lambda: window.charts.raise_chart("coordination"))
         self.hide()
+        self._timer.start()  # a document may come with its figures
 
     def recount(self) -> None:
         result = self.window_.document.scenario_result()

@@ -1,0 +1,217 @@
+"""The Coordination, Explain and Agencies docks: findings that select what they are about and their
+count in the status bar, explanations with the command line's figures and links that select, the
+agency matrix with its unowned gaps; each view on --show and --export-chart."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QGuiApplication
+
+from reeplanner.app import SHOWABLE, VIEWS
+from reeplanner.app import main as app_main
+from reeplanner.cli import main as cli_main
+from reeplanner.engine.coordination import coordination_rows
+from reeplanner.engine.explain_facility import explain_facility
+from reeplanner.formats import reeplan
+from reeplanner.gui.document import PlanDocument
+from reeplanner.gui.main_window import MainWindow
+from reeplanner.gui.views.coordination_view import SUBJECT
+from reeplanner.gui.views.view_registry import VIEW_TITLES
+from reeplanner.model.ids import id_key
+from tests.scripted_prompts import ScriptedPrompts
+
+EXAMPLE = Path(__file__).parent.parent / "examples" / "us-mine-to-magnet.reeplan"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    document = PlanDocument(reeplan.load(EXAMPLE), EXAMPLE)
+    win = MainWindow(
+        document, prompts=ScriptedPrompts(), recovery_dir=tmp_path / "recovery", restore_settings=False
+    )
+    qtbot.addWidget(win)
+    win.show()
+    win.show_plan_view()
+    win.charts.build()
+    qtbot.waitExposed(win)
+    return win
+
+
+def shown(qtbot, window, name: str):
+    window.charts.raise_chart(name)
+    view = window.charts.chart(name)
+    qtbot.waitUntil(lambda: view.result is not None)
+    return view
+
+
+def cli_text(*args: str) -> str:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert cli_main([*args]) == 0
+    return out.getvalue()
+
+
+# -- coordination -------------------------------------------------------------------------------
+
+
+def test_findings_are_grouped_and_their_count_is_in_the_status_bar(qtbot, window):
+    view = shown(qtbot, window, "coordination")
+    rows = coordination_rows(window.document.scenario_result().arrays)
+    count = window.coordination_count
+    qtbot.waitUntil(lambda: count.count is not None)
+    assert count.count == len(rows) and count.isVisible()
+    assert count.text() == f"{len(rows)} coordination findings"
+    items = [view.tree.topLevelItem(i).child(j) for i in range(view.tree.topLevelItemCount())
+             for j in range(view.tree.topLevelItem(i).childCount())]  # fmt: skip
+    assert sorted(item.text(1) for item in items) == sorted(row[5] for row in rows)
+    groups = [view.tree.topLevelItem(i).text(0) for i in range(view.tree.topLevelItemCount())]
+    assert any(g.startswith("Stages with a gap and no owner agency (") for g in groups)
+
+
+def test_clicking_a_finding_selects_its_facility_or_its_stage(qtbot, window):
+    view = shown(qtbot, window, "coordination")
+    plan = window.document.plan
+    items = {}
+    for i in range(view.tree.topLevelItemCount()):
+        group = view.tree.topLevelItem(i)
+        for j in range(group.childCount()):
+            items.setdefault(group.child(j).data(0, SUBJECT)[0], group.child(j))
+    stage_item = items["stages"]
+    view.tree.itemClicked.emit(stage_item, 0)
+    table, row = stage_item.data(0, SUBJECT)
+    assert window.document.selection == ("stages", [row])
+    stage = window.document.plan.stages[row].id
+    assert [lane.stage.id for lane in window.canvas.chain_scene.lanes if lane.selected] == [stage]
+    facility_item = items["facilities"]
+    view.tree.itemClicked.emit(facility_item, 0)
+    table, row = facility_item.data(0, SUBJECT)
+    assert window.document.selection == ("facilities", [row])
+    assert plan.facilities[row].name in facility_item.text(0)
+
+
+def test_the_count_follows_the_scenario(qtbot, window):
+    count = window.coordination_count
+    qtbot.waitUntil(lambda: count.count is not None)
+    window.document.set_scenario("SURGE")
+    expected = len(coordination_rows(window.document.results.scenario("SURGE").arrays))
+    qtbot.waitUntil(lambda: count.count == expected)
+    count.click()
+    assert window.charts.charts["coordination"].isVisible()
+
+
+# -- explain ------------------------------------------------------------------------------------------
+
+
+def test_explain_shows_the_magnet_stage_as_the_command_line_does(qtbot, window):
+    view = shown(qtbot, window, "explain")
+    window.document.set_year(2030)
+    qtbot.waitUntil(lambda: view.year == 2030)
+    magnet = next(i for i, s in enumerate(window.document.plan.stages) if s.id == "MAGNET")
+    window.charts.select_stage("MAGNET")  # as a click on the lane header does
+    assert window.document.selection == ("stages", [magnet])
+    expected = cli_text("explain", str(EXAMPLE), "--scenario", "BASE", "--year", "2030", "--stage", "MAGNET")
+    assert view.text() + "\n" == expected
+    assert view.subject_label.text() == "Magnet, 2030, Base case"
+    html = view.browser.toHtml()
+    first = view.explanations[0].capacity[0]
+    assert f"facility:{first.facility}" in html and f"{first.effective:,.6g}" in html
+    view.copy_text()
+    assert QGuiApplication.clipboard().text() == expected
+
+
+def test_explain_with_nothing_selected_explains_the_magnet_stage(qtbot, window):
+    view = shown(qtbot, window, "explain")
+    assert window.document.selection == ("", [])
+    assert view.subject() == ("stage", "MAGNET")
+
+
+def test_explain_a_material_stage_for_each_material_or_one(qtbot, window):
+    view = shown(qtbot, window, "explain")
+    window.charts.select_stage("SEP")
+    expected = cli_text("explain", str(EXAMPLE), "--scenario", "BASE", "--year", "2028", "--stage", "SEP")
+    assert view.text() + "\n" == expected
+    assert view.material.isVisible()
+    view.material.setCurrentIndex(view.material.findData("Dy"))
+    dy = cli_text(
+        "explain", str(EXAMPLE), "--scenario", "BASE", "--year", "2028", "--stage", "SEP", "--material", "Dy"
+    )
+    assert view.text() + "\n" == dy
+    view.supply_view.setCurrentIndex(view.supply_view.findData("allied"))
+    allied = cli_text(
+        "explain", str(EXAMPLE), "--scenario", "BASE", "--year", "2028", "--stage", "SEP", "--material", "Dy",
+        "--view", "allied",
+    )  # fmt: skip
+    assert view.text() + "\n" == allied
+
+
+def test_explain_follows_a_facility_and_a_target_and_links_select(qtbot, window):
+    view = shown(qtbot, window, "explain")
+    document = window.document
+    f = next(i for i, x in enumerate(document.plan.facilities) if x.id == "MP-10X-MAG")
+    document.set_selection("facilities", [f])
+    assert view.lines == explain_facility(document.scenario_result(), 2028, "MP-10X-MAG")
+    target = next(i for i, t in enumerate(document.plan.targets) if t.stage == "MAGNET")
+    document.set_selection("targets", [target])
+    record = document.plan.targets[target]
+    assert view.subject_label.text().startswith(f"Target {record.id}: Magnet, {record.year}")
+    assert any(line.strip().startswith(record.id) for line in view.lines)
+    view.browser.anchorClicked.emit(QUrl("facility:MP-IND-MAG"))
+    assert document.selection == (
+        "facilities",
+        [next(i for i, x in enumerate(document.plan.facilities) if x.id == "MP-IND-MAG")],
+    )
+
+
+# -- agencies -----------------------------------------------------------------------------------------
+
+
+def test_the_agency_matrix_marks_gaps_nobody_owns_and_clicks_select(qtbot, window):
+    view = shown(qtbot, window, "agencies")
+    matrix = view.matrix
+    orphans = [s for s in matrix.stages if matrix.gap_without_owner(s)]
+    assert orphans  # the US example: Metal and Alloy fall short with no owner
+    col = matrix.stages.index(orphans[0])
+    assert "no owner" in view.table.horizontalHeaderItem(col).text()
+    rows = [view.table.verticalHeaderItem(r).text() for r in range(view.table.rowCount())]
+    blank = next(r for r in range(len(rows)) if matrix.role(rows[r], orphans[0]).empty)
+    assert view.table.item(blank, col).text() == ""
+    assert view.table.item(blank, col).background().color().alpha() == 255  # tinted
+    leader = next(r for r in range(len(rows)) if matrix.role(rows[r], "MAGNET").facilities)
+    magnet = matrix.stages.index("MAGNET")
+    led = matrix.role(rows[leader], "MAGNET").facilities
+    assert f"leads {len(led)}" in view.table.item(leader, magnet).text()
+    view.table.cellClicked.emit(leader, magnet)
+    plan = window.document.plan
+    assert window.document.selection == (
+        "facilities",
+        [i for i, f in enumerate(plan.facilities) if id_key(f.id) in {id_key(x) for x in led}],
+    )
+
+
+# -- the command line -----------------------------------------------------------------------------------
+
+
+def test_the_launcher_knows_every_view():
+    assert set(VIEWS) == set(VIEW_TITLES)
+    assert set(VIEWS) <= set(SHOWABLE)
+
+
+@pytest.mark.parametrize("name", VIEWS)
+def test_export_chart_writes_each_view(tmp_path, name):
+    for suffix in (".tsv", ".png"):
+        out = tmp_path / f"{name}{suffix}"
+        assert app_main(["--export-chart", name, str(out), "--scenario", "DELAY", str(EXAMPLE)]) == 0
+        assert out.stat().st_size > 0
+    header = (tmp_path / f"{name}.tsv").read_text(encoding="utf-8").splitlines()[0]
+    assert "\t" in header or name == "explain"
+
+
+def test_screenshot_shows_a_view_in_front(tmp_path):
+    out = tmp_path / "timeline.png"
+    assert app_main(["--screenshot", str(out), "--show", "timeline", str(EXAMPLE)]) == 0
+    assert out.stat().st_size > 10_000
