@@ -37,12 +37,22 @@ def every_table(plan) -> None:
             getattr(result, name)
 
 
+def every_v2_figure(plan) -> None:
+    """What the window and brief read of engine v2: facility output, floor exposure, coordination."""
+    for result in compute_all(plan).scenarios.values():
+        for name in ("price_floors", "coordination"):
+            getattr(result, name)
+        getattr(result.arrays, "facility_output")  # noqa: B009 - a lazy figure, read to compute it
+
+
 def run() -> list[tuple[str, float, float, str]]:
     small, big = synthetic_plan(1_000), synthetic_plan(10_000)
     figures = [
         ("1,000 facilities x 5 scenarios x 30 years, compute_all", median_ms(lambda: compute_all(small), 31), 30, "ms"),
         ("10,000 facilities x 5 scenarios x 30 years, compute_all", median_ms(lambda: compute_all(big), 7), 300, "ms"),
         ("1,000 facilities, compute_all + every per-facility table", median_ms(lambda: every_table(small), 5), 300, "ms"),
+        ("1,000 facilities, compute_all + every v2 figure", median_ms(lambda: every_v2_figure(small), 11), 30, "ms"),
+        ("10,000 facilities, compute_all + every v2 figure", median_ms(lambda: every_v2_figure(big), 5), 300, "ms"),
     ]  # fmt: skip
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.reeplan"

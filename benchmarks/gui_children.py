@@ -76,9 +76,15 @@ def open_big() -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.reeplan"
         reeplan.save(synthetic_plan(10_000), path)
-        # File > Open in a window that has settled: the engine, imported after the first
-        # paint, is loaded (as it is seconds after start-up, when a user picks a file).
-        while "reeplanner.engine" not in sys.modules or window._engine_thread is not None:
+        # File > Open in a window that has settled: the engine, pyqtgraph and pandas, imported
+        # after the first paint, are loaded (as they are seconds after start-up, when a user
+        # picks a file).
+        while (
+            "reeplanner.engine" not in sys.modules
+            or window._engine_thread is not None
+            or "pandas" not in sys.modules  # loaded in the background once the charts are drawn
+            or window._pandas_thread is not None
+        ):
             app.processEvents()
         ticks: list[float] = []
         clock = QElapsedTimer()

@@ -22,6 +22,8 @@ from reeplanner.model import (
     Override,
     OverrideKind,
     Plan,
+    PriceFloor,
+    PriceRow,
     RiskView,
     Scenario,
     Stage,
@@ -73,7 +75,28 @@ def synthetic_plan(n_facilities: int, n_scenarios: int = 5, years: int = 30, see
         Target("T-SS", "Self-sufficiency", "MAGNET", Metric.SELF_SUFFICIENCY, 50, START_YEAR + 10),
     ]  # fmt: skip
     plan.overrides = _overrides(rng, plan)
+    plan.prices, plan.price_floors = _prices_and_floors(rng, plan)
     return plan
+
+
+def _prices_and_floors(rng: random.Random, plan: Plan) -> tuple[list[PriceRow], list[PriceFloor]]:
+    """Price paths for each material (and a low case for one scenario), and floors on one domestic
+    separation plant in 100."""
+    base = {"NdPr": 60.0, "Dy": 250.0, "Tb": 800.0}
+    prices = [
+        PriceRow(m, values={y: round(p * rng.uniform(0.7, 1.4), 1) for y in plan.years[::3]})
+        for m, p in base.items()
+    ]
+    prices.append(PriceRow("NdPr", plan.scenarios[-1].id, values={plan.start_year: 40.0}))
+    eligible = [f for f in plan.facilities if f.stage == "SEP" and f.material and f.country in ("US", "")]
+    floors = [
+        PriceFloor(
+            f"PF{i:04d}", f.id, f.material, base[f.material] * 1.5, plan.start_year, plan.start_year + 10,
+            "DOD-OSC", rng.choice((1.0, 0.5)),
+        )
+        for i, f in enumerate(eligible[: max(1, len(plan.facilities) // 100)])
+    ]  # fmt: skip
+    return prices, floors
 
 
 def _scenarios(n: int) -> list[Scenario]:

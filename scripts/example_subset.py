@@ -49,6 +49,20 @@ def subset(plan: Plan, facility_ids: list[str], material_ids: list[str], scenari
     ]
     out.targets = [t for t in plan.targets if mat_ok(t.material)]
     out.scenarios = [s for s in plan.scenarios if id_key(s.id) in keep_scen]
+    out.prices = [
+        p
+        for p in plan.prices
+        if id_key(p.material) in keep_mat and (not p.scenario or id_key(p.scenario) in keep_scen)
+    ]
+    funded = {id_key(f.id) for f in out.funding}
+    out.price_floors = [
+        p
+        for p in plan.price_floors
+        if id_key(p.facility) in kept
+        and id_key(p.material) in keep_mat
+        and scen_ok(p.scenarios)
+        and (not p.funding or id_key(p.funding) in funded)
+    ]
     sources = {id_key(s.id) for s in out.supply} | {id_key(s.country) for s in out.supply}
     out.overrides = [
         o

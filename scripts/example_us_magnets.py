@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from example_parts import SRC, fac, scrap_shares, share_rows
-from example_us_chain import CON, FIN, OP, PLN, alloy, metal, mining, separation
+from example_parts import fac, scrap_shares, share_rows
+from example_sources import SRC
+from example_us_midstream import DEFAULT_RAMP, alloy, metal
+from example_us_upstream import CON, FIN, OP, PLN, mining, separation
 
 from reeplanner.model import CompositionShare, Facility, Link, Status
 
@@ -21,13 +23,14 @@ def magnets() -> list[Facility]:
             "MAGNET",
             OP,
             1000,
-            SRC["mp-ftw"] + "; " + SRC["mp-apple"],
-            online="2025-01",
+            SRC["mp-ftw"] + "; " + SRC["mp-fy2025"],
+            online="2025-10",
             operator="MP Materials",
             location="Fort Worth, TX",
             lead_agency="DOD-IBP",
-            notes="~1,000 t/yr; trial magnets from Jan 2025, deliveries to GM from late 2025 (GM is a customer "
-            "under a long-term supply agreement, not a facility).",
+            notes="Trial magnets from Jan 2025; GM is a customer under a long-term supply agreement, not a "
+            "facility. Capacity: 1,000 t/yr of sintered NdFeB (Fastmarkets, Dec 2023). Online: Oct 2025; "
+            "first magnets on commercial equipment in Q4 2025 (MP FY2025 release)." + DEFAULT_RAMP,
         ),
         fac(
             "MP-IND2-MAG",
@@ -39,8 +42,10 @@ def magnets() -> list[Facility]:
             online="2027-01",
             operator="MP Materials",
             location="Fort Worth, TX",
-            notes="Apple's $500M commitment (incl. $200M prepayment) funds lines that roughly double Independence "
-            "to ~2,000 t/yr; shipments from 2027 from recycled feed. Apple is a customer, not a facility.",
+            notes="Apple's $500M commitment (incl. a $200M prepayment) funds lines for Apple products, fed by "
+            "recycled material; Apple is a customer, not a facility. Capacity: ~1,000 t/yr, taking "
+            "Independence to ~2,000 t (Fort Worth Report). Online: Jan 2027; shipments 'expected to begin in "
+            "2027' (MP)." + DEFAULT_RAMP,
         ),
         fac(
             "MP-10X-MAG",
@@ -48,13 +53,16 @@ def magnets() -> list[Facility]:
             "MAGNET",
             FIN,
             8000,
-            SRC["mp-dod"],
+            SRC["mp-dod"] + "; " + SRC["mp-fy2025"],
             online="2028-01",
             operator="MP Materials",
-            location="TX (site per MP)",
+            location="Northlake, TX",
             lead_agency="DOD",
-            notes="Commissioning 2028; brings MP to ~10,000 t/yr in total. Estimate: 8,000 t/yr = 10,000 minus "
-            "Independence's ~2,000 after the Apple lines. DoD buys 100% of output for 10 years.",
+            notes="Site: Northlake, TX, with a $200M Texas incentive package (MP FY2025 release). DoD buys or "
+            "places 100% of output for 10 years and guarantees its EBITDA (see Funding). Capacity: Estimate: "
+            "8,000 t/yr = the ~10,000 t/yr MP total (MP release, 10 Jul 2025) less Independence's ~2,000 t "
+            "after the Apple lines. Online: Jan 2028, commissioning 'in 2028' (MP release, 10 Jul 2025)."
+            + DEFAULT_RAMP,
         ),
         fac(
             "EVAC-MAG",
@@ -68,10 +76,11 @@ def magnets() -> list[Facility]:
             operator="e-VAC Magnetics (VAC Group)",
             location="Sumter, SC",
             lead_agency="DOD-IBP",
-            notes="First commercial magnets shipped Dec 2025; plan to reach 2,000 t/yr in 2026 (secondary report; "
-            "VAC has not published a capacity, public-figures.md had ~1,500 t unverified). Estimate: online Nov "
-            "2025 with a one-year ramp. GM is an anchor customer. No domestic alloy line is announced for it, so "
-            "its domestic output depends on other US alloy makers.",
+            notes="GM is the anchor customer. No domestic alloy line is announced for it, so its domestic "
+            "output depends on other US alloy makers; VAC's alloy comes from abroad (see Supply). Capacity: "
+            "2,000 t/yr, the 2026 level in e-VAC's Dec 2025 release (REEx); VAC itself had not disclosed a "
+            "capacity (Fastmarkets, Dec 2023). Online: Nov 2025; first commercial magnets shipped Dec 2025 "
+            "(REEx). Ramp-up: Estimate: 1 year, reaching 2,000 t/yr during 2026 as e-VAC plans.",
         ),
         fac(
             "STW-1",
@@ -80,11 +89,13 @@ def magnets() -> list[Facility]:
             CON,
             1200,
             SRC["usar-stw"],
-            online="2026-04",
+            online="2026-03",
             operator="USA Rare Earth",
             location="Stillwater, OK",
             lead_agency="DOC",
-            notes="1,200 t/yr initially (nameplate plan 4,800 t/yr). Estimate: commissioning in 2026.",
+            notes="Alloy from LCM (UK) until Stillwater's own strip casting. Capacity: 1,200 t/yr initially of "
+            "a 4,800 t/yr nameplate plan (Mine Listings). Online: Estimate: Mar 2026; commissioning 'early "
+            "2026' (Magnetics Magazine, Dec 2025)." + DEFAULT_RAMP,
         ),
         fac(
             "STW-2",
@@ -97,25 +108,26 @@ def magnets() -> list[Facility]:
             operator="USA Rare Earth",
             location="Stillwater, OK",
             lead_agency="DOC",
-            notes="Commerce LOI (Jan 2026): Stillwater to 10,000 t/yr, i.e. +8,800 over Phase 1. Estimate: online "
-            "mid-2028.",
+            notes="Capacity: 8,800 t/yr, taking Stillwater to the 10,000 t/yr of the Commerce LOI (Jan 2026). "
+            "Online: Estimate: Jul 2028, with the Stillwater metal and alloy lines." + DEFAULT_RAMP,
         ),
         fac(
             "VUL-MAG",
-            "Vulcan Elements 10,000 t magnet plant",
+            "Vulcan Elements magnet plant, Benson",
             "MAGNET",
             PLN,
             10000,
-            SRC["osc"],
-            permit="2026-01",
-            permit_months=12,
-            build_months=24,
+            SRC["vulcan"] + "; " + SRC["osc"],
+            online="2027-07",
             ramp_up_years=3,
             operator="Vulcan Elements",
-            location="US (site not announced)",
+            location="Benson, NC",
             lead_agency="DOD-OSC",
-            notes="With ReElement 'up to 10,000 t' of NdFeB magnet material 'in the next several years' (OSC). "
-            "Estimate: permitting 2026 for 12 months, construction 24 months. Loans are conditional.",
+            notes="Status planned: the OSC loans are conditional commitments. Vulcan also runs a small plant in "
+            "Research Triangle Park (capacity not published, not modelled). Capacity: 10,000 t/yr (NC "
+            "Governor's release, 18 Nov 2025). Online: Estimate: Jul 2027; Vulcan expects initial operations "
+            "in 2027 (Tectonic). Ramp-up: Estimate: 3 years; OSC speaks of 10,000 t 'in the next several "
+            "years'.",
         ),
         fac(
             "NOV-MAG",
@@ -127,9 +139,10 @@ def magnets() -> list[Facility]:
             operator="Noveon Magnetics",
             location="San Marcos, TX",
             lead_agency="DOD-IBP",
-            notes="Built for 2,000 t/yr of sintered NdFeB; magnet-to-magnet recycling. Estimate: counted at the "
-            "full 2,000 t/yr from before 2024 (the company gives plant capacity, not output). Nidec offtake of "
-            "1,000 t over five years (customer, not a facility).",
+            notes="Makes sintered NdFeB largely from recycled magnets; Nidec is a customer (1,000 t over five "
+            "years), not a facility. The base scenario's capacity factor 0.1 gives ~200 t/yr (see "
+            "Overrides). Capacity: 2,000 t/yr, what the plant was built for (Noveon, Feb 2023); operating "
+            "before 2024, so no online date.",
         ),
     ]
 
@@ -141,13 +154,14 @@ def recycling() -> tuple[list[Facility], list[CompositionShare]]:
             "Noveon magnet-to-magnet recycling",
             "RECYCLE",
             OP,
-            300,
+            70,
             SRC["noveon"],
             feeds_stage="MAGNET",
             operator="Noveon Magnetics",
             location="San Marcos, TX",
-            notes="Estimate: about half of the 2,000 t/yr output from recycled feed. "
-            + SCRAP_NOTE.format(t=300, mag="1,000"),
+            notes="Capacity: Estimate: 70 t/yr of RE, the recycled feed for Noveon's ~200 t/yr of output. "
+            + SCRAP_NOTE.format(t=70, mag="230")
+            + " Mix: Estimate: magnet proportions.",
         ),
         fac(
             "MP-REC",
@@ -159,13 +173,19 @@ def recycling() -> tuple[list[Facility], list[CompositionShare]]:
             online="2027-01",
             feeds_stage="SEP",
             operator="MP Materials",
-            location="CA",
-            notes="Commercial-scale recycling line for Apple's recycled magnets. Estimate: sized to the ~1,000 t/yr "
-            "Apple lines. " + SCRAP_NOTE.format(t=300, mag="1,000"),
+            location="Mountain Pass, CA",
+            notes="Commercial-scale recycling line for Apple's magnets (Apple release, 15 Jul 2025). Capacity: "
+            "Estimate: sized to the ~1,000 t/yr Apple lines. "
+            + SCRAP_NOTE.format(t=300, mag="1,000")
+            + " Mix: Estimate: magnet proportions. Online: Jan 2027, with the Apple lines (MP)."
+            + DEFAULT_RAMP,
         ),
     ]
     comp = scrap_shares("NOV-REC") + scrap_shares("MP-REC")
     return facilities, comp
+
+
+ILLUSTRATIVE = "Illustrative SURGE assumption, not an announced project."
 
 
 def surge_only() -> tuple[list[Facility], list[CompositionShare]]:
@@ -177,12 +197,15 @@ def surge_only() -> tuple[list[Facility], list[CompositionShare]]:
             "RECYCLE",
             FIN,
             600,
-            "Illustrative SURGE assumption, not an announced project.",
+            ILLUSTRATIVE,
             online="2027-07",
             feeds_stage="SEP",
             scenarios=("SURGE",),
-            notes="Estimate: scrap of ~2,000 t/yr of magnets collected and recycled with public funding. "
-            + SCRAP_NOTE.format(t=600, mag="2,000"),
+            notes="Capacity: Estimate: scrap of ~2,000 t/yr of magnets collected and recycled with public "
+            "funding. "
+            + SCRAP_NOTE.format(t=600, mag="2,000")
+            + " Mix: Estimate: magnet proportions. Online: "
+            "Estimate: Jul 2027, a year after surge funding." + DEFAULT_RAMP,
         ),
         fac(
             "SURGE-MET",
@@ -190,10 +213,11 @@ def surge_only() -> tuple[list[Facility], list[CompositionShare]]:
             "METAL",
             FIN,
             300,
-            "Illustrative SURGE assumption, not an announced project.",
+            ILLUSTRATIVE,
             online="2027-07",
             scenarios=("SURGE",),
-            notes="Estimate: Dy/Tb metal line (Dy 0.75, Tb 0.25) funded to clear the metal bottleneck.",
+            notes="Capacity: Estimate: 300 t/yr of Dy/Tb metal, funded to clear the heavy metal bottleneck. Mix: "
+            "Estimate: Dy 0.75, Tb 0.25. Online: Estimate: Jul 2027." + DEFAULT_RAMP,
         ),
     ]
     comp = scrap_shares("SURGE-REC") + share_rows("SURGE-MET", {"Dy": 0.75, "Tb": 0.25})
@@ -217,6 +241,8 @@ def us_facilities() -> tuple[list[Facility], list[CompositionShare]]:
 def links() -> list[Link]:
     """Offtake and integration links between facilities (customers go in facility Notes)."""
     mp = "MP Materials integrated chain"
+    tenx = mp + "; from 10X commissioning in 2028 (Source: MP release, 10 Jul 2025)"
+    usar = "USA Rare Earth mine-to-magnet plan; from 2028, Round Top's start (Source: Commerce, 26 Jan 2026)"
     return [
         Link("MP-MINE", "MP-SEP", "NdPr", notes="Integrated at Mountain Pass"),
         Link("MP-MINE", "MP-HRE", "Dy", notes="Integrated at Mountain Pass"),
@@ -224,16 +250,29 @@ def links() -> list[Link]:
         Link("MP-SEP", "MP-IND-MET", "NdPr", notes=mp),
         Link("MP-IND-MET", "MP-IND-ALY", notes=mp),
         Link("MP-IND-ALY", "MP-IND-MAG", notes=mp),
-        Link("MP-SEP", "MP-10X-MET", "NdPr", start_year=2028, notes=mp),
-        Link("MP-HRE", "MP-10X-MET", "Dy", start_year=2028, notes=mp),
-        Link("MP-10X-MET", "MP-10X-ALY", start_year=2028, notes=mp),
-        Link("MP-10X-ALY", "MP-10X-MAG", start_year=2028, notes=mp),
-        Link("MP-IND2-ALY", "MP-IND2-MAG", start_year=2027, notes=mp),
+        Link("MP-SEP", "MP-10X-MET", "NdPr", start_year=2028, notes=tenx),
+        Link("MP-HRE", "MP-10X-MET", "Dy", start_year=2028, notes=tenx),
+        Link("MP-10X-MET", "MP-10X-ALY", start_year=2028, notes=tenx),
+        Link("MP-10X-ALY", "MP-10X-MAG", start_year=2028, notes=tenx),
+        Link(
+            "MP-IND2-ALY",
+            "MP-IND2-MAG",
+            start_year=2027,
+            notes=mp + "; Apple lines from 2027 (Source: MP on the Apple agreement, Jul 2025)",
+        ),
         Link("NOV-REC", "NOV-MAG", notes="Noveon magnet-to-magnet recycling"),
-        Link("ROUND-TOP", "USAR-SEP", start_year=2028, notes="USA Rare Earth mine-to-magnet plan"),
-        Link("USAR-SEP", "USAR-MET", start_year=2028, notes="USA Rare Earth mine-to-magnet plan"),
-        Link("USAR-MET", "USAR-ALY", start_year=2028, notes="USA Rare Earth mine-to-magnet plan"),
-        Link("USAR-ALY", "STW-2", start_year=2028, notes="USA Rare Earth mine-to-magnet plan"),
+        Link(
+            "ACL-CARINA",
+            "ACL-SEP",
+            start_year=2028,
+            notes="Aclara's own ionic-clay feed from mid-2028 (Source: Aclara release, 24 Oct 2025)",
+        ),
+        Link("ROUND-TOP", "USAR-SEP", start_year=2028, notes=usar),
+        Link("USAR-SEP", "USAR-MET", start_year=2028, notes=usar),
+        Link("USAR-MET", "USAR-ALY", start_year=2028, notes=usar),
+        Link("USAR-ALY", "STW-2", start_year=2028, notes=usar),
+        Link("LCM-MET", "LCM-ALY", notes="Less Common Metals, owned by USA Rare Earth"),
+        Link("LCM-ALY", "STW-1", notes="LCM strip-cast alloy for Stillwater (USA Rare Earth, 18 Nov 2025)"),
         Link("REEL-SEP", "VUL-MET", notes="Vulcan-ReElement partnership (OSC, Nov 2025)"),
         Link("VUL-MET", "VUL-ALY", notes="Vulcan vertically integrated chain"),
         Link("VUL-ALY", "VUL-MAG", notes="Vulcan vertically integrated chain"),
@@ -250,8 +289,12 @@ DELAYED = (
     "USAR-ALY",
     "USAR-SEP",
     "ROUND-TOP",
-    "LYN-TX-L",
-    "LYN-TX-H",
+    "VUL-MET",
+    "VUL-ALY",
+    "VUL-MAG",
+    "ACL-SEP",
+    "ACL-CARINA",
+    "EF-P2",
 )
 
 #: Status upgrades in the SURGE scenario: financing closes on the planned plants.
@@ -263,7 +306,8 @@ SURGE_STATUS: dict[str, Status] = {
     "REEL-SEP": FIN,
     "ROUND-TOP": FIN,
     "USAR-SEP": FIN,
-    "LYN-TX-H": CON,
     "UCORE-2": FIN,
     "STW-2": FIN,
+    "ACL-SEP": FIN,
+    "ACL-CARINA": FIN,
 }

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from example_heavy import heavy_rare_earths
 from example_subset import subset
-from example_us_plan import us_mine_to_magnet
+from example_us_plan import SCHEDULE_RISK_NOTE, us_mine_to_magnet
 
 from reeplanner.formats.reeplan import save
 from reeplanner.model import Metric, Override, OverrideKind, Plan, Target, validate
@@ -41,12 +41,15 @@ STARTER_FACILITIES = [
 def starter() -> Plan:
     """About a dozen facilities and three scenarios, simplified from the US plan."""
     plan = subset(us_mine_to_magnet(), STARTER_FACILITIES, ["NdPr", "Dy", "Tb"], ["BASE", "BAN", "DELAY"])
-    plan.name = "Starter: a first look at the magnet chain"
+    plan.name = "Starter: a first look at the magnet chain (illustrative)"
     plan.description = (
-        "A small plan for a first look, simplified from the US mine-to-magnet example: MP Materials from "
-        "Mountain Pass to its Fort Worth and 10X magnet plants, Energy Fuels' NdPr separation, Phoenix Tailings' "
-        "metals and Noveon's recycled magnets. Three scenarios: the base case, a Chinese Dy/Tb export ban and "
-        "10X two years late. Figures are public with their sources; 'Estimate:' rows say how they were sized."
+        "Illustrative, for learning the app: a small cut of the US mine-to-magnet example (same sources, same "
+        "As of date), not a complete picture; use that example for analysis. MP Materials from Mountain Pass "
+        "to its Independence and 10X magnet plants, with its $110/kg NdPr floor; Energy Fuels' NdPr "
+        "separation; Phoenix Tailings' metals; Noveon's recycled magnets; what China, Japan, Europe and Lynas "
+        "sell to US users. Three scenarios: the base case, a Chinese Dy/Tb and magnet export cut, and 10X two "
+        "years late. Figures are public with their sources; 'Estimate:' rows say how they were sized. "
+        + SCHEDULE_RISK_NOTE
     )
     plan.scenarios = [
         dataclasses.replace(s, name="10X two years late", description="MP's 10X plant slips 24 months.")
@@ -57,7 +60,7 @@ def starter() -> Plan:
     plan.targets = [t for t in plan.targets if t.id == "T-DEF-2027"] + [
         Target(
             "T-CAP-2028",
-            "Magnet capacity >= 4,000 t/yr by 2028 (illustrative)",
+            "Magnet capacity >= 4,000 t/yr by 2028 (Estimate: illustrative)",
             "MAGNET",
             Metric.CAPACITY,
             4000.0,
@@ -66,7 +69,7 @@ def starter() -> Plan:
         )
     ]
     plan.overrides = [o for o in plan.overrides if o.kind is not OverrideKind.DELAY] + [
-        Override("DELAY", OverrideKind.DELAY, 24.0, fid, "Two-year slip")
+        Override("DELAY", OverrideKind.DELAY, 24.0, fid, "Estimate: a two-year slip of 10X.")
         for fid in ("MP-10X-MET", "MP-10X-ALY", "MP-10X-MAG")
     ]
     return plan

@@ -84,10 +84,10 @@ def test_gap_bars_hold_the_engines_requirement_and_outputs(qtbot, results):
     assert gap.panels["product"].bars["allied"].opts["height"][1] == pytest.approx(
         magnet["magnet_output_allied"]
     )
-    # The bottleneck (Mining, on Dy in 2028) is shaded and named with its material.
-    assert magnet["bottleneck"] == "MINE" and magnet["bottleneck_material"] == "Dy"
+    # The bottleneck (Mining in 2028) is shaded and named with its material.
+    assert magnet["bottleneck"] == "MINE"
     assert list(panel.shade.opts["x"]) == [0.0]
-    assert panel.label.toPlainText() == "Bottleneck (Dy)"
+    assert panel.label.toPlainText() == f"Bottleneck ({magnet['bottleneck_material']})"
 
 
 def test_gap_in_percent_of_requirement_and_another_material(qtbot, results):
@@ -109,13 +109,20 @@ def test_sufficiency_lines_are_the_engines_and_coinciding_ones_are_named_togethe
     _xs, ys = made.lines[base].getData()
     assert ys[list(magnet.index).index(2030)] == pytest.approx(100 * magnet.loc[2030, "self_sufficiency"])
     assert made.lines[base].opts["pen"].widthF() > made.lines[1 - base if base else 1].opts["pen"].widthF()
-    # The export ban leaves domestic output as it is: one line, named for both.
-    assert ["BASE", "BAN"] in groups
-    assert "Base case = China Dy/Tb export ban" in [label.text for _sample, label in made.legend.items]
-    # The 25% target of 2030 is missed: a hollow star at (2030, 25).
+    # The export bans leave domestic output as it is: one line, named for every scenario on it.
+    shared = groups[base]
+    assert "BAN" in shared and "DELAY" not in shared
+    names = " = ".join(results.scenarios[sid].scenario_name for sid in shared)
+    assert names in [label.text for _sample, label in made.legend.items]
+    # The 25% target of 2030: a star at (2030, 25), filled when met, hollow when missed.
+    met = bool(results.scenarios["BASE"].targets.set_index("target").loc["T-SS-2030", "met"])
     spot = made.targets.points()[0]
     assert (spot.pos().x(), spot.pos().y()) == (2030, 25)
-    assert spot.brush().color().alpha() == 0
+    assert spot.brush().color().alpha() == (255 if met else 0)
+    made.show_results(results, "DELAY", 2028)  # key plants two years late: missed in 2030
+    delayed = results.scenarios["DELAY"].targets.set_index("target").loc["T-SS-2030"]
+    assert made.targets.points()[0].brush().color().alpha() == (255 if delayed["met"] else 0)
+    made.show_results(results, "BASE", 2028)
     made.measure.setCurrentIndex(1)
     _xs, ys = made.lines[base].getData()
     assert ys[list(magnet.index).index(2030)] == pytest.approx(100 * magnet.loc[2030, "allied_coverage"])
@@ -160,7 +167,9 @@ def test_flow_nodes_and_unmet_demand_are_the_engines(qtbot, results):
     )
     assert stranded.tonnes == pytest.approx(separation["stranded"])
     allied = next(b for b in made.layout_.bands if b.kind == "allied" and b.stage == 1 and b.label == "NdPr")
-    assert allied.tonnes == pytest.approx(1500)  # Lynas Malaysia NdPr oxide
+    arrays = results.scenarios["BASE"].arrays
+    lane = arrays.prep.chain.lane(1, "NdPr")
+    assert allied.tonnes == pytest.approx(arrays.allied_imports[lane, 4])  # Lynas Malaysia NdPr oxide
 
 
 # -- following the document ----------------------------------------------------------
@@ -353,3 +362,19 @@ def test_picking_a_card_or_a_stage_brings_the_inspector_to_the_front(qtbot, wind
     )
     qtbot.waitUntil(lambda: not inspector.visibleRegion().isEmpty())
     assert window.inspector.title.text().startswith("Facility")
+
+
+def test_hovering_gives_exact_figures_with_units(qtbot, results):
+    gap = chart(qtbot, "gap", results)
+    text = gap.hover_text(gap.panels["material"].plot.vb.mapViewToScene(QPointF(1.0, 100.0)))
+    separation = flows_row(results, "BASE", 2028, "SEP", "NdPr")
+    assert "<b>Separation (NdPr), 2028</b>" in text
+    assert f"Requirement: {separation['requirement']:,.1f} t/yr of NdPr" in text
+    word = "Shortfall" if separation["gap"] > 0 else "Surplus"
+    assert f"{word} (domestic): {abs(separation['gap']):,.1f} t/yr of NdPr" in text
+    suff = chart(qtbot, "sufficiency", results)
+    text = suff.hover_text(suff.plot.vb.mapViewToScene(QPointF(2030.0, 10.0)))
+    value = 100 * results.scenarios["BASE"].magnet.loc[2030, "self_sufficiency"]
+    assert f": {value:,.1f}%" in text
+    met = results.scenarios["BASE"].targets.set_index("target").loc["T-SS-2030", "met"]
+    assert f"Target T-SS-2030: ≥ 25.0% in 2030, {'met' if met else f'missed ({value:,.1f}%)'}" in text

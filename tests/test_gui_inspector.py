@@ -59,9 +59,11 @@ def test_derived_figures_for_a_facility_in_the_year_on_show(inspector, document)
     document.set_selection("facilities", [5])
     document.set_year(2028)
     # Planned, online 2027-01-01, no ramp-up: 400 t/yr x risk factor 0.5 = 200 t/yr in 2028.
-    # Funding 150 + 1,200.5 = 1,350.5.
+    # Separation takes 1,000 t x yield 0.92 = 920 t from the mine; its capacity 800 + 200 t; SEP-2's part
+    # 920 x 200 / 1,000 = 184 t, 92% of 200 t. Funding 150 + 1,200.5 = 1,350.5.
     assert inspector.derived.text().splitlines() == [
         "Effective capacity in 2028 (Base case): 200 t/yr",
+        "Output in 2028: 184 t/yr (92% of capacity)",
         "Online: 2027-01-01",
         "Funding: 1,350.5 USD million",
     ]
@@ -132,4 +134,12 @@ def test_a_selected_stage_shows_its_figures(inspector, document):
     document.set_year(2026)
     lines = inspector.derived.text().splitlines()
     assert lines[0] == "2026 (Base case), t/yr:"
-    assert lines[1] == "Capacity: 1,000"  # MINE-1 alone, operating
+    # The mine holds only NdPr (1,000 t). 1,000 t of magnets need 1,000 / 0.85 = 1,176.5 t of alloy, so
+    # Dy 1,176.5 x 0.02 / 0.97 / 0.84 / 0.92 = 31.4 t and Tb (0.006) 9.4 t at the mine, NdPr (0.29) 455.1 t.
+    # Per material, shortfalls first: a Dy shortfall never hides under the NdPr surplus.
+    assert lines[1:] == [
+        "Bottleneck of the chain, on Dy.",
+        "Dy (contained): capacity 0, requirement 31.4, output 0, short 31.4",
+        "Tb (contained): capacity 0, requirement 9.4, output 0, short 9.4",
+        "NdPr (contained): capacity 1,000, requirement 455.1, output 1,000, surplus 544.9",
+    ]

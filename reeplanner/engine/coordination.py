@@ -141,7 +141,7 @@ def _starved_of_feed(a: ScenarioArrays) -> list[tuple]:
     prep, plan = a.prep, a.prep.plan
     starved = a.starved_of_feed
     money = a.public_funding
-    figures = a.facility_output
+    utilisation = a.facility_output.utilisation
     chain = a.prep.chain
     rows = []
     for f in np.flatnonzero(starved.any(axis=1)):
@@ -149,7 +149,7 @@ def _starved_of_feed(a: ScenarioArrays) -> list[tuple]:
         years = [int(y) for y in a.prep.years[starved[f]]]
         k = prep.facility_stage[f]
         above = chain.stages[k - 1].name if k > 0 else "the stage above"
-        lowest = float(np.nanmin(figures.utilisation[f][starved[f]]))
+        lowest = float(utilisation[f][starved[f]].min())
         rows.append(
             (
                 "starved-of-feed",

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from reeplanner.engine.chain import DOMESTIC
+from reeplanner.model.ids import id_key
 
 if TYPE_CHECKING:
     from reeplanner.engine.results import ScenarioArrays
@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 
 #: Every year of the horizon.
 ALL_YEARS = slice(None)
+#: A funded plant running below this share of its capacity for lack of feed is "starved of feed".
+STARVED_UTILISATION = 0.5
 
 
 @dataclass(frozen=True)
@@ -33,30 +35,7 @@ class FacilityOutput:
     output: np.ndarray  # (F, Y) t/yr, summed over the facility's materials; NaN abroad
     capacity: np.ndarray  # (F, Y) effective capacity, summed over materials (every facility)
     input_bound: np.ndarray  # (F, Y) bool: a lane of the facility is held below capacity by its input
-
-    @property
-    def utilisation(self) -> np.ndarray:
-        """(F, Y) output / effective capacity; NaN at zero capacity and abroad."""
-        return _share(self.output, self.capacity)
-
-    def utilisation_at(self, y: int) -> np.ndarray:
-        """(F,) ``utilisation`` in year position ``y`` alone (the canvas reads one year)."""
-        return _share(self.output[:, y], self.capacity[:, y])
-
-
-def _share(output: np.ndarray, capacity: np.ndarray) -> np.ndarray:
-    with np.errstate(all="ignore"):
-        return np.where(capacity > 0, output / np.where(capacity > 0, capacity, 1), np.nan)
-
-
-def _sum_by_facility(facility: np.ndarray, values: np.ndarray, n_facilities: int) -> np.ndarray:
-    """(F, Y) ``values`` (n, Y) summed by ``facility`` (n,): one ``bincount`` per year, several times
-    faster than ``np.add.at`` on 10,000 facilities."""
-    by_year = np.ascontiguousarray(values.T)
-    out = np.empty((values.shape[1], n_facilities))
-    for y, column in enumerate(by_year):
-        out[y] = np.bincount(facility, column, minlength=n_facilities)
-    return out.T.copy()
+    utilisation: np.ndarray  # (F, Y) output / effective capacity; NaN at zero capacity and abroad
 
 
 def lane_ratio(a: ScenarioArrays) -> np.ndarray:
@@ -73,50 +52,34 @@ def lane_ratio(a: ScenarioArrays) -> np.ndarray:
     return np.minimum(ratio, 1.0)
 
 
-def entry_outputs(
-    a: ScenarioArrays, years: slice = ALL_YEARS
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Per domestic (facility, lane) entry of the chain: facility, lane, capacity (n, Y), output (n, Y)
-    (``years``: only those year positions)."""
-    prep = a.prep
-    lanes = prep.lane_map
-    home = prep.participant[lanes.facility] == DOMESTIC
-    facility, lane, share = lanes.facility[home], lanes.lane[home], lanes.share[home]
-    capacity = a.facility_capacity.effective[facility, years] * share[:, None]
-    return facility, lane, capacity, capacity * lane_ratio(a)[lane, years]
+def _per_facility(facility: np.ndarray, values: np.ndarray, n_fac: int) -> np.ndarray:
+    """(F, Y) the sum of ``values`` (n, Y) over entries of each facility (one bincount per year)."""
+    if not len(facility):
+        return np.zeros((n_fac, values.shape[1]))
+    return np.stack([np.bincount(facility, values[:, y], minlength=n_fac) for y in range(values.shape[1])], 1)
 
 
 def facility_output(a: ScenarioArrays, years: slice = ALL_YEARS) -> FacilityOutput:
-    """Every facility's output, capacity and input bound (``years``: only those year positions;
-    the canvas reads one year, ``slice(y, y + 1)``, a thirtieth of the work)."""
+    """Every facility's output, capacity, input bound and utilisation (``years``: only those year
+    positions; the canvas reads one year, ``slice(y, y + 1)``, a thirtieth of the work)."""
     prep = a.prep
     n_fac = prep.n_facilities
-    facility, lane, capacity, output = entry_outputs(a, years)
-    out = _sum_by_facility(facility, output, n_fac)
-    cap = _sum_by_facility(facility, capacity, n_fac)
-    held = (a.domestic.input_limit < a.capacity * (1 - 1e-9))[lane, years] & (capacity > 0)
-    bound = _sum_by_facility(facility, held.astype(float), n_fac) > 0
-    # Recycling facilities deliver their effective capacity as feed.
-    recycling = prep.recycle_map
-    rec_cap = a.facility_capacity.effective[recycling.facility, years] * recycling.share[:, None]
-    cap += _sum_by_facility(recycling.facility, rec_cap, n_fac)
-    home = prep.participant[recycling.facility] == DOMESTIC
-    out += _sum_by_facility(recycling.facility[home], rec_cap[home], n_fac)
-    # Facilities abroad have no share of the domestic pass.
-    out[~prep.domestic] = np.nan
-    # Capacity of the chain's facilities abroad counts too, for their cards.
-    abroad = prep.lane_map
-    away = prep.participant[abroad.facility] != DOMESTIC
-    cap += _sum_by_facility(
-        abroad.facility[away],
-        a.facility_capacity.effective[abroad.facility[away], years] * abroad.share[away, None],
-        n_fac,
-    )
-    return FacilityOutput(out, cap, bound)
-
-
-#: A funded plant running below this share of its capacity for lack of feed is "starved of feed".
-STARVED_UTILISATION = 0.5
+    effective = a.facility_capacity.effective[:, years]
+    lanes, recycling = prep.lane_map, prep.recycle_map
+    # Chain facilities: capacity share x effective capacity, produced at the lane's ratio.
+    ratio = lane_ratio(a)[:, years]
+    per_unit_cap = np.bincount(lanes.facility, lanes.share, minlength=n_fac)[:, None]
+    per_unit_out = _per_facility(lanes.facility, lanes.share[:, None] * ratio[lanes.lane], n_fac)
+    held_lane = (a.domestic.input_limit < a.capacity * (1 - 1e-9))[:, years]
+    held = _per_facility(lanes.facility, lanes.share[:, None] * held_lane[lanes.lane], n_fac) > 0
+    # Recycling facilities deliver their effective capacity as feed: output = capacity.
+    rec_share = np.bincount(recycling.facility, recycling.share, minlength=n_fac)[:, None]
+    capacity = effective * (per_unit_cap + rec_share)
+    output = effective * (per_unit_out + rec_share)
+    output[~prep.domestic] = np.nan  # abroad: no share of the domestic pass
+    with np.errstate(all="ignore"):
+        utilisation = np.where(capacity > 0, output / np.where(capacity > 0, capacity, 1.0), np.nan)
+    return FacilityOutput(output, capacity, held & (capacity > 0), utilisation)
 
 
 def starved_of_feed(
@@ -142,25 +105,17 @@ def starved_of_feed(
         )
 
 
-def material_output(a: ScenarioArrays, f: int, m: int) -> np.ndarray:
-    """(Y,) facility ``f``'s domestic output of material ``m`` (0 abroad or when it makes none of it)."""
+def material_output(a: ScenarioArrays, facilities: np.ndarray, materials: np.ndarray) -> np.ndarray:
+    """(n, Y) each facility's domestic output of the material beside it (0 abroad or when it makes none)."""
     prep = a.prep
     chain = prep.chain
-    n_years = len(prep.years)
-    if not prep.domestic[f]:
-        return np.zeros(n_years)
-    recycling = prep.recycle_map
-    mine = recycling.facility == f
-    if mine.any():
-        lanes_m = (recycling.lane[mine] % chain.n_materials) == m
-        share = recycling.share[mine][lanes_m].sum()
-        return a.facility_capacity.effective[f] * share
-    lanes = prep.lane_map
-    mine = (lanes.facility == f) & (chain.lane_material[lanes.lane] == chain.materials[m])
-    if not mine.any():
-        return np.zeros(n_years)
-    ratio = lane_ratio(a)
-    total = np.zeros(n_years)
-    for lane, share in zip(lanes.lane[mine], lanes.share[mine], strict=True):
-        total += a.facility_capacity.effective[f] * share * ratio[lane]
-    return total
+    if not len(facilities):
+        return np.zeros((0, len(prep.years)))
+    lane_material = np.array([chain.material_index.get(id_key(m), -1) for m in chain.lane_material])
+    in_lane = prep.shares[facilities] * (lane_material[None, :] == materials[:, None])  # (n, L)
+    chain_part = (in_lane[:, :, None] * lane_ratio(a)[None]).sum(axis=1)  # (n, Y)
+    slots = np.arange(prep.recycle_shares.shape[1]) % chain.n_materials
+    recycled = (prep.recycle_shares[facilities] * (slots[None, :] == materials[:, None])).sum(axis=1)
+    output = a.facility_capacity.effective[facilities] * (chain_part + recycled[:, None])
+    output[~prep.domestic[facilities]] = 0.0
+    return output

@@ -20,6 +20,7 @@ from reeplanner.model.countries import country_code
 from reeplanner.model.enums import CapacityBasis, Metric
 from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
+from reeplanner.model.price_rules import lineage, price_row_for, scenarios_with
 from reeplanner.model.problems import PlanError, Problem
 from reeplanner.model.records import Scenario
 from reeplanner.model.schema import PLAN_FIELDS, TABLES, TABLES_BY_ATTR, Kind
@@ -110,12 +111,16 @@ def _prepare(plan: Plan) -> PreparedPlan:
     scenario_index = {id_key(s.id): i for i, s in enumerate(scenarios)}
     facs = plan.facilities
     fac_index = {id_key(f.id): i for i, f in enumerate(facs)}
+    if len(scenario_index) < len(scenarios) or len(fac_index) < len(facs):
+        raise ValueError("two scenarios or two facilities share an ID")
+    _check_floors(plan, chain)
     stage_keys = _keys(f.stage for f in facs)
     recycle = id_key(RECYCLE_STAGE)
     stage_of = [-1 if key == recycle else chain.stage_index[key] for key in stage_keys]
     shares, recycle_shares = _facility_shares(plan, chain, stage_of, fac_index)
     home, covered = _home_and_covered(plan)
-    participant = np.array([_participant(f.country, home, covered) for f in facs], dtype=int)
+    by_country = {c: _participant(c, home, covered) for c in {f.country for f in facs}}
+    participant = np.array([by_country[f.country] for f in facs], dtype=int)
     f_listed, f_everywhere = _listed(plan.facilities, scenario_index)
     n_listed, n_everywhere = _listed(plan.funding, scenario_index)
     agency_keys = _keys(f.agency for f in plan.funding)
@@ -175,6 +180,16 @@ def _check_targets(plan: Plan, chain: Chain) -> None:
             raise ValueError("a material stage target without a material")
         if not isinstance(target.year, int) or not isinstance(target.threshold, (int, float)):
             raise TypeError("a target without a year or threshold")
+
+
+def _check_floors(plan: Plan, chain: Chain) -> None:
+    """Every floor has a market price for its material in every scenario where it is present."""
+    for floor in plan.price_floors:
+        if id_key(floor.material) not in chain.material_index:
+            raise KeyError(floor.material)
+        for scenario in scenarios_with(plan, floor.scenarios):
+            if price_row_for(plan, floor.material, lineage(plan, scenario)) is None:
+                raise KeyError(f"no price for {floor.material} in {scenario}")
 
 
 def _check_references(plan: Plan, scenarios: Sequence[Scenario]) -> None:

@@ -107,23 +107,25 @@ def floor_exposure(a: ScenarioArrays) -> FloorExposure:
         if (not floor.scenarios or lineage & {id_key(s) for s in floor.scenarios})
         and a.inputs.present[prep.facility_index[id_key(floor.facility)]]
     )
+    floors = [plan.price_floors[i] for i in present]
     n = len(present)
-    price = np.zeros((n, n_years))
-    output = np.zeros((n, n_years))
-    active = np.zeros((n, n_years), dtype=bool)
-    floor_price = np.zeros((n, 1))
-    share = np.zeros((n, 1))
-    for row, i in enumerate(present):
-        floor = plan.price_floors[i]
-        prices = material_prices(a, floor.material)
-        if prices is None:
-            raise KeyError(f"no price for {floor.material}")  # validation reports it; prepare maps it
-        price[row] = prices
-        f = prep.facility_index[id_key(floor.facility)]
-        output[row] = material_output(a, f, prep.chain.material_index[id_key(floor.material)])
-        active[row] = (prep.years >= floor.from_year) & (prep.years <= floor.to_year)
-        floor_price[row] = floor.floor_price
-        share[row] = floor.share
+    paths: dict[str, np.ndarray] = {}
+    for floor in floors:
+        key = id_key(floor.material)
+        if key not in paths:
+            prices = material_prices(a, floor.material)
+            if prices is None:
+                raise KeyError(f"no price for {floor.material}")  # validation reports it; prepare maps it
+            paths[key] = prices
+    price = np.array([paths[id_key(fl.material)] for fl in floors]).reshape(n, n_years)
+    facilities = np.array([prep.facility_index[id_key(fl.facility)] for fl in floors], dtype=int)
+    materials = np.array([prep.chain.material_index[id_key(fl.material)] for fl in floors], dtype=int)
+    output = material_output(a, facilities, materials)
+    first = np.array([fl.from_year for fl in floors], dtype=int)[:, None]
+    last = np.array([fl.to_year for fl in floors], dtype=int)[:, None]
+    active = (prep.years[None, :] >= first) & (prep.years[None, :] <= last)
+    floor_price = np.array([fl.floor_price for fl in floors], dtype=float).reshape(n, 1)
+    share = np.array([fl.share for fl in floors], dtype=float).reshape(n, 1)
     factors = np.array((1.0, *STRESS_FACTORS))[:, None, None]
     shortfall = np.maximum(0.0, floor_price[None] - price[None] * factors)
     exposure = shortfall * share[None] * output[None] * USD_MILLION_PER_USD_KG_TONNE * active[None]

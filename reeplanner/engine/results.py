@@ -144,7 +144,12 @@ class ScenarioArrays:
             whole = self.facility_output
             here = slice(y, y + 1)
             return (
-                FacilityOutput(whole.output[:, here], whole.capacity[:, here], whole.input_bound[:, here]),
+                FacilityOutput(
+                    whole.output[:, here],
+                    whole.capacity[:, here],
+                    whole.input_bound[:, here],
+                    whole.utilisation[:, here],
+                ),
                 self.starved_of_feed[:, here],
             )
         here = slice(y, y + 1)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from reeplanner.gui.tables import cell_edits, field_editors
 from reeplanner.gui.tonnage import KILOTONNES, TONNES, kilotonnes, unit_label
 from reeplanner.model.cells import CellError
+from reeplanner.model.ids import id_key
 from reeplanner.model.schema import TABLES_BY_ATTR, Column, Table
 
 if TYPE_CHECKING:
@@ -229,6 +230,7 @@ class Inspector(QWidget):
         online = dates.iloc[0]["online"] if not dates.empty else None
         lines = [
             f"Effective capacity in {year} ({scenario}): {self._tonnes(effective)} {unit_label(self.units)}",
+            self._output_line(result, facility_id, year),
             f"Online: {online.isoformat() if online else 'not known'}",
             f"Funding: {cell_edits.format_number(float(row['funding_total']))} {self.document.plan.currency}",
         ]
@@ -236,16 +238,47 @@ class Inspector(QWidget):
             lines.append("Cancelled in this scenario.")
         return lines
 
+    def _output_line(self, result, facility_id: str, year: int) -> str:
+        """The facility's share of its stage's domestic output and its utilisation (engine v2)."""
+        arrays = result.arrays
+        f = arrays.prep.facility_index.get(id_key(facility_id))
+        y = year - int(arrays.prep.years[0])
+        if f is None or not 0 <= y < len(arrays.prep.years):
+            return "Output: -"
+        figures = arrays.facility_output
+        output, utilisation = figures.output[f, y], figures.utilisation[f, y]
+        if math.isnan(output):
+            return "Output: abroad, not part of the domestic chain"
+        used = "" if math.isnan(utilisation) else f" ({utilisation:.0%} of capacity)"
+        return f"Output in {year}: {self._tonnes(output)} {unit_label(self.units)}{used}"
+
     def _stage_figures(self, result, stage_id: str) -> list[str]:
+        """Capacity, requirement, output and gap per material on a material stage, shortfalls first:
+        tonnes of NdPr and tonnes of Dy are never added together, so a Dy shortfall cannot hide
+        under an NdPr surplus."""
         year = self.document.year
         flows = result.flows
         rows = flows[(flows["stage"] == stage_id) & (flows["year"] == year)]
         if rows.empty:
             return []
-        lines = [f"{year} ({result.scenario_name or result.scenario_id}), {unit_label(self.units)}:"]
-        for label, column in (("Capacity", "capacity"), ("Requirement", "requirement"), ("Output", "output")):
-            lines.append(f"{label}: {self._tonnes(float(rows[column].sum()))}")
-        gap = float(rows["gap"].sum())
-        if math.isfinite(gap):
-            lines.append(f"Gap: {self._tonnes(gap)}")
+        unit = unit_label(self.units)
+        magnet = result.magnet
+        bottleneck = magnet.loc[year, "bottleneck"] if year in magnet.index else None
+        binding = magnet.loc[year, "bottleneck_material"] if bottleneck == stage_id else None
+        scenario = result.scenario_name or result.scenario_id
+        lines = [f"{year} ({scenario}), {unit}:"]
+        if bottleneck == stage_id:
+            lines.append(f"Bottleneck of the chain{f', on {binding}' if binding else ''}.")
+        ordered = sorted(rows.itertuples(index=False), key=lambda r: -r.gap if r.gap > 0 else math.inf)
+        for r in ordered:
+            what = f"{r.material} (contained)" if r.material else "Product"
+            lines.append(
+                f"{what}: capacity {self._tonnes(r.capacity)}, requirement {self._tonnes(r.requirement)}, "
+                f"output {self._tonnes(r.output)}, {self._gap_text(r.gap)}"
+            )
         return lines
+
+    def _gap_text(self, gap: float) -> str:
+        if not math.isfinite(gap) or abs(gap) < 0.05:
+            return "no gap"
+        return f"short {self._tonnes(gap)}" if gap > 0 else f"surplus {self._tonnes(-gap)}"

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from reeplanner.gui.autosave import Autosave
 from reeplanner.gui.canvas.supply_chain_view import SupplyChainView
 from reeplanner.gui.charts.chart_docks import ChartDocks
-from reeplanner.gui.document import PlanDocument
+from reeplanner.gui.document import BACKGROUND_RECOMPUTE_FACILITIES, PlanDocument
 from reeplanner.gui.file_actions import OPENABLE_SUFFIXES, FileActions
 from reeplanner.gui.icons import icon, make_action
 from reeplanner.gui.inspector import Inspector
@@ -346,9 +346,12 @@ class MainWindow(QMainWindow):
 
     def _load_tables_module(self) -> None:
         """Once the charts are drawn: import pandas in the background, for the engine's tables (the
-        inspector, the funding chart, exports), so the first of them does not pause the window."""
+        inspector, the funding chart, exports), so the first of them does not pause the window.
+        Not while a large plan is still arriving: the import would hold the interpreter from it
+        (the first table then loads pandas)."""
         self.charts.drawn.disconnect(self._load_tables_module)
-        if "pandas" not in sys.modules and not self._closed:
+        large = len(self.document.plan.facilities) >= BACKGROUND_RECOMPUTE_FACILITIES
+        if "pandas" not in sys.modules and not self._closed and not large:
             thread = WorkThread(lambda: importlib.import_module("pandas"), self)
             thread.finished.connect(self._on_pandas_thread_finished)
             self._pandas_thread = thread

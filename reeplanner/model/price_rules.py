@@ -151,7 +151,7 @@ def price_floor_rules(plan: Plan) -> Iterator[Problem]:
                 f"{fac.name} is abroad; floors are paid on domestic output, so this one never pays.",
                 Severity.WARNING,
             )
-        for scenario in _scenarios_with(plan, floor.scenarios):
+        for scenario in scenarios_with(plan, floor.scenarios):
             if price_row_for(plan, floor.material, lineage(plan, scenario)) is None:
                 where = "" if len(plan.scenarios) <= 1 else f" in scenario '{scenario}'"
                 yield problem_at(
@@ -185,7 +185,7 @@ def _materials_of(plan: Plan) -> dict[str, set[str]]:
     return found
 
 
-def _scenarios_with(plan: Plan, listed: tuple[str, ...]) -> list[str]:
+def scenarios_with(plan: Plan, listed: tuple[str, ...]) -> list[str]:
     """Scenario IDs in which a row with that Scenarios list is present (the listed ones and their
     descendants); every scenario when the list is empty, ``BASE`` for a plan without scenarios."""
     ids = [s.id for s in plan.scenarios] or ["BASE"]

@@ -159,13 +159,35 @@ def canvas_figures(result, year: int, material_order: Sequence[str] = ()) -> Can
         inputs.status,
         inputs.cancelled,
         fac.output[:, 0],
-        fac.utilisation_at(0),
+        fac.utilisation[:, 0],
         starved[:, 0],
         inputs.present,
     )
     figures.columns = tuple(column.tolist() for column in figures.arrays)
     figures.markers = scenario_markers(a)
     return figures
+
+
+def changed_keys(old: CanvasFigures, new: CanvasFigures) -> list[str] | None:
+    """Facility ID keys whose figures differ between two readings of the same plan's facilities, or
+    None when they cannot be compared row by row (other facilities, no results)."""
+    rows = changed_rows(old, new)
+    if rows is None:
+        return None
+    keys = _keys_by_row(new.index)
+    return [keys[row] for row in rows.tolist()]
+
+
+_ROW_KEYS: list = [None, []]  # the last index seen and its keys by row (kept while facilities stay)
+
+
+def _keys_by_row(index: dict[str, int]) -> list[str]:
+    if _ROW_KEYS[0] is not index:
+        keys = [""] * len(index)
+        for key, row in index.items():
+            keys[row] = key
+        _ROW_KEYS[:] = [index, keys]
+    return _ROW_KEYS[1]
 
 
 def changed_rows(old: CanvasFigures, new: CanvasFigures) -> np.ndarray | None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from reeplanner.gui.canvas import canvas_layout as layout
 from reeplanner.gui.canvas.canvas_commands import CardMove, MoveRefused, move_command
-from reeplanner.gui.canvas.canvas_figures import CanvasFigures, changed_rows
+from reeplanner.gui.canvas.canvas_figures import CanvasFigures, changed_keys
 from reeplanner.gui.canvas.canvas_style import CanvasStyle
 from reeplanner.gui.canvas.card_builder import CardBuilder
 from reeplanner.gui.canvas.facility_card_item import CardDisplay, FacilityCardItem
@@ -48,7 +48,6 @@ class SupplyChainScene(QGraphicsScene):
         self.cards: dict[str, FacilityCardItem] = {}  # by facility ID key
         self.arrows: list[LinkArrowItem] = []
         self.figures = CanvasFigures(document.year)
-        self._row_keys: tuple[dict | None, list[str]] = (None, [])
         self._lane_by_stage: dict[str, LaneItem] = {}
         self._press_positions: dict[FacilityCardItem, QPointF] = {}
         self._syncing_selection = False
@@ -335,29 +334,15 @@ class SupplyChainScene(QGraphicsScene):
         for lane in self.lanes:
             lane.set_figures(figures.lane(lane.stage_id), year)
         figures_of, present = figures.facility_by_key, figures.is_present_key
-        rows = changed_rows(previous, figures)
-        if rows is None:
-            for key, card in self.cards.items():
+        changed = changed_keys(previous, figures)  # None: every card (other facilities)
+        for key in self.cards if changed is None else changed:
+            card = self.cards.get(key)
+            if card is not None:  # only the cards whose figures changed (most keep theirs after an edit)
                 card.set_figures(figures_of(key), present(key))
-        else:  # the same facilities: only the cards whose figures changed (most keep theirs after an edit)
-            keys = self._keys_by_row(figures.index)
-            for row in rows.tolist():
-                card = self.cards.get(keys[row])
-                if card is not None:
-                    card.set_figures(figures_of(keys[row]), present(keys[row]))
         for arrow in self.arrows:
             arrow.update_geometry()
         if result is not None:
             self.builder.results_arrived()  # figures first, then the cards out of sight
-
-    def _keys_by_row(self, index: dict[str, int]) -> list[str]:
-        """Facility ID keys by row of the engine's arrays (kept while the facilities are the same)."""
-        if self._row_keys[0] is not index:
-            keys = [""] * len(index)
-            for key, row in index.items():
-                keys[row] = key
-            self._row_keys = (index, keys)
-        return self._row_keys[1]
 
     # -- selection ------------------------------------------------------
 

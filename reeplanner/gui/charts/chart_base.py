@@ -16,7 +16,6 @@ brief agree. ``show_results`` is cheap to call often; ``ChartDocks`` coalesces t
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -307,8 +306,3 @@ def _cell(value: object) -> str:
             return ""
         return f"{value:.10g}"
     return str(value).replace("\t", " ").replace("\n", " ")
-
-
-def bar_rows(labels: Sequence[str], *columns: Sequence[float]) -> list[list[object]]:
-    """Rows of a table: a label, then one value per column."""
-    return [[label, *values] for label, *values in zip(labels, *columns, strict=True)]

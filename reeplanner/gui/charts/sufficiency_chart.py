@@ -134,7 +134,10 @@ class SufficiencyChart(ChartBase):
         self.line_groups = []
         for item, (ids, values, colour, is_current, label) in zip(self.lines, lines, strict=False):
             width = 3.5 if is_current else 1.6
-            item.setData(years, values, connect="finite")
+            if np.isfinite(values).any():
+                item.setData(years, values, connect="finite")
+            else:  # no demand in any year: nothing to draw (and nothing for pyqtgraph to measure)
+                item.setData([], [])
             item.setPen(pg.mkPen(colour, width=width))
             item.setSymbol("o" if is_current else None)
             item.setSymbolSize(6)
