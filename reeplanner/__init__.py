@@ -1,3 +1,4 @@
-"""REE Planner: scenario planning for the rare-earth supply chain, from mine to magnet."""
+"""REE Planner: scenario planning for the rare-earth supply chain, from mine to magnet.
 
-__version__ = "0.1.0"
+The version lives in pyproject.toml; read it with ``reeplanner.about.version()``.
+"""

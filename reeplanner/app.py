@@ -1,14 +1,17 @@
 """Start-up: the ``reeplanner`` launcher's arguments, the QApplication and the main window.
 
-``reeplanner [FILE]`` opens the window with FILE (offering changes a crash
-left to it, when newer than the file), else offers to recover changes a
-crash left behind, else reopens the last plan, else shows the welcome page.
+``reeplanner --version`` prints the version. ``reeplanner [FILE]`` opens the
+window with FILE (offering changes a crash left to it, when newer than the
+file), else offers to recover changes a crash left behind, else reopens the
+last plan, else shows the welcome page.
 ``reeplanner --screenshot OUT.png [--size WxH] [--show NAME] FILE`` lays the
-window out with FILE (with chart NAME's dock in front), saves a picture of it
-and exits; ``reeplanner --export-chart NAME OUT [--scenario ID] [--year Y]
-[--size WxH] FILE`` writes one chart as .png, .svg or .tsv and exits (both
-offscreen when there is no display). Qt is imported only after the arguments
-are checked, so ``--help`` and argument errors are instant.
+window out with FILE (with chart or view NAME's dock in front), saves a picture
+of it and exits; ``reeplanner --export-chart NAME OUT [--scenario ID] [--year Y]
+[--size WxH] FILE`` writes one chart or view as .png, .svg or .tsv and exits
+(both offscreen when there is no display). Qt is imported only after the
+arguments are checked, so ``--help``, ``--version`` and argument errors are
+instant; and only after the display is known to answer, so a DISPLAY left over
+from an ssh session gets a sentence naming it rather than Qt's abort.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ import argparse
 import os
 import sys
 from pathlib import Path
+
+from reeplanner.about import VersionAction
 
 DEFAULT_SIZE = (1400, 900)
 CHART_SIZE = (800, 500)
@@ -41,6 +46,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="reeplanner", description="REE Planner: scenario planning for the rare-earth supply chain."
     )
+    parser.add_argument("--version", action=VersionAction)
     parser.add_argument("file", nargs="?", type=Path, help="a plan (.reeplan) or plan workbook (.xlsx, .ods)")
     parser.add_argument(
         "--screenshot", type=Path, metavar="OUT.png", help="save a picture of the window and exit"
@@ -93,6 +99,18 @@ def _has_display() -> bool:
     )
 
 
+def _x_display_problem() -> str | None:
+    """Why the X display Qt would connect to cannot be reached; None when it can, or Qt will not use X."""
+    display = os.environ.get("DISPLAY", "")
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    uses_x = platform.startswith("xcb") or not (platform or os.environ.get("WAYLAND_DISPLAY"))
+    if not (sys.platform.startswith("linux") and display and uses_x):
+        return None
+    from reeplanner.display_check import unreachable_display
+
+    return unreachable_display(display)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     headless = bool(args.screenshot or args.benchmark_start or args.export_chart)
@@ -105,15 +123,27 @@ def main(argv: list[str] | None = None) -> int:
             )
             return 2
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    elif problem := _x_display_problem():
+        if not headless:
+            print(
+                f"reeplanner: cannot reach the display '{os.environ['DISPLAY']}' that DISPLAY names ({problem}). "
+                "Over ssh, connect with 'ssh -X' to forward the display; without one, use "
+                "'reeplanner --screenshot OUT.png FILE' or reeplanner-cli.",
+                file=sys.stderr,
+            )
+            return 2
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a picture needs no display
 
     from PySide6.QtWidgets import QApplication
 
+    from reeplanner.gui.icons import app_icon
     from reeplanner.gui.settings import APPLICATION, ORGANIZATION
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
-    app.setDesktopFileName("reeplanner")
+    app.setDesktopFileName("reeplanner")  # the desktop entry's name: its icon shows in the taskbar
+    app.setWindowIcon(app_icon())
 
     if args.export_chart:
         from reeplanner.gui.charts.chart_export import export_chart
@@ -142,7 +172,8 @@ def start_window(file: Path | None, prompts=None):
     window = MainWindow(prompts=prompts)
     window.show()
     if file is not None:
-        opened = window.files.load_synchronously(file, compute=False)
+        # Absolute from here on: the recent files and the last plan must not depend on the folder started in.
+        opened = window.files.load_synchronously(file.resolve(), compute=False)
     else:
         opened = window.files.offer_recovery()
         last = window.settings.last_plan()
@@ -187,7 +218,9 @@ def _screenshot(file: Path, out: Path, size: tuple[int, int], show: str | None =
     window.charts.redraw_now()
     QApplication.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
-    if not window.grab().save(str(out)):
+    saved = window.grab().save(str(out))
+    window.finish_risk()
+    if not saved:
         print(f"reeplanner: could not write {out}", file=sys.stderr)
         return 1
     return 0

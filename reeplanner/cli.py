@@ -1,4 +1,4 @@
-"""reeplanner-cli: validate, summarise, explain and convert plans, and write briefs, from the command line.
+"""reeplanner-cli: validate, summarise, explain and convert plans, write briefs, weigh schedule risk.
 
 Each subcommand is an ``add_<name>(subparsers)`` function registering its
 parser and handler; ``SUBCOMMANDS`` lists them. To add one, write its
@@ -18,6 +18,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from reeplanner.about import VersionAction
 from reeplanner.engine import compute_all
 from reeplanner.engine.explain import VIEWS, explain_result
 from reeplanner.engine.explain_facility import explain_facility, explain_floor
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reeplanner-cli", description="Check, summarise and convert REE Planner plans."
     )
+    parser.add_argument("--version", action=VersionAction)
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for add in SUBCOMMANDS:
         add(subparsers)
@@ -367,6 +369,14 @@ def run_brief(args: argparse.Namespace) -> int:
     return OK
 
 
+def add_risk_commands(subparsers: argparse._SubParsersAction) -> None:
+    """``risk`` and ``sensitivity`` (in ``cli_risk``, which uses the helpers above)."""
+    from reeplanner.cli_risk import add_risk, add_sensitivity
+
+    add_risk(subparsers)
+    add_sensitivity(subparsers)
+
+
 # --- the subcommands, in the order ``--help`` lists them; add yours here -------------------------
 
 SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
@@ -375,6 +385,7 @@ SUBCOMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [
     add_explain,
     add_convert,
     add_brief,
+    add_risk_commands,
 ]
 
 

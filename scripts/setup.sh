@@ -6,11 +6,23 @@
 #   scripts/setup.sh          the app (Qt offscreen and on a desktop)
 #   scripts/setup.sh --test   also the test tools, LibreOffice and poppler
 #                             (the brief is checked by rendering it)
+#   scripts/setup.sh --build  also PyInstaller and binutils, to build the
+#                             one-folder app and the .deb (README, "Install")
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 with_tests=0
-[ "${1:-}" = "--test" ] && with_tests=1
+with_build=0
+for option in "$@"; do
+  case "$option" in
+    --test) with_tests=1 ;;
+    --build) with_build=1 ;;
+    *)
+      echo "usage: scripts/setup.sh [--test] [--build]" >&2
+      exit 2
+      ;;
+  esac
+done
 
 packages=(
   # Qt itself, offscreen included
@@ -24,6 +36,9 @@ packages=(
 )
 if [ "$with_tests" = 1 ]; then
   packages+=(libreoffice-calc-nogui poppler-utils)
+fi
+if [ "$with_build" = 1 ]; then
+  packages+=(binutils) # PyInstaller reads the libraries with objdump; the spec strips libpython
 fi
 
 missing=()
@@ -40,10 +55,29 @@ fi
 
 python=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
+  echo "Creating .venv with $("$python" --version)"
   "$python" -m venv .venv
 fi
-extras=""
-[ "$with_tests" = 1 ] && extras="[test]"
-.venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e ".${extras}"
+extras=()
+[ "$with_tests" = 1 ] && extras+=(test)
+[ "$with_build" = 1 ] && extras+=(build)
+spec=.
+what="REE Planner"
+if [ "${#extras[@]}" -gt 0 ]; then
+  spec=".[$(
+    IFS=,
+    echo "${extras[*]}"
+  )]"
+  joined="${extras[*]}"
+  what="REE Planner with the ${joined// / and } tools"
+fi
+# pip's own output goes to a log, shown only when it fails: a set-up that works says what it did.
+log=.venv/setup.log
+echo "Installing $what into .venv (pip's log: $log)"
+if ! { .venv/bin/python -m pip install -q --upgrade pip &&
+  .venv/bin/python -m pip install -q -e "$spec"; } >"$log" 2>&1; then
+  tail -n 40 "$log" >&2
+  echo "Set-up failed: pip could not install REE Planner (the end of $log is above)." >&2
+  exit 1
+fi
 echo "REE Planner is set up in .venv"

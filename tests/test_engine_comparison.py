@@ -15,9 +15,18 @@ from reeplanner.engine import compute, compute_all
 from reeplanner.engine.agencies import NO_FACILITY, agency_matrix
 from reeplanner.engine.comparison import DOMESTIC_FIGURES, EVERY_FIGURE, headlines, sameness
 from reeplanner.engine.coordination import coordination_rows
-from reeplanner.engine.scenario_changes import ABROAD, DOMESTIC_CHAIN, scenario_changes
+from reeplanner.engine.scenario_changes import ABROAD, DOMESTIC_CHAIN, PRICES, scenario_changes
 from reeplanner.engine.schedule import dating_field, differs, online_shift_months, schedule
-from reeplanner.model import Material, Metric, Override, OverrideKind, RiskView, Status, SupplySource
+from reeplanner.model import (
+    Material,
+    Metric,
+    Override,
+    OverrideKind,
+    PriceRow,
+    RiskView,
+    Status,
+    SupplySource,
+)
 from tests.builders import chain_plan, facility, funding, scenario, target
 
 
@@ -174,11 +183,30 @@ def test_scenarios_with_the_same_figures_are_named_with_the_reason():
     assert "LATE" not in found  # the plant comes six months later: output differs
     ban = found["BAN"]
     assert (ban.same_as, ban.scope) == ("BASE", DOMESTIC_FIGURES)
-    assert ban.reason.startswith("no override touches the domestic chain (CN-MAG change only supply")
+    assert ban.reason == (
+        "no override touches the domestic chain: what differs (CN-MAG) reaches only supply from abroad "
+        "(the allied and with-imports figures)"
+    )
     assert (found["COPY"].same_as, found["COPY"].scope) == ("BASE", EVERY_FIGURE)
     assert found["COPY"].reason == "it changes nothing the other does not"
     # FIN makes NEW financed: a status changes its risk factor, so its output (and figures) differ.
     assert "FIN" not in found
+
+
+def test_a_scenarios_own_prices_reach_only_the_price_floor_exposure():
+    plan = scheduled_plan()
+    plan.prices = [PriceRow("NdPr", values={2025: 60.0}), PriceRow("NdPr", "HIGH", values={2025: 90.0})]
+    plan.scenarios.append(scenario("HIGH", "BASE", name="High prices"))
+    prep = compute(plan, "BASE").arrays.prep
+    assert [(c.text, c.reach) for c in scenario_changes(prep, "HIGH")] == [
+        ("its own NdPr prices (Prices table)", PRICES)
+    ]
+    found = sameness(compute_all(plan), ["BASE", "HIGH"])
+    # No floor: the exposure is nil either way, so every figure is the same.
+    assert [(s.scenario_id, s.scope) for s in found] == [("HIGH", EVERY_FIGURE)]
+    assert found[0].reason == (
+        "no override touches the domestic chain, and what differs (NdPr prices) moves no figure inside 2025-2032"
+    )
 
 
 def test_an_override_that_moves_nothing_inside_the_horizon_is_named():

@@ -399,3 +399,50 @@ def test_public_funding_leaves_out_a_public_agencys_private_instrument(tmp_path)
     summary = openpyxl.load_workbook(path)["Summary"]
     assert row_of(summary, "Public funding (USD million)")[1] == 150.0
     assert row_of(summary, "Department of Energy (DOE)")[1] == 50.0
+
+
+def test_schedule_risk_gives_each_target_its_odds_and_p80_year(hand_brief):
+    sheet = openpyxl.load_workbook(hand_brief)["Schedule risk"]
+    header = row_of(sheet, "Target")
+    t_mag, t_ss = row_of(sheet, "T-MAG"), row_of(sheet, "T-SS")
+
+    assert header == ["Target", "Goal", "P(met)", "P80 year", "Driver", "Project", "Stage", "Gain in P(met)"]
+    # Every facility operating: no draw differs. 716.5 t/yr of magnets meets 700 in 2027 (and from 2025);
+    # 71.6% self-sufficiency misses 80% in 2028, met from 2029 with SEP-2.
+    assert t_mag[1:6] == ["domestic output Magnet >= 700 t/yr by 2027", 1, 2025, "none", "met in every draw"]
+    assert t_ss[2:6] == [0, 2029, "none", "no single project on time changes it"]
+    assert row_of(sheet, 2028)[:3] == [2028, pytest.approx(716.5, abs=0.1), pytest.approx(716.5, abs=0.1)]
+    assert row_of(sheet, "planned")[1:5] == [0.25, 0, 12, 36]  # engine.md's defaults, stated
+    assert "10,000 draws of project schedules (seed 0)" in texts(sheet)[1]
+
+
+def test_schedule_risk_lists_the_drivers_of_each_target(tmp_path):
+    from reeplanner.engine.risk import schedule_risk
+
+    plan = read_plan(EXAMPLES / "us-mine-to-magnet.reeplan")[0]
+    risk = schedule_risk(plan, ["PERMIT"], draws=2_000)
+    path = tmp_path / "brief.xlsx"
+    write_brief(plan, path, ["PERMIT"], today=TODAY, risk=risk)
+    sheet = openpyxl.load_workbook(path)["Schedule risk"]
+    rows = list(sheet.iter_rows(values_only=True))
+    first = rows.index(tuple(row_of(sheet, "T-HRE-2028")))
+    listed = [rows[first]] + [row for row in rows[first + 1 :] if row[0] in ("", None) and row[4]]
+    expected = risk.scenarios["PERMIT"].target("T-HRE-2028").top_drivers(5)
+
+    names = {f.id: f.name for f in plan.facilities}
+    assert [(row[4], row[5]) for row in listed[: len(expected)]] == [(f, names[f]) for f, _ in expected]
+    assert [row[7] for row in listed[: len(expected)]] == [
+        pytest.approx(100 * g, abs=0.01) for _, g in expected
+    ]
+    assert listed[0][2] == pytest.approx(risk.scenarios["PERMIT"].target("T-HRE-2028").p_met)
+    assert listed[0][6] == "Separation"
+
+
+def test_the_brief_shows_the_schedule_risk_it_is_given(tmp_path):
+    from reeplanner.engine.risk import schedule_risk
+
+    plan = hand_plan()
+    path = tmp_path / "brief.xlsx"
+    write_brief(plan, path, today=TODAY, risk=schedule_risk(plan, draws=123, seed=9))
+    sheet = openpyxl.load_workbook(path)["Schedule risk"]
+    assert "123 draws of project schedules (seed 9)" in texts(sheet)[1]

@@ -3,6 +3,8 @@ leniently and every mistake in them is placed on its sheet, Excel row and column
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from reeplanner.formats.files import read_plan, write_plan
@@ -138,3 +140,58 @@ def test_an_empty_covered_list_survives_the_round_trip(tmp_path):
     assert back.covered_countries == ()
     assert back == plan
     assert back.schedule_risk[1].status is Status.CONSTRUCTION
+
+
+def test_v2_figures_of_a_hand_made_workbook_match_a_hand_calculation(tmp_path, capsys):
+    """The two-stage plan of test_engine_v2, typed as a planner would, through summary --json."""
+    from reeplanner.cli import main
+
+    sheets = {
+        "Plan": PLAN_ROWS[:2] + [["Start year", 2025], ["End year", 2026], ["Covered countries", "China"]],
+        "Materials": [["Material ID", "Magnet content"], ["NdPr", "25%"], ["Dy", 0.05]],
+        "Stages": [
+            ["Stage ID", "Name", "Order", "Capacity basis", "Yield"],
+            ["SEP", "Separation", 1, "material", 1],
+            ["MAGNET", "Magnet", 2, "product", 1],
+        ],
+        "Facilities": [
+            ["Facility ID", "Name", "Stage", "Status", "Capacity (t/yr)", "Material", "Country"],
+            ["US-SEP", "Home NdPr", "SEP", "operating", 500, "NdPr", None],
+            ["US-DY", "Home Dy", "SEP", "operating", 20, "Dy", "U.S."],
+            ["AU-SEP", "Allied NdPr", "SEP", "operating", "1,000", "NdPr", "Australia"],
+            ["CN-DY", "Covered Dy", "SEP", "operating", 300, "Dy", "CHN"],
+            ["US-MAG", "Magnets", "MAGNET", "operating", 10000, None, "usa"],
+        ],
+        "Supply": [
+            ["Source ID", "Name", "Country", "Stage", "Material", "Tonnes per year", "Allied"],
+            ["MY-DY", "Lynas", "Malaysia", "SEP", "Dy", 30, "yes"],
+            ["CN-DY-X", "Exports", "China", "SEP", "Dy", 100, "yes"],
+            ["KR-DY", "Traders", "KR", "SEP", "Dy", 10, "no"],
+        ],
+        "Demand": [["Segment", "Stage", 2025, 2026], ["EV", "MAGNET", 8000, 8000]],
+        "Funding": [
+            ["Funding ID", "Facility ID", "Instrument", "Agency", "Amount", "Year", "Status"],
+            ["F-1", "US-MAG", "DPA3", "DOD-IBP", 100, 2025, "committed"],
+            ["F-2", "US-MAG", "EQUITY", "PRIVATE", 50, 2025, "committed"],
+        ],
+        "Prices": [["Material", 2025, 2026], ["NdPr", 60, None]],
+        "Price floors": [
+            ["Floor ID", "Facility ID", "Material", "Floor price", "Share", "From year", "To year", "Agency"],
+            ["PF-1", "US-SEP", "NdPr", 110, "50%", 2025, 2026, "DOD-OSC"],
+        ],
+    }
+    path = _workbook(tmp_path / "hand.xlsx", sheets)
+    assert main(["summary", str(path), "--json"]) == 0
+    scenario = json.loads(capsys.readouterr().out)["scenarios"][0]
+    year = scenario["years"][1]
+    # Domestic: Dy 20 / 0.05 = 400 t of magnets (NdPr allows 2,000). Allied: Dy 20 + 30 (Malaysia) -> 1,000 t.
+    # All: Dy 460 t -> 9,200 t, NdPr 1,500 -> 6,000 t. Unmet 8,000 - 6,000. Separation binds on Dy (5%).
+    assert year["domestic_magnet_output"] == pytest.approx(400)
+    assert year["magnet_output_allied"] == pytest.approx(1000)
+    assert year["magnet_output_with_imports"] == pytest.approx(6000)
+    assert year["unmet_demand"] == pytest.approx(2000)
+    assert year["allied_coverage"] == pytest.approx(0.125)
+    assert (year["bottleneck"], year["bottleneck_material"]) == ("SEP", "Dy")
+    # 2026 has no price: 2025's 60 USD/kg. (110 - 60) x 0.5 x 500 t x 1,000 / 1e6 = 12.5 USD million.
+    assert year["price_floor_exposure"] == pytest.approx(12.5)
+    assert (scenario["funding_total"], scenario["funding_public_total"]) == (150.0, 100.0)

@@ -142,7 +142,8 @@ def test_view_units_apply_to_canvas_and_inspector_and_are_remembered(qtbot, tmp_
     assert card(window.canvas, "MP-MINE").capacity_text == "50.7 kt/yr mix"
     derived = window.inspector.derived.text().splitlines()
     assert derived[0].endswith("kt/yr:")
-    assert derived[1].startswith("Dy (contained): capacity 0.25, requirement")  # shortfalls first, in kt
+    ndpr = next(line for line in derived if line.startswith("NdPr"))
+    assert ndpr.startswith("NdPr (contained): capacity 7.5, requirement 3.9,")  # 7,543.6 t/yr, in kt
     assert Settings().units() is UnitsDisplay.KILOTONNES
     window.document.set_selection("facilities", [0])
     assert window.inspector.derived.text().splitlines()[0].endswith("kt/yr")

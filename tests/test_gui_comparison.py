@@ -18,6 +18,7 @@ from reeplanner.formats import reeplan
 from reeplanner.gui.charts.chart_export import make_chart
 from reeplanner.gui.views.comparison_table_model import VALUE
 from reeplanner.gui.views.comparison_view import EVERY_YEAR, TARGET_YEARS
+from reeplanner.model import OverrideKind
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "us-mine-to-magnet.reeplan"
 
@@ -111,6 +112,16 @@ def test_the_year_on_show_and_the_targets_years(qtbot, results):
     assert {row.year for row in view.model.rows if row.kind == "year"} == {*target_years, 2031}
 
 
+def only_supply_cut(results) -> str:
+    """A scenario whose own overrides only cut supply from abroad (the export-ban scenarios)."""
+    plan = results.scenarios["BASE"].arrays.prep.plan
+    for sid in results.scenarios:
+        own = [o for o in plan.overrides if o.scenario == sid]
+        if own and all(o.kind is OverrideKind.SUPPLY_FACTOR for o in own):
+            return sid
+    raise AssertionError("no export-ban scenario in the example")
+
+
 def test_differences_from_the_base_are_tinted_better_or_worse(qtbot, results):
     view = comparison(qtbot, results)
     model = view.model
@@ -122,16 +133,23 @@ def test_differences_from_the_base_are_tinted_better_or_worse(qtbot, results):
     assert model.data(late, Qt.ItemDataRole.BackgroundRole) is not None
     assert "vs Base case" in model.data(late, Qt.ItemDataRole.ToolTipRole)
     assert model.data(base, Qt.ItemDataRole.BackgroundRole) is None
-    ban = view.ids.index("BAN") + 1
+    ban = view.ids.index(only_supply_cut(results)) + 1
     assert model.data(model.index(r, ban), Qt.ItemDataRole.BackgroundRole) is None  # the same figure
 
 
 def test_same_figures_are_said_to_be_with_a_reason_from_the_overrides(qtbot, results):
     view = comparison(qtbot, results)
     text = view.same.text()
-    assert "<b>China Dy/Tb export ban</b>: Domestic figures the same as Base case" in text
-    assert "no override touches the domestic chain" in text
-    assert [(s.scenario_id, s.same_as) for s in view.sameness] == [("BAN", "BASE")]
+    ban = only_supply_cut(results)
+    name = results.scenarios[ban].scenario_name
+    assert (
+        f"<b>{name}</b>: Domestic figures the same as Base case: no override touches the domestic chain"
+        in text
+    )
+    same = {s.scenario_id: s for s in view.sameness}
+    assert same[ban].same_as == "BASE"
+    assert same[ban].reason.endswith("reaches only supply from abroad (the allied and with-imports figures)")
+    assert "DELAY" not in same  # the plants come later: other figures
 
 
 def test_each_scenarios_changes_are_in_words(qtbot, results):
@@ -139,21 +157,26 @@ def test_each_scenarios_changes_are_in_words(qtbot, results):
     view.pages.setCurrentWidget(view.changes)  # written when first looked at
     text = view.changes.toPlainText()
     assert "Key plants two years late (DELAY), from Base case:" in text
-    assert "10X magnet plant (MP-10X-MAG) online 24 months later" in text
+    plan = results.scenarios["BASE"].arrays.prep.plan
+    late = next(o for o in plan.overrides if o.scenario == "DELAY")
+    name = next(f.name for f in plan.facilities if f.id == late.target)
+    assert f"{name} ({late.target}) online {late.value:g} months later" in text
     assert "every permitting period x 0.5" in text
-    assert "abroad: allied and with-imports figures only" in text  # the ban's supply cuts
-    assert "Base case (BASE): the plan as entered, nothing changed." in text
+    assert "abroad: allied and with-imports figures only" in text  # the bans' supply cuts
+    base_own = [o for o in plan.overrides if o.scenario == "BASE"]
+    assert f"(capacity factor {base_own[0].value:g}) (from Base case)" in text  # inherited by the others
 
 
 def test_picking_scenarios_keeps_the_base(qtbot, results):
     view = comparison(qtbot, results)
     actions = {a.objectName(): a for a in view.picker_menu.actions()}
     assert not actions["comparison-pick-base"].isEnabled()
-    for key in ("nameplate", "ban", "permit", "surge"):
-        actions[f"comparison-pick-{key}"].setChecked(False)
+    for key, entry in actions.items():
+        if key not in ("comparison-pick-base", "comparison-pick-delay"):
+            entry.setChecked(False)
     assert view.ids == ["BASE", "DELAY"]
     assert view.model.scenarios == ["Base case", "Key plants two years late"]
-    assert view.picker.text() == "Scenarios: 2 of 6 ▾"
+    assert view.picker.text() == f"Scenarios: 2 of {len(results.scenarios)} ▾"
     view.pick("BASE", False)  # the base stays
     assert view.ids[0] == "BASE"
     # The chart draws the scenarios picked.

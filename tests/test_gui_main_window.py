@@ -268,6 +268,25 @@ def test_start_up_without_a_file_reopens_the_last_plan(qtbot, saved_plan: Path, 
     qtbot.waitUntil(lambda: window.document.results is not None, timeout=20000)  # after the first paint
 
 
+def test_a_plan_opened_by_a_relative_path_reopens_from_another_folder(
+    qtbot, tmp_path: Path, saved_plan: Path, prompts, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.chdir(saved_plan.parent)
+    first = start_window(Path(saved_plan.name), prompts)  # reeplanner chain.reeplan, typed in its folder
+    qtbot.addWidget(first)
+    first.close()
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+
+    second = start_window(None, prompts)  # reeplanner, from another folder
+    qtbot.addWidget(second)
+    assert second.document.path == saved_plan
+    assert second.central.currentWidget() is second.canvas
+    assert second.files.recent.paths() == [saved_plan]
+    qtbot.waitUntil(lambda: second.document.results is not None, timeout=20000)
+
+
 def test_start_up_with_nothing_to_reopen_shows_the_welcome_page(qtbot, tmp_path: Path, prompts):
     Settings().set_last_plan(tmp_path / "deleted since.reeplan")
     window = start_window(None, prompts)
@@ -298,6 +317,7 @@ def test_the_welcome_page_stands_alone_and_the_docks_come_back_with_a_plan(qtbot
         "tables",
         "problems",
         "inspector",
+        "risk",  # a tab behind Tables
         "gap",
         "sufficiency",
         "funding",
@@ -316,3 +336,21 @@ def test_plan_settings_opens_from_the_edit_menu(qtbot, window: MainWindow):
     qtbot.addWidget(dialog)
     assert dialog.isVisible()
     assert dialog.name.text() == "Chain"
+
+
+def test_the_risk_dock_is_a_tab_beside_the_tables_and_loads_when_first_shown(qtbot, window: MainWindow):
+    assert window.docks["risk"] in window.tabifiedDockWidgets(window.docks["tables"])
+    window.show()
+    qtbot.wait(50)
+    assert window.risk.view is None  # behind Tables: pyqtgraph and the Monte Carlo wait until opened
+    window.docks["risk"].raise_()
+    qtbot.waitUntil(lambda: window.risk.view is not None)
+    dock = window.risk.view
+    qtbot.waitUntil(lambda: dock.risk is not None, timeout=20_000)
+    assert dock.risk.scenario_id == window.document.scenario_result().scenario_id
+    window.docks["tables"].raise_()
+    qtbot.waitUntil(lambda: not window.risk.shown)
+    dock.refresh()  # an edit while the Risk tab is behind Tables: no run until it is shown again
+    assert not dock.runner.running
+    window.close()
+    assert not dock.runner.running

@@ -47,6 +47,7 @@ def test_one_tab_per_plan_table_with_headers_and_units(tables):
         "Targets",
         "Scenarios",
         "Overrides",
+        "Schedule risk",
         "Stages",
         "Materials",
         "Agencies",
@@ -54,7 +55,7 @@ def test_one_tab_per_plan_table_with_headers_and_units(tables):
         "Composition",
         "Links",
     ]
-    assert len(TAB_ORDER) == 13
+    assert len(TAB_ORDER) == 14
     model = tables.pages["facilities"].model
     assert model.rowCount() == 5
     assert model.headerData(CAPACITY, Qt.Orientation.Horizontal) == "Capacity (t/yr)"

@@ -42,6 +42,7 @@ def test_the_qt_free_contract_covers_model_engine_formats_and_cli():
         "reeplanner.engine",
         "reeplanner.formats",
         "reeplanner.cli",
+        "reeplanner.cli_risk",
     }
     assert set(forbidden["forbidden_modules"]) >= {"PySide6", "pyqtgraph", "shiboken6", "reeplanner.gui"}
     layers = next(c for c in config["contracts"] if c["type"] == "layers")
@@ -61,6 +62,7 @@ def test_the_linter_reports_a_model_module_that_imports_qt(tmp_path):
         (package / sub / "__init__.py").write_text("", encoding="utf-8")
     (package / "__init__.py").write_text("", encoding="utf-8")
     (package / "cli.py").write_text("", encoding="utf-8")
+    (package / "cli_risk.py").write_text("", encoding="utf-8")
     (package / "app.py").write_text("", encoding="utf-8")
     (package / "model" / "colours.py").write_text("from PySide6.QtGui import QColor\n", encoding="utf-8")
     (tmp_path / "pyproject.toml").write_text(

@@ -2,8 +2,9 @@
 figures as another, with the reason read from what they change (``scenario_changes``).
 
 Headlines are the figures ``reeplanner-cli summary --json`` prints (magnet output domestic, allied
-and with imports, self-sufficiency, unmet demand, the bottleneck and its material, targets, public
-funding), plus public money by year: read from the engine's arrays, without pandas.
+and with imports, self-sufficiency, unmet demand, the bottleneck and its material, price-floor
+exposure, targets, public funding), plus public money by year: read from the engine's arrays,
+without pandas.
 """
 
 from __future__ import annotations
@@ -13,12 +14,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from reeplanner.engine.results import PlanResult, ScenarioResult
-from reeplanner.engine.scenario_changes import ABROAD, Change, differing, scenario_changes
+from reeplanner.engine.scenario_changes import ABROAD, PRICES, Change, differing, scenario_changes
 from reeplanner.engine.targets import evaluate
 
 #: Figures this close (relative) are the same figure.
 SAME = 1e-9
 EVERY_FIGURE, DOMESTIC_FIGURES = "every figure", "domestic figures"
+REACH_WORDS = {
+    ABROAD: "supply from abroad (the allied and with-imports figures)",
+    PRICES: "the price-floor exposure",
+}
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,7 @@ class Headlines:
     unmet_demand: np.ndarray  # (Y,) t/yr
     bottleneck: list[tuple[str, str]]  # per year (stage ID, material), ("", "") for none
     public_funding: np.ndarray  # (Y,) public money of the lines of each year
+    price_floor_exposure: np.ndarray  # (Y,) what the price floors cost their agencies, plan currency
     public_funding_total: float
     funding_total: float
     targets: list[dict[str, object]]  # the engine's targets rows (``targets.evaluate``)
@@ -75,6 +81,7 @@ def headlines(result: ScenarioResult) -> Headlines:
         unmet_demand=a.unmet_demand,
         bottleneck=bottleneck,
         public_funding=by_year,
+        price_floor_exposure=a.floor_exposure.by_year,
         public_funding_total=result.funding_public_total,
         funding_total=result.funding_total,
         targets=[evaluate(a, t) for t in prep.plan.targets],
@@ -117,6 +124,7 @@ def _same(a: Headlines, b: Headlines, scope: str) -> bool:
     ]
     if scope == EVERY_FIGURE:
         series += [(a.allied, b.allied), (a.with_imports, b.with_imports), (a.unmet_demand, b.unmet_demand)]
+        series.append((a.price_floor_exposure, b.price_floor_exposure))
     return a.domestic_key() == b.domestic_key() and all(
         np.allclose(x, y, rtol=SAME, atol=SAME, equal_nan=True) for x, y in series
     )
@@ -129,13 +137,12 @@ def _reason(result: ScenarioResult, other: ScenarioResult, scope: str) -> str:
     if not changes:
         return "it changes nothing the other does not"
     what = _listed(changes)
-    if all(c.reach == ABROAD for c in changes):
+    reaches = {c.reach for c in changes}
+    if reaches <= {ABROAD, PRICES}:
+        where = " and ".join(REACH_WORDS[r] for r in (ABROAD, PRICES) if r in reaches)
         if scope == DOMESTIC_FIGURES:
-            return (
-                f"no override touches the domestic chain ({what} change only supply from abroad, which "
-                "the allied and with-imports figures count)"
-            )
-        return f"no override touches the domestic chain, and {what} change no import inside {years}"
+            return f"no override touches the domestic chain: what differs ({what}) reaches only {where}"
+        return f"no override touches the domestic chain, and what differs ({what}) moves no figure inside {years}"
     return f"what differs ({what}) moves no figure inside {years}"
 
 

@@ -153,6 +153,7 @@ def explain_result(
             f"  gap = requirement - output = {a.requirement[lane, y]:,.6g} - {bound.output:,.6g} "
             f"= {gap:,.6g} t ({kind})"
         )
+        lines += ["", "Coverage (capacity / requirement):"] + [f"  {t}" for t in _coverage_lines(a, k, y)]
     elif k == chain.magnet_stage:
         lines.append(f"  {_view_outcome(a, view, y)}")
     targets = [
@@ -202,6 +203,27 @@ def _supply_lines(
     if lines:
         total = float(figures.flow.output[lane, y])
         lines.append(f"output with supply = {total:,.6g} t")
+    return lines
+
+
+def _coverage_lines(a: ScenarioArrays, k: int, y: int) -> list[str]:
+    """Each lane's coverage and whether the stage is the chain's bottleneck, on which material."""
+    chain = a.prep.chain
+    lines = []
+    for lane in range(chain.lane_slices[k].start, chain.lane_slices[k].stop):
+        label = chain.lane_material[lane] or chain.stages[k].name
+        cap, req = float(a.capacity[lane, y]), float(a.requirement[lane, y])
+        share = "no requirement" if req <= 0 else f"{cap / req:.1%}"
+        lines.append(f"{label}: {cap:,.6g} / {req:,.6g} = {share}")
+    worst = a.bottleneck[y]
+    if worst < 0:
+        lines.append("every stage covers its requirement: no bottleneck this year")
+    elif worst == k:
+        m = a.bottleneck_material[y]
+        on = f", on {chain.materials[m]} (its lowest coverage)" if m >= 0 else ""
+        lines.append(f"the lowest coverage of any stage: {chain.stages[k].name} is the bottleneck{on}")
+    else:
+        lines.append(f"the bottleneck this year is {chain.stages[worst].name}, which covers less")
     return lines
 
 

@@ -2,9 +2,9 @@
 
 A scenario's changes are its risk view, its overrides and the facilities and funding lines listed
 only for it, its ancestors' first (engine.md, rule 2). Each change reaches either the domestic
-chain (every figure may move) or only supply from abroad (supply sources, plants abroad: the allied
-and with-imports figures alone), which is how the comparison says why two scenarios' domestic
-figures are the same.
+chain (every figure may move), only supply from abroad (supply sources, plants abroad: the allied
+and with-imports figures alone) or only prices (the price-floor exposure), which is how the
+comparison says why two scenarios' domestic figures are the same.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from reeplanner.model.ids import id_key
 from reeplanner.model.override_rules import sources_hit
 from reeplanner.model.records import Override
 
-#: What a change can reach.
-DOMESTIC_CHAIN, ABROAD = "domestic chain", "supply from abroad"
+#: What a change can reach: every figure, only supply from abroad (the allied and with-imports
+#: figures), only prices (the price-floor exposure).
+DOMESTIC_CHAIN, ABROAD, PRICES = "domestic chain", "supply from abroad", "prices"
 VIEW_TEXT = {
     RiskView.NAMEPLATE: "counts every project at full nameplate (nameplate view)",
     RiskView.RISK_ADJUSTED: "weighs every project by its status risk factor (risk-adjusted view)",
@@ -71,6 +72,16 @@ def _own_changes(prep: PreparedPlan, position: int) -> list[Change]:
         line = plan.funding[n]
         text = f"adds funding {line.id} ({line.amount:,.4g} {plan.currency} from {line.agency})"
         changes.append(Change(("funding", int(n)), text, line.id, scenario.id, DOMESTIC_CHAIN))
+    for row in plan.prices:
+        if id_key(row.scenario) == key:
+            text = f"its own {row.material} prices (Prices table)"
+            changes.append(
+                Change(("prices", id_key(row.material)), text, f"{row.material} prices", scenario.id, PRICES)
+            )
+    for floor in plan.price_floors:
+        if any(id_key(s) == key for s in floor.scenarios):
+            text = f"adds price floor {floor.id} ({floor.floor_price:,.6g} USD/kg on {floor.material} from {floor.facility})"
+            changes.append(Change(("floor", id_key(floor.id)), text, floor.id, scenario.id, PRICES))
     for row, ov in enumerate(plan.overrides):
         if id_key(ov.scenario) == key:
             text = override_text(prep, ov)

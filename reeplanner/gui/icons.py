@@ -1,4 +1,4 @@
-"""Toolbar and window icons (SVGs in resources/icons, crisp at any scale) and the actions that show them."""
+"""Toolbar icons (SVGs in resources/icons, crisp at any scale), the app icon, and the actions that show them."""
 
 from __future__ import annotations
 
@@ -6,8 +6,11 @@ from collections.abc import Callable
 from functools import cache
 from importlib import resources
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QSize
 from PySide6.QtGui import QAction, QIcon, QKeySequence
+
+#: The sizes scripts/make_icons.py renders the app icon in (resources/icons/reeplanner-<N>.png).
+APP_ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
 @cache
@@ -17,6 +20,16 @@ def icon(name: str) -> QIcon:
     if entry.is_file():
         return QIcon(str(entry))
     return QIcon.fromTheme(name)
+
+
+@cache
+def app_icon() -> QIcon:
+    """REE Planner's own icon, from its renderings at each size (the window, the About box, the taskbar)."""
+    folder = resources.files("reeplanner.resources").joinpath("icons")
+    app = QIcon()
+    for size in APP_ICON_SIZES:
+        app.addFile(str(folder.joinpath(f"reeplanner-{size}.png")), QSize(size, size))
+    return app
 
 
 def make_action(

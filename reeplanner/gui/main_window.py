@@ -29,7 +29,7 @@ from reeplanner.gui.canvas.supply_chain_view import SupplyChainView
 from reeplanner.gui.charts.chart_docks import ChartDocks
 from reeplanner.gui.document import BACKGROUND_RECOMPUTE_FACILITIES, PlanDocument
 from reeplanner.gui.file_actions import OPENABLE_SUFFIXES, FileActions
-from reeplanner.gui.icons import icon, make_action
+from reeplanner.gui.icons import app_icon, icon, make_action
 from reeplanner.gui.inspector import Inspector
 from reeplanner.gui.problems_panel import ProblemsPanel
 from reeplanner.gui.prompts import Prompts
@@ -38,6 +38,7 @@ from reeplanner.gui.settings import PaletteChoice, Settings, UnitsDisplay, recov
 from reeplanner.gui.tables.plan_tables import PlanTables
 from reeplanner.gui.view_actions import ViewActions
 from reeplanner.gui.views.coordination_count import CoordinationCount
+from reeplanner.gui.views.lazy_view import LazyView
 from reeplanner.gui.welcome_page import WelcomePage
 from reeplanner.gui.work_thread import BackgroundWork, WorkThread
 from reeplanner.model.ids import id_key
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         """``restore_settings=False`` lays the window out as on a first start (screenshots)."""
         super().__init__()
         self.setObjectName("main-window")
-        self.setWindowIcon(icon("reeplanner"))
+        self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
         self.setDockOptions(
             QMainWindow.DockOption.AnimatedDocks
@@ -96,6 +97,10 @@ class MainWindow(QMainWindow):
         self.add_view_dock("problems", "Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.add_view_dock("inspector", "Inspector", self.inspector, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.add_view_dock("history", "Undo History", self.undo_view, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.risk = LazyView(self._make_risk_dock, "reeplanner.gui.views.risk_dock", "risk-dock-host")
+        self.risk.follow(
+            self.add_view_dock("risk", "Risk", self.risk, Qt.DockWidgetArea.BottomDockWidgetArea)
+        )
         self.charts = ChartDocks(self)
         self._lay_out_docks()
         self.coordination_count = CoordinationCount(self)
@@ -114,7 +119,9 @@ class MainWindow(QMainWindow):
             self.resize(1400, 900)
             self.view.show_choices(PaletteChoice.SYSTEM, UnitsDisplay.TONNES)
         self._update_title()
-        self._engine_started = self.document.results is not None
+        self._engine_started = (
+            False  # at the first paint: the engine (if not loaded) and the Risk dock's modules
+        )
         self._engine_thread: WorkThread | None = None
         self._pandas_thread: WorkThread | None = None
         self._closed = False
@@ -137,8 +144,8 @@ class MainWindow(QMainWindow):
     def _lay_out_docks(self) -> None:
         """The first-start layout: the canvas with the tables under it; the gap and self-sufficiency
         charts on the right (funding and flow in tabs behind them); the timeline, the scenario
-        comparison, explanations, agencies and coordination findings in tabs behind the tables;
-        problems, inspector and history in tabs beside them."""
+        comparison, explanations, agencies, coordination findings and the Risk dock in tabs behind
+        the tables; problems, inspector and history in tabs beside them."""
         docks = self.docks
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -147,13 +154,22 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(docks["sufficiency"], docks["flow"])
         self.tabifyDockWidget(docks["problems"], docks["inspector"])
         self.tabifyDockWidget(docks["inspector"], docks["history"])
-        for key in ("timeline", "comparison", "explain", "agencies", "coordination"):
+        for key in ("timeline", "comparison", "explain", "agencies", "coordination", "risk"):
             self.tabifyDockWidget(docks["tables"], docks[key])
         for key in ("gap", "sufficiency", "problems", "tables"):
             docks[key].raise_()
         # The window's minimum size still counts the views' docks side by side, as they were added:
         # measure again, tabbed, so that a smaller saved size can be restored.
         self.layout().activate()
+
+    def _make_risk_dock(self) -> QWidget:
+        from reeplanner.gui.views.risk_dock import RiskDock  # pyqtgraph loads when the dock first shows
+
+        return RiskDock(self.document, start=True)  # built when the dock comes on screen
+
+    def finish_risk(self) -> None:
+        """Stop and wait for the Risk dock's work, if any is under way (closing, or a screenshot taken)."""
+        self.risk.finish()
 
     def show_plan_view(self) -> None:
         self._show_docks_again()
@@ -372,6 +388,7 @@ class MainWindow(QMainWindow):
         self.charts.build()
         if self.document.results is None:
             self.document.recompute_soon()  # a large plan opened meanwhile computes on its worker
+        self.risk.preload()
 
     # -- window state -------------------------------------------------------
 
@@ -407,6 +424,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([docks["tables"], docks["problems"]], [3, 1], Qt.Orientation.Horizontal)
             self.resizeDocks([docks["gap"]], [450], Qt.Orientation.Horizontal)
             self.resizeDocks([docks["gap"], docks["sufficiency"]], [1, 1], Qt.Orientation.Vertical)
+            docks["tables"].raise_()  # the Risk tab and the views wait behind it until asked for
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.files.maybe_save():
@@ -414,6 +432,7 @@ class MainWindow(QMainWindow):
             return
         self.background.wait_all()
         self.document.finish_recompute()
+        self.finish_risk()
         for thread in (self._engine_thread, self._pandas_thread):
             if thread is not None:
                 thread.wait()

@@ -64,7 +64,8 @@ class Settings:
         return self._q.value("files/last_plan", "", type=str)
 
     def set_last_plan(self, path: str | Path | None) -> None:
-        self._q.setValue("files/last_plan", str(path) if path else "")
+        """Remember the plan by its absolute path: the next start may be from another folder."""
+        self._q.setValue("files/last_plan", str(Path(path).resolve()) if path else "")
 
     # -- view -------------------------------------------------------------
 

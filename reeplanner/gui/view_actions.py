@@ -85,13 +85,8 @@ class ViewActions(QObject):
         dialog.show()
 
     def show_about(self) -> None:
-        from importlib.metadata import PackageNotFoundError, version
+        from reeplanner.gui.about_dialog import AboutDialog
 
-        try:
-            number = version("reeplanner")
-        except PackageNotFoundError:
-            number = "development"
-        self.window.prompts.information(
-            "About REE Planner",
-            f"REE Planner {number}\n\nScenario planning for the rare-earth supply chain, from mine to magnet.",
-        )
+        dialog = AboutDialog(self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()

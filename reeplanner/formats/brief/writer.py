@@ -16,6 +16,7 @@ from reeplanner.formats.brief.figures import brief_years, scenario_figures
 from reeplanner.formats.brief.findings import findings
 from reeplanner.formats.brief.funding import write_funding
 from reeplanner.formats.brief.gaps import write_gaps
+from reeplanner.formats.brief.schedule_risk import brief_risk, write_schedule_risk
 from reeplanner.formats.brief.sheet_writer import PageHeader, SheetWriter
 from reeplanner.formats.brief.sources import write_sources
 from reeplanner.formats.brief.summary import write_summary
@@ -27,6 +28,7 @@ SHEETS = (
     "Scenario comparison",
     "Gaps",
     "Timeline",
+    "Schedule risk",
     "Funding",
     "Coordination",
     "Sources",
@@ -62,6 +64,7 @@ def write_brief(
     scenario_ids: list[str] | None = None,
     result=None,
     today: dt.date | None = None,
+    risk=None,
 ) -> None:
     """Write the leadership brief of ``plan`` to ``path`` (.xlsx), atomically.
 
@@ -69,7 +72,9 @@ def write_brief(
     GUI does); otherwise the engine computes it. ``scenario_ids`` picks and
     orders the scenarios; the first one leads the findings. Raises
     ``PlanError`` for an unknown scenario and ``SaveError`` when the file
-    cannot be written.
+    cannot be written. ``risk`` is the schedule risk (``engine.risk.RiskResult``)
+    of at least those scenarios when the caller has it; otherwise it is drawn
+    (``schedule_risk.brief_risk``).
     """
     if result is None:
         from reeplanner.engine import compute_all
@@ -86,12 +91,15 @@ def write_brief(
     styles.add_named_styles(workbook)
     summary, *others = [workbook.active, *(workbook.create_sheet(name) for name in SHEETS[1:])]
     summary.title = SHEETS[0]
-    comparison, gaps, timeline, funding, coordination, sources, chart_data = others
+    comparison, gaps, timeline, risk_sheet, funding, coordination, sources, chart_data = others
 
     charts_row = write_summary(summary, plan, header, scenarios, years, findings(plan, scenarios, years))
     write_comparison(comparison, plan, header, results, scenarios, years)
     write_gaps(gaps, plan, header, results)
     write_timeline(timeline, plan, header, results, scenarios)
+    if risk is None:
+        risk = brief_risk(plan, [r.scenario_id for r in results])
+    write_schedule_risk(risk_sheet, plan, header, results, risk)
     write_funding(funding, plan, header, results)
     write_coordination(coordination, plan, header, results)
     write_sources(sources, plan, header)

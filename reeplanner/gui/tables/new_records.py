@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reeplanner.model import edits
+from reeplanner.model import defaults, edits
 from reeplanner.model.enums import CapacityBasis, FundingStatus, Metric, OverrideKind, Status
 from reeplanner.model.plan import Plan
 from reeplanner.model.records import (
@@ -23,6 +23,7 @@ from reeplanner.model.records import (
     Material,
     Override,
     Scenario,
+    ScheduleRisk,
     Stage,
     SupplySource,
     Target,
@@ -103,6 +104,13 @@ def _override(plan: Plan) -> Override:
     return Override(scenario, OverrideKind.DEMAND_FACTOR, 1.0)
 
 
+def _schedule_risk(plan: Plan) -> ScheduleRisk:
+    """The first status without a row, with engine.md's default figures (construction when all have one)."""
+    taken = {row.status for row in plan.schedule_risk}
+    rows = defaults.schedule_risk()
+    return next((row for row in rows if row.status not in taken), rows[1])
+
+
 _FACTORIES: dict[str, Callable[[Plan], object]] = {
     "materials": lambda p: Material(edits.unique_id(p, "materials", "MAT"), "New material"),
     "stages": _stage,
@@ -117,6 +125,7 @@ _FACTORIES: dict[str, Callable[[Plan], object]] = {
     "targets": _target,
     "scenarios": _scenario,
     "overrides": _override,
+    "schedule_risk": _schedule_risk,
 }
 
 

@@ -26,6 +26,7 @@ TAB_ORDER = (
     "targets",
     "scenarios",
     "overrides",
+    "schedule_risk",
     "stages",
     "materials",
     "agencies",

@@ -1,5 +1,6 @@
 """The comparison table's rows: per year the headline figures of each scenario picked, then the
-whole horizon (each target's outcome, public and all funding). Qt-free: figures come from the
+whole horizon (each target's outcome, public and all funding). Price-floor exposure is what the
+floors cost their agencies that year (less is better). Qt-free: figures come from the
 engine's ``Headlines``; here they are only written out and compared with the base scenario's."""
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ def comparison_rows(
             _bottleneck([f.bottleneck[y] for f in figures], stage_names, year),
             _targets_due([f.targets_due(year) for f in figures], year),
             _money(f"Public funding in {year}", "public_funding", [f.public_funding[y] for f in figures], currency, year),
+            _money("Price-floor exposure", "price_floor_exposure", [f.price_floor_exposure[y] for f in figures], currency, year, better=LOWER),
         ]  # fmt: skip
     rows.append(ComparisonRow("Whole horizon", "section"))
     for i, target in enumerate(figures[0].targets):
@@ -73,7 +75,6 @@ def comparison_rows(
             "funding_total",
             [f.funding_total for f in figures],
             currency,
-            NEITHER,
         )
     )
     return rows
