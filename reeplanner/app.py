@@ -58,7 +58,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--show",
         choices=SHOWABLE,
         metavar="NAME",
-        help=f"with --screenshot: bring chart or view NAME ({', '.join(SHOWABLE)}) to the front",
+        help=f"with --screenshot: bring chart or view NAME ({', '.join(SHOWABLE)}) to the front (a view "
+        "gets half the window's height)",
     )
     parser.add_argument(
         "--export-chart",
@@ -207,6 +208,10 @@ def _screenshot(file: Path, out: Path, size: tuple[int, int], show: str | None =
     window.charts.build()
     if show:
         window.charts.raise_chart(show)
+    if show in VIEWS:  # a view under the canvas: half the window's height, as a user would drag it
+        from PySide6.QtCore import Qt
+
+        window.resizeDocks([window.docks[show]], [size[1] // 2], Qt.Orientation.Vertical)
     QApplication.processEvents()
     window.charts.build()  # the charts now on show
     QApplication.processEvents()

@@ -66,32 +66,31 @@ def test_findings_are_grouped_and_their_count_is_in_the_status_bar(qtbot, window
     qtbot.waitUntil(lambda: count.count is not None)
     assert count.count == len(rows) and count.isVisible()
     assert count.text() == f"{len(rows)} coordination findings"
-    items = [view.tree.topLevelItem(i).child(j) for i in range(view.tree.topLevelItemCount())
-             for j in range(view.tree.topLevelItem(i).childCount())]  # fmt: skip
-    assert sorted(item.text(1) for item in items) == sorted(row[5] for row in rows)
-    groups = [view.tree.topLevelItem(i).text(0) for i in range(view.tree.topLevelItemCount())]
-    assert any(g.startswith("Stages with a gap and no owner agency (") for g in groups)
+    items = view.findings()
+    assert sorted(view.table.item(item.row(), 1).text() for item in items) == sorted(row[5] for row in rows)
+    titles = [
+        view.table.item(r, 0).text() for r in range(view.table.rowCount()) if view.table.columnSpan(r, 0) == 2
+    ]
+    assert any(t.startswith("Stages with a gap and no owner agency (") for t in titles)
 
 
 def test_clicking_a_finding_selects_its_facility_or_its_stage(qtbot, window):
     view = shown(qtbot, window, "coordination")
     plan = window.document.plan
     items = {}
-    for i in range(view.tree.topLevelItemCount()):
-        group = view.tree.topLevelItem(i)
-        for j in range(group.childCount()):
-            items.setdefault(group.child(j).data(0, SUBJECT)[0], group.child(j))
+    for item in view.findings():
+        items.setdefault(item.data(SUBJECT)[0], item)
     stage_item = items["stages"]
-    view.tree.itemClicked.emit(stage_item, 0)
-    table, row = stage_item.data(0, SUBJECT)
+    view.table.cellClicked.emit(stage_item.row(), 1)
+    table, row = stage_item.data(SUBJECT)
     assert window.document.selection == ("stages", [row])
     stage = window.document.plan.stages[row].id
     assert [lane.stage.id for lane in window.canvas.chain_scene.lanes if lane.selected] == [stage]
     facility_item = items["facilities"]
-    view.tree.itemClicked.emit(facility_item, 0)
-    table, row = facility_item.data(0, SUBJECT)
+    view.table.cellClicked.emit(facility_item.row(), 0)
+    table, row = facility_item.data(SUBJECT)
     assert window.document.selection == ("facilities", [row])
-    assert plan.facilities[row].name in facility_item.text(0)
+    assert plan.facilities[row].name in facility_item.text()
 
 
 def test_the_count_follows_the_scenario(qtbot, window):

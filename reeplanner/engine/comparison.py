@@ -9,6 +9,7 @@ without pandas.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -96,6 +97,11 @@ class Sameness:
     same_as: str
     scope: str  # EVERY_FIGURE or DOMESTIC_FIGURES
     reason: str
+
+    @property
+    def gist(self) -> str:
+        """The reason without the list of what differs: the same for every export-ban scenario."""
+        return re.sub(r" \([^()]*\)", "", self.reason, count=1)
 
 
 def sameness(

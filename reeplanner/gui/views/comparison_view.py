@@ -18,7 +18,6 @@ from html import escape
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
-    QHeaderView,
     QLabel,
     QMenu,
     QPushButton,
@@ -40,6 +39,9 @@ from reeplanner.model.ids import id_key
 
 YEAR_ON_SHOW, TARGET_YEARS, EVERY_YEAR = "year", "targets", "every"
 FIGURE_COLUMN_PX = 230
+SCENARIO_COLUMN_PX = 86
+#: With more scenarios than this, the comparison starts with the first ones (and the one on show).
+FIRST_PICKED = 6
 
 
 class ComparisonView(ViewBase):
@@ -79,7 +81,9 @@ class ComparisonView(ViewBase):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(22)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setDefaultSectionSize(SCENARIO_COLUMN_PX)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.setHorizontalScrollMode(QTableView.ScrollMode.ScrollPerPixel)
         self.changes = QTextBrowser(self)
         self.changes.setObjectName("comparison-changes")
         self.chart = SufficiencyChart()
@@ -92,7 +96,7 @@ class ComparisonView(ViewBase):
         self.body.addWidget(self.pages, 1)
         self.picked: set[str] = set()  # id_key of scenarios picked; all of them when the plan opens
         self.known: set[str] = set()
-        self._menu_entries: list[tuple[str, str, bool]] = []
+        self._menu_entries: list[tuple[str, str]] = []
         self.figures: dict[str, Headlines] = {}
         self.ids: list[str] = []
         self.sameness: list = []
@@ -104,32 +108,37 @@ class ComparisonView(ViewBase):
     # -- which scenarios -----------------------------------------------------------
 
     def _fill_picker(self, ids: list[str], names: dict[str, str], base: str) -> None:
-        """One checkable entry per scenario; a scenario new to the plan is picked."""
+        """One checkable entry per scenario. A scenario new to the plan is picked while no more than
+        ``FIRST_PICKED`` are; the base and the scenario on show always are."""
         keys = [id_key(i) for i in ids]
-        self.picked |= {k for k in keys if k not in self.known}
+        for key in keys:
+            if key not in self.known and len(self.picked) < FIRST_PICKED:
+                self.picked.add(key)
+        self.picked.add(id_key(self.scenario_id))
         self.known = set(keys)
         self.picked &= self.known
         self.picked.add(id_key(base))
-        entries = [(sid, names[sid], id_key(sid) == id_key(base)) for sid in ids]
+        entries = [(sid, names[sid]) for sid in ids]
         if entries != self._menu_entries:  # rebuilt only when the scenarios change (not while a toggle runs)
             self._menu_entries = entries
             self.picker_menu.clear()
-            for sid, name, is_base in entries:
+            for sid, name in entries:
                 action = QAction(name, self.picker_menu)
                 action.setObjectName(f"comparison-pick-{id_key(sid)}")
                 action.setCheckable(True)
-                action.setEnabled(not is_base)
                 action.setData(sid)
                 action.toggled.connect(lambda on, sid=sid: self.pick(sid, on))
                 self.picker_menu.addAction(action)
+        fixed = {id_key(base), id_key(self.scenario_id)}
         for action in self.picker_menu.actions():
             action.blockSignals(True)
             action.setChecked(id_key(action.data()) in self.picked)
+            action.setEnabled(id_key(action.data()) not in fixed)
             action.blockSignals(False)
         self.picker.setText(f"Scenarios: {len(self.picked)} of {len(ids)} ▾")
 
     def pick(self, scenario_id: str, picked: bool) -> None:
-        """Compare ``scenario_id`` (or stop comparing it; never the base)."""
+        """Compare ``scenario_id`` (or stop comparing it; never the base or the scenario on show)."""
         key = id_key(scenario_id)
         if picked:
             self.picked.add(key)
@@ -160,7 +169,6 @@ class ComparisonView(ViewBase):
         for r, row in enumerate(rows):
             if row.kind != "figure":
                 self.table.setSpan(r, 0, 1, self.model.columnCount())
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(0, FIGURE_COLUMN_PX)
         self._write_sameness(names)
         self._names, self._pages_stale = names, {self.changes, self.chart}
@@ -190,15 +198,22 @@ class ComparisonView(ViewBase):
         return [self.year] if self.year in horizon else horizon[:1]
 
     def _write_sameness(self, names: dict[str, str]) -> None:
+        """One line per kind of sameness: "Domestic figures the same as Base case: China Dy/Tb export
+        cut, China magnet export cut: no override touches the domestic chain..." (what differs for
+        each in the tooltip)."""
         found = sameness(self.results, self.ids, self.figures)
-        lines = []
+        groups: dict[tuple[str, str, str], list] = {}
         for s in found:
-            what = "Domestic figures" if s.scope == DOMESTIC_FIGURES else "Every figure"
-            lines.append(
-                f"<b>{escape(names[s.scenario_id])}</b>: {what} the same as "
-                f"{escape(names[s.same_as])}: {escape(s.reason)}."
-            )
+            groups.setdefault((s.same_as, s.scope, s.gist), []).append(s)
+        lines = []
+        for (same_as, scope, gist), members in groups.items():
+            what = "Domestic figures" if scope == DOMESTIC_FIGURES else "Every figure"
+            who = ", ".join(f"<b>{escape(names[s.scenario_id])}</b>" for s in members)
+            lines.append(f"{what} the same as {escape(names[same_as])}: {who}. Why: {escape(gist)}.")
         self.same.setText("<br>".join(lines))
+        self.same.setToolTip(
+            "<br>".join(f"{escape(names[s.scenario_id])}: {escape(s.reason)}." for s in found)
+        )
         self.same.setVisible(bool(lines))
         self.sameness = found
 

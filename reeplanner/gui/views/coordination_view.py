@@ -5,7 +5,8 @@ target everywhere (canvas, tables, inspector, explain)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QWidget
 
 from reeplanner.gui.views.view_base import ViewBase
 from reeplanner.model.ids import id_key
@@ -32,27 +33,27 @@ class CoordinationView(ViewBase):
         self.summary.setWordWrap(True)
         self.controls.addWidget(self.summary, 1)
         self.add_menu_button()
-        self.tree = QTreeWidget(self)
-        self.tree.setObjectName("coordination-findings")
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["About", "Finding"])
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setAlternatingRowColors(True)
-        header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.table = QTableWidget(0, 2, self)
+        self.table.setObjectName("coordination-findings")
+        self.table.setHorizontalHeaderLabels(["About", "Finding"])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.resizeSection(0, 230)
         header.setStretchLastSection(True)
-        header.resizeSection(0, 220)
-        self.tree.itemClicked.connect(self._on_tree_item_clicked)
-        self.tree.itemActivated.connect(self._on_tree_item_clicked)
-        self.body.addWidget(self.tree, 1)
+        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
+        self.table.cellClicked.connect(self._on_table_cell_clicked)
+        self.body.addWidget(self.table, 1)
         self.rows: list[tuple] = []
 
     def redraw(self) -> None:
         from reeplanner.engine.coordination import coordination_rows
 
         self.rows = coordination_rows(self.result.arrays) if self.result is not None else []
-        self.tree.clear()
+        self.table.clearSpans()
+        self.table.setRowCount(0)
         if self.result is None:
             self.summary.setText("No figures yet.")
             return
@@ -65,34 +66,47 @@ class CoordinationView(ViewBase):
             if count
             else f"No coordination findings in {name}."
         )
-        groups: dict[str, QTreeWidgetItem] = {}
-        for kind, subject, stage, _agency, _year, message in self.rows:
+        by_kind: dict[str, list[tuple]] = {}
+        for row in self.rows:
+            by_kind.setdefault(row[0], []).append(row)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for kind, findings in by_kind.items():
             title, table = KINDS.get(kind, (kind, ""))
-            group = groups.get(kind)
-            if group is None:
-                group = groups[kind] = QTreeWidgetItem(self.tree, [title, ""])
-                group.setFirstColumnSpanned(True)
-                font = group.font(0)
-                font.setBold(True)
-                group.setFont(0, font)
-            item = QTreeWidgetItem(group, [_subject_text(plan, table, subject, stage), message])
-            item.setToolTip(1, message)
-            item.setData(0, SUBJECT, (table, _row_of(plan, table, subject)))
-        for kind, group in groups.items():
-            group.setText(0, f"{KINDS.get(kind, (kind,))[0]} ({group.childCount()})")
-            group.setExpanded(True)
+            head = self._add_row([f"{title} ({len(findings)})", ""])
+            self.table.setSpan(head, 0, 1, 2)
+            self.table.item(head, 0).setFont(bold)
+            for _kind, subject, stage, _agency, _year, message in findings:
+                r = self._add_row([_subject_text(plan, table, subject, stage), message])
+                self.table.item(r, 0).setData(SUBJECT, (table, _row_of(plan, table, subject)))
+        self.table.resizeRowsToContents()
 
-    def _on_tree_item_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        subject = item.data(0, SUBJECT)
+    def _add_row(self, texts: list[str]) -> int:
+        r = self.table.rowCount()
+        self.table.insertRow(r)
+        for c, text in enumerate(texts):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            self.table.setItem(r, c, item)
+        return r
+
+    def findings(self) -> list[QTableWidgetItem]:
+        """The first cell of each finding's row (group titles left out)."""
+        items = (self.table.item(r, 0) for r in range(self.table.rowCount()))
+        return [item for item in items if item is not None and item.data(SUBJECT) is not None]
+
+    def _on_table_cell_clicked(self, row: int, _column: int = 0) -> None:
+        item = self.table.item(row, 0)
+        subject = item.data(SUBJECT) if item is not None else None
         if subject is None or self.window is None:
             return
-        table, row = subject
-        if row is None:
+        table, index = subject
+        if index is None:
             return
         if table == "stages":
-            self.window.charts.select_stage(self.window.document.plan.stages[row].id)
+            self.window.charts.select_stage(self.window.document.plan.stages[index].id)
         else:
-            self.window.document.set_selection(table, [row])
+            self.window.document.set_selection(table, [index])
 
     def data_table(self) -> tuple[list[str], list[list[object]]]:
         header = ["Kind", "Subject", "Stage", "Agency", "Year", "Finding"]

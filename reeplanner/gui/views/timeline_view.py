@@ -74,6 +74,7 @@ class TimelineView(ChartBase):
         super().__init__(parent)
         self.today = today or dt.date.today()
         self.window = None
+        self.setAutoFillBackground(True)  # a dock resized offscreen shows no stale pixels between rows
         self._add_controls()
         self.box = TimelineViewBox()
         self.plot = pg.PlotItem(viewBox=self.box, axisItems={"bottom": TimeAxis("bottom")})
@@ -254,6 +255,7 @@ class TimelineView(ChartBase):
             colour = pal.colour("bluish_green") if row["met"] else pal.shortfall
             line.setPos(float(row["year"]))
             line.setPen(pg.mkPen(colour, width=2))
+            line.setZValue(16 if row["met"] else 17)  # a missed target's line is not hidden by a met one
             line.show()
         self.header.set_targets(self.target_rows, today_time(self.today))
         for line in self.target_lines[len(self.target_rows) :]:

@@ -41,6 +41,7 @@ class ViewBase(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(f"view-{self.name}")
+        self.setAutoFillBackground(True)  # a dock resized offscreen shows no stale pixels between rows
         self.results: PlanResult | None = None
         self.result: ScenarioResult | None = None
         self.scenario_id = ""
