@@ -67,9 +67,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         metavar=("NAME", "OUT"),
         help=f"write chart or view NAME ({', '.join(SHOWABLE)}) to OUT (.png, .svg or .tsv) and exit",
     )
-    parser.add_argument("--scenario", metavar="ID", help="with --export-chart: the scenario (the base one)")
     parser.add_argument(
-        "--year", type=int, metavar="Y", help="with --export-chart: the year (2028 in the horizon)"
+        "--scenario", metavar="ID", help="with --export-chart or --screenshot: the scenario (the base one)"
+    )
+    parser.add_argument(
+        "--year",
+        type=int,
+        metavar="Y",
+        help="with --export-chart or --screenshot: the year (2028 in the horizon)",
     )
     parser.add_argument(
         "--benchmark-start", action="store_true", help="exit as soon as the window has painted"
@@ -85,8 +90,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
             parser.error(f"--export-chart: {out} must end in .png, .svg or .tsv")
         if args.file is None:
             parser.error("--export-chart needs a FILE to draw")
-    elif args.scenario or args.year is not None:
-        parser.error("--scenario and --year go with --export-chart")
+    elif (args.scenario or args.year is not None) and not args.screenshot:
+        parser.error("--scenario and --year go with --export-chart or --screenshot")
     if args.show and not args.screenshot:
         parser.error("--show goes with --screenshot")
     return args
@@ -152,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         name, out = args.export_chart
         return export_chart(name, Path(out), args.file, args.scenario, args.year, args.size or CHART_SIZE)
     if args.screenshot:
-        return _screenshot(args.file, args.screenshot, args.size or DEFAULT_SIZE, args.show)
+        shown = (args.show, args.scenario, args.year)
+        return _screenshot(args.file, args.screenshot, args.size or DEFAULT_SIZE, *shown)
 
     from reeplanner.gui.main_window import MainWindow
 
@@ -186,11 +192,19 @@ def start_window(file: Path | None, prompts=None):
     return window
 
 
-def _screenshot(file: Path, out: Path, size: tuple[int, int], show: str | None = None) -> int:
+def _screenshot(
+    file: Path,
+    out: Path,
+    size: tuple[int, int],
+    show: str | None = None,
+    scenario: str | None = None,
+    year: int | None = None,
+) -> int:
     from PySide6.QtWidgets import QApplication
 
     from reeplanner.formats.files import read_plan
     from reeplanner.gui.main_window import MainWindow
+    from reeplanner.model.ids import id_key
     from reeplanner.model.problems import PlanError
 
     try:
@@ -200,8 +214,25 @@ def _screenshot(file: Path, out: Path, size: tuple[int, int], show: str | None =
             f"reeplanner: cannot open {file}:", *(f"  {p}" for p in exc.problems), sep="\n", file=sys.stderr
         )
         return 1
+    known = {id_key(s.id): s.id for s in plan.scenarios}
+    if scenario is not None and id_key(scenario) not in known:
+        print(
+            f"reeplanner: there is no scenario '{scenario}' in {file.name}. Known: {', '.join(known.values())}.",
+            file=sys.stderr,
+        )
+        return 1
+    if year is not None and year not in plan.years:
+        print(
+            f"reeplanner: {year} is outside the plan's horizon ({plan.start_year}-{plan.end_year}).",
+            file=sys.stderr,
+        )
+        return 1
     window = MainWindow(restore_settings=False)
     window.document.load(plan, file if file.suffix.lower() == ".reeplan" else None)
+    if scenario is not None:
+        window.document.set_scenario(known[id_key(scenario)])
+    if year is not None:
+        window.document.set_year(year)
     window.resize(*size)
     window.show()
     window.show_plan_view()

@@ -14,9 +14,11 @@ export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data"  # default sett
 
 .venv/bin/reeplanner --screenshot "$out/main-window.png" --size 1400x900 examples/us-mine-to-magnet.reeplan
 .venv/bin/reeplanner --screenshot "$out/main-window-flow.png" --size 1400x900 --show flow examples/us-mine-to-magnet.reeplan
+.venv/bin/reeplanner --screenshot "$out/timeline.png" --size 1400x900 --show timeline --scenario DELAY examples/us-mine-to-magnet.reeplan
+.venv/bin/reeplanner --screenshot "$out/comparison.png" --size 1400x900 --show comparison examples/us-mine-to-magnet.reeplan
 .venv/bin/python scripts/screenshot_risk.py "$out/risk-dock.png" --scenario BASE --target T-HRE-2028
 
 .venv/bin/reeplanner-cli brief examples/us-mine-to-magnet.reeplan "$work/brief.xlsx"
 soffice --headless -env:UserInstallation="file://$work/lo" --convert-to pdf --outdir "$work" "$work/brief.xlsx" >/dev/null
 pdftoppm -png -r 80 -f 1 -l 1 -singlefile "$work/brief.pdf" "$out/brief-summary"
-echo "Wrote $out/main-window.png, $out/main-window-flow.png, $out/risk-dock.png and $out/brief-summary.png"
+echo "Wrote $out/main-window.png, $out/main-window-flow.png, $out/timeline.png, $out/comparison.png, $out/risk-dock.png and $out/brief-summary.png"

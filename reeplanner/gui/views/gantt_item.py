@@ -13,7 +13,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from reeplanner.gui.canvas.canvas_style import mix
 from reeplanner.gui.charts.chart_palette import ChartPalette
@@ -46,6 +46,7 @@ class GanttItem(pg.GraphicsObject):
         self.horizon = (2025.0, 2036.0)
         self.selected: set[int] = set()
         self.dragging: tuple[int, int] | None = None  # (facility, months) while a bar is dragged
+        self.metrics = QFontMetricsF(QFont())
         self.set_palette(palette)
 
     def set_palette(self, palette: ChartPalette) -> None:
@@ -64,6 +65,9 @@ class GanttItem(pg.GraphicsObject):
         self.ghost_pen = QPen(palette.text, 0, Qt.PenStyle.DashLine)
         self.ghost_pen.setCosmetic(True)
         self.shift_pen = QPen(palette.shortfall)
+        plate = QColor(palette.background)
+        plate.setAlpha(220)
+        self.plate_brush = QBrush(plate)
         self.update()
 
     def set_rows(
@@ -150,15 +154,18 @@ class GanttItem(pg.GraphicsObject):
             return
         bars = self.bars(f)
         start = bars[0][1] if bars else self.horizon[0]
-        where = painter.transform().map(QPointF(start, r + 0.5))
+        transform = painter.transform()
+        where = transform.map(QPointF(start, r + 0.5))
+        left_edge = transform.map(QPointF(self.viewRect().left(), r)).x()
+        width = self.metrics.horizontalAdvance(text) + 8
+        box = QRectF(where.x() - width - 4, where.y() - 9, width, 18)
+        if box.left() < left_edge:  # no room before the bar: on it, on a plate
+            box.moveLeft(max(left_edge, where.x()) + 4)
         painter.save()
         painter.resetTransform()
+        painter.fillRect(box, self.plate_brush)
         painter.setPen(self.shift_pen)
-        painter.drawText(
-            QRectF(where.x() - 84, where.y() - 9, 80, 18),
-            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-            text,
-        )
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
         painter.restore()
 
     # -- dragging --------------------------------------------------------------
