@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import math
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,12 +14,10 @@ from PySide6.QtGui import QGuiApplication
 from reeplanner.cli import main as cli_main
 from reeplanner.engine import compute_all
 from reeplanner.formats import reeplan
-from reeplanner.gui.charts.chart_export import make_chart
 from reeplanner.gui.views.comparison_table_model import VALUE
 from reeplanner.gui.views.comparison_view import EVERY_YEAR, TARGET_YEARS
 from reeplanner.model import OverrideKind
-
-EXAMPLE = Path(__file__).parent.parent / "examples" / "us-mine-to-magnet.reeplan"
+from tests.example_views import EXAMPLE, view_alone
 
 
 @pytest.fixture(scope="module")
@@ -39,12 +36,12 @@ def summary():
     return json.loads(out.getvalue())
 
 
-def comparison(qtbot, results, scenario="BASE", year=2028):
-    view = make_chart("comparison")
-    qtbot.addWidget(view)
-    view.resize(1100, 700)
-    view.show()
-    view.show_results(results, scenario, year)
+def comparison(qtbot, results, scenario="BASE", year=2028, every_scenario=True):
+    """The comparison view with every scenario picked (it starts with the first six)."""
+    view = view_alone(qtbot, "comparison", results, scenario, year)
+    if every_scenario:
+        for action in view.picker_menu.actions():
+            action.setChecked(True)
     return view
 
 
@@ -142,10 +139,9 @@ def test_same_figures_are_said_to_be_with_a_reason_from_the_overrides(qtbot, res
     text = view.same.text()
     ban = only_supply_cut(results)
     name = results.scenarios[ban].scenario_name
-    assert (
-        f"<b>{name}</b>: Domestic figures the same as Base case: no override touches the domestic chain"
-        in text
-    )
+    line = next(line for line in text.split("<br>") if f"<b>{name}</b>" in line)
+    assert line.startswith("Domestic figures the same as Base case: ")
+    assert "Why: no override touches the domestic chain: what differs reaches only supply from abroad" in line
     same = {s.scenario_id: s for s in view.sameness}
     assert same[ban].same_as == "BASE"
     assert same[ban].reason.endswith("reaches only supply from abroad (the allied and with-imports figures)")
@@ -165,6 +161,13 @@ def test_each_scenarios_changes_are_in_words(qtbot, results):
     assert "abroad: allied and with-imports figures only" in text  # the bans' supply cuts
     base_own = [o for o in plan.overrides if o.scenario == "BASE"]
     assert f"(capacity factor {base_own[0].value:g}) (from Base case)" in text  # inherited by the others
+
+
+def test_the_first_six_scenarios_and_the_one_on_show_are_compared_at_first(qtbot, results):
+    view = comparison(qtbot, results, "DELAY", every_scenario=False)
+    first = list(results.scenarios)[:6]
+    assert view.ids == (first if "DELAY" in first else [*first, "DELAY"])
+    assert view.picker.text() == f"Scenarios: {len(view.ids)} of {len(results.scenarios)} ▾"
 
 
 def test_picking_scenarios_keeps_the_base(qtbot, results):

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
@@ -17,29 +16,15 @@ from reeplanner.app import main as app_main
 from reeplanner.cli import main as cli_main
 from reeplanner.engine.coordination import coordination_rows
 from reeplanner.engine.explain_facility import explain_facility
-from reeplanner.formats import reeplan
-from reeplanner.gui.document import PlanDocument
-from reeplanner.gui.main_window import MainWindow
 from reeplanner.gui.views.coordination_view import SUBJECT
 from reeplanner.gui.views.view_registry import VIEW_TITLES
 from reeplanner.model.ids import id_key
-from tests.scripted_prompts import ScriptedPrompts
-
-EXAMPLE = Path(__file__).parent.parent / "examples" / "us-mine-to-magnet.reeplan"
+from tests.example_views import EXAMPLE, example_window
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    document = PlanDocument(reeplan.load(EXAMPLE), EXAMPLE)
-    win = MainWindow(
-        document, prompts=ScriptedPrompts(), recovery_dir=tmp_path / "recovery", restore_settings=False
-    )
-    qtbot.addWidget(win)
-    win.show()
-    win.show_plan_view()
-    win.charts.build()
-    qtbot.waitExposed(win)
-    return win
+    return example_window(qtbot, tmp_path)
 
 
 def shown(qtbot, window, name: str):

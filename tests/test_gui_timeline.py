@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
@@ -17,14 +16,10 @@ from PySide6.QtWidgets import QApplication
 from reeplanner.engine import compute_all
 from reeplanner.engine.overrides import STATUSES
 from reeplanner.formats import reeplan
-from reeplanner.gui.charts.chart_export import make_chart
-from reeplanner.gui.document import PlanDocument
-from reeplanner.gui.main_window import MainWindow
 from reeplanner.model import OverrideKind, Status
 from reeplanner.model.ids import id_key
-from tests.scripted_prompts import ScriptedPrompts
+from tests.example_views import EXAMPLE, example_window, view_alone
 
-EXAMPLE = Path(__file__).parent.parent / "examples" / "us-mine-to-magnet.reeplan"
 #: Hovering shows a tooltip, whose window the offscreen platform cannot raise.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support raise")
 
@@ -40,26 +35,13 @@ def results(plan):
 
 
 def timeline(qtbot, results, scenario: str = "BASE", year: int = 2028):
-    view = make_chart("timeline")
-    qtbot.addWidget(view)
-    view.resize(1000, 700)
-    view.show()
-    view.show_results(results, scenario, year)
-    return view
+    return view_alone(qtbot, "timeline", results, scenario, year)
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    document = PlanDocument(reeplan.load(EXAMPLE), EXAMPLE)
-    win = MainWindow(
-        document, prompts=ScriptedPrompts(), recovery_dir=tmp_path / "recovery", restore_settings=False
-    )
-    qtbot.addWidget(win)
-    win.show()
-    win.show_plan_view()
-    win.charts.build()
+    win = example_window(qtbot, tmp_path)
     win.charts.raise_chart("timeline")
-    qtbot.waitExposed(win)
     view = win.charts.chart("timeline")
     qtbot.waitUntil(lambda: view.schedule is not None)
     return win
