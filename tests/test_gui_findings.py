@@ -14,11 +14,15 @@ from PySide6.QtGui import QGuiApplication
 from reeplanner.app import SHOWABLE, VIEWS
 from reeplanner.app import main as app_main
 from reeplanner.cli import main as cli_main
+from reeplanner.engine import compute
 from reeplanner.engine.coordination import coordination_rows
+from reeplanner.engine.explain import explain_result
 from reeplanner.engine.explain_facility import explain_facility
 from reeplanner.gui.views.coordination_view import SUBJECT
+from reeplanner.gui.views.explain_html import MOST_FACILITIES, explanation_html
 from reeplanner.gui.views.view_registry import VIEW_TITLES
 from reeplanner.model.ids import id_key
+from tests.builders import chain_plan, facility
 from tests.example_views import EXAMPLE, example_window
 
 
@@ -195,7 +199,24 @@ def test_export_chart_writes_each_view(tmp_path, name):
     assert "\t" in header or name == "explain"
 
 
-def test_screenshot_shows_a_view_in_front(tmp_path):
+def test_screenshot_shows_a_view_in_front_in_a_scenario(tmp_path, capsys):
     out = tmp_path / "timeline.png"
-    assert app_main(["--screenshot", str(out), "--show", "timeline", str(EXAMPLE)]) == 0
+    assert (
+        app_main(["--screenshot", str(out), "--show", "timeline", "--scenario", "delay", str(EXAMPLE)]) == 0
+    )
     assert out.stat().st_size > 10_000
+    assert app_main(["--screenshot", str(out), "--scenario", "NOPE", str(EXAMPLE)]) == 1
+    assert "there is no scenario 'NOPE'" in capsys.readouterr().err
+
+
+def test_a_stage_with_many_facilities_lists_the_largest_and_adds_up_the_rest():
+    plan = chain_plan(2025, 2027)
+    plan.facilities += [facility(f"MAG-{i:03}", "MAGNET", 10 + i) for i in range(120)]
+    explanation = explain_result(compute(plan, "BASE"), 2026, "MAGNET")
+    html = explanation_html(explanation, plan)
+    assert html.count('href="facility:') == MOST_FACILITIES
+    assert "21 more facilities, smaller" in html  # 121 magnet plants
+    shown = sorted(c.effective for c in explanation.capacity)[-MOST_FACILITIES:]
+    rest = explanation.capacity_total - sum(shown)
+    assert f"{rest:,.6g}</td></tr>" in html
+    assert sum(line.startswith("  MAG-") for line in explanation.lines) == 121  # Copy as text: every one

@@ -43,7 +43,9 @@ class CoordinationView(ViewBase):
         header = self.table.horizontalHeader()
         header.resizeSection(0, 230)
         header.setStretchLastSection(True)
-        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
+        # Rows of three lines (a finding is one to three lines at the dock's width; the tooltip has it
+        # whole): measuring each row's text would take seconds for the thousands of a large plan.
+        self.table.verticalHeader().setDefaultSectionSize(3 * self.fontMetrics().lineSpacing() + 6)
         self.table.cellClicked.connect(self._on_table_cell_clicked)
         self.body.addWidget(self.table, 1)
         self.rows: list[tuple] = []
@@ -71,15 +73,18 @@ class CoordinationView(ViewBase):
             by_kind.setdefault(row[0], []).append(row)
         bold = QFont(self.font())
         bold.setBold(True)
+        subjects = SubjectNames(plan)
+        self.table.setUpdatesEnabled(False)
         for kind, findings in by_kind.items():
             title, table = KINDS.get(kind, (kind, ""))
             head = self._add_row([f"{title} ({len(findings)})", ""])
             self.table.setSpan(head, 0, 1, 2)
+            self.table.setRowHeight(head, self.fontMetrics().lineSpacing() + 8)
             self.table.item(head, 0).setFont(bold)
             for _kind, subject, stage, _agency, _year, message in findings:
-                r = self._add_row([_subject_text(plan, table, subject, stage), message])
-                self.table.item(r, 0).setData(SUBJECT, (table, _row_of(plan, table, subject)))
-        self.table.resizeRowsToContents()
+                r = self._add_row([subjects.text(table, subject, stage), message])
+                self.table.item(r, 0).setData(SUBJECT, (table, subjects.row(table, subject)))
+        self.table.setUpdatesEnabled(True)
 
     def _add_row(self, texts: list[str]) -> int:
         r = self.table.rowCount()
@@ -113,22 +118,30 @@ class CoordinationView(ViewBase):
         return header, [list(row) for row in self.rows]
 
 
-def _row_of(plan, table: str, subject: str) -> int | None:
-    rows = getattr(plan, table, [])
-    return next((i for i, r in enumerate(rows) if id_key(r.id) == id_key(subject)), None)
+class SubjectNames:
+    """Rows and names of what findings are about, looked up by ID once per table."""
 
+    def __init__(self, plan) -> None:
+        self.plan = plan
+        self.stage_names = {id_key(s.id): s.name or s.id for s in plan.stages}
+        self._rows: dict[str, dict[str, int]] = {}
 
-def _subject_text(plan, table: str, subject: str, stage: str) -> str:
-    """What a finding is about, by name: "Metal (stage)", "10X magnet plant, Magnet"."""
-    row = _row_of(plan, table, subject)
-    stages = {id_key(s.id): s.name or s.id for s in plan.stages}
-    if table == "stages":
-        return f"{stages.get(id_key(subject), subject)} (stage)"
-    if table == "facilities" and row is not None:
-        fac = plan.facilities[row]
-        return f"{fac.name or fac.id}, {stages.get(id_key(stage), stage)}"
-    if table == "targets" and row is not None:
-        return f"Target {subject}"
-    if table == "funding":
-        return f"Funding line {subject}"
-    return subject
+    def row(self, table: str, subject: str) -> int | None:
+        if table not in self._rows:
+            rows = getattr(self.plan, table, [])
+            self._rows[table] = {id_key(r.id): i for i, r in reversed(list(enumerate(rows)))}
+        return self._rows[table].get(id_key(subject))
+
+    def text(self, table: str, subject: str, stage: str) -> str:
+        """What a finding is about, by name: "Metal (stage)", "10X magnet plant, Magnet"."""
+        row = self.row(table, subject)
+        if table == "stages":
+            return f"{self.stage_names.get(id_key(subject), subject)} (stage)"
+        if table == "facilities" and row is not None:
+            fac = self.plan.facilities[row]
+            return f"{fac.name or fac.id}, {self.stage_names.get(id_key(stage), stage)}"
+        if table == "targets":
+            return f"Target {subject}"
+        if table == "funding":
+            return f"Funding line {subject}"
+        return subject

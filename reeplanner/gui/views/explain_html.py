@@ -10,6 +10,8 @@ from reeplanner.engine.explain import Explanation
 from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
 
+#: A stage with more contributing facilities shows the largest ones, then the rest as one row.
+MOST_FACILITIES = 100
 STYLE = (
     "<style>table{border-collapse:collapse;margin:2px 0 6px 0}td,th{padding:1px 8px;text-align:right}"
     "th{font-weight:normal;color:gray}td.name,th.name{text-align:left}tr.total td{font-weight:bold;"
@@ -20,6 +22,11 @@ STYLE = (
 
 def facility_link(plan: Plan, facility_id: str) -> str:
     name = next((f.name for f in plan.facilities if id_key(f.id) == id_key(facility_id)), "")
+    return _link(facility_id, {id_key(facility_id): name})
+
+
+def _link(facility_id: str, names: dict[str, str]) -> str:
+    name = names.get(id_key(facility_id), "")
     label = f"{escape(name)} ({escape(facility_id)})" if name else escape(facility_id)
     return f'<a href="facility:{escape(facility_id)}">{label}</a>'
 
@@ -86,12 +93,22 @@ def _capacity_table(e: Explanation, plan: Plan) -> str:
         '<tr><th class="name">Facility</th><th>Nameplate t</th><th>× share</th><th>× capacity<br>factor</th>'
         "<th>× risk<br>factor</th><th>× ramp<br>share</th><th>= effective t</th></tr>"
     )
+    names = {id_key(f.id): f.name for f in plan.facilities}
+    shown = e.capacity
+    if len(shown) > MOST_FACILITIES:  # the largest, then what the rest add together
+        shown = sorted(shown, key=lambda c: -c.effective)[:MOST_FACILITIES]
     rows = [
-        f'<tr><td class="name">{facility_link(plan, c.facility)}</td><td>{c.nameplate:,.6g}</td>'
+        f'<tr><td class="name">{_link(c.facility, names)}</td><td>{c.nameplate:,.6g}</td>'
         f"<td>{c.share:.6g}</td><td>{c.capacity_factor:.6g}</td><td>{c.risk_factor:.6g}</td>"
         f"<td>{c.ramp_share:.6g}</td><td>{c.effective:,.6g}</td></tr>"
-        for c in e.capacity
+        for c in shown
     ]
+    if len(shown) < len(e.capacity):
+        rest = e.capacity_total - sum(c.effective for c in shown)
+        rows.append(
+            f'<tr><td class="name"><i>{len(e.capacity) - len(shown):,} more facilities, smaller (Copy as text '
+            f"lists each)</i></td><td></td><td></td><td></td><td></td><td></td><td>{rest:,.6g}</td></tr>"
+        )
     total = (
         f'<tr class="total"><td class="name">effective capacity</td><td></td><td></td><td></td><td></td><td></td>'
         f"<td>{e.capacity_total:,.6g}</td></tr>"

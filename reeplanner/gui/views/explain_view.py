@@ -55,13 +55,26 @@ class ExplainView(ViewBase):
         self.browser.anchorClicked.connect(self._on_browser_anchor_clicked)
         self.body.addWidget(self.browser, 1)
         self.explanations: list[Explanation] = []
+        self._stale = False  # the selection changed while the dock was behind another tab
         self.lines: list[str] = []  # the plain text, as the command line prints it
         self.material.currentIndexChanged.connect(lambda _i: self.redraw())
         self.supply_view.currentIndexChanged.connect(lambda _i: self.redraw())
 
     def bind(self, window) -> None:
         super().bind(window)
-        window.document.selection_changed.connect(lambda *_args: self.redraw())
+        window.document.selection_changed.connect(self._on_document_selection_changed)
+        window.docks[self.name].visibilityChanged.connect(self._on_dock_visibility_changed)
+
+    def _on_document_selection_changed(self, *_args) -> None:
+        """Explain the new selection now if the dock is on screen, else when it comes to the front."""
+        if self.visibleRegion().isEmpty():
+            self._stale = True
+        else:
+            self.redraw()
+
+    def _on_dock_visibility_changed(self, visible: bool) -> None:
+        if visible and self._stale:
+            self.redraw()
 
     # -- what is explained ---------------------------------------------------------
 
@@ -88,6 +101,7 @@ class ExplainView(ViewBase):
         return "stage", chain.stages[chain.magnet_stage].id
 
     def redraw(self) -> None:
+        self._stale = False
         self.explanations, self.lines = [], []
         if self.result is None:
             self.subject_label.setText("No figures yet.")
