@@ -390,17 +390,6 @@ def test_the_brief_opens_in_libreoffice_and_prints(us_brief, tmp_path):
     assert pages >= len(SHEETS)
 
 
-def test_public_funding_leaves_out_a_public_agencys_private_instrument(tmp_path):
-    """engine.md: a line is private when its agency *or* its instrument is PRIVATE."""
-    plan = hand_plan()
-    plan.funding.append(funding("F4", 40, "MAG-1", agency="DOE", instrument="PRIVATE", year=2027))
-    path = tmp_path / "brief.xlsx"
-    write_brief(plan, path, today=TODAY)
-    summary = openpyxl.load_workbook(path)["Summary"]
-    assert row_of(summary, "Public funding (USD million)")[1] == 150.0
-    assert row_of(summary, "Department of Energy (DOE)")[1] == 50.0
-
-
 def test_schedule_risk_gives_each_target_its_odds_and_p80_year(hand_brief):
     sheet = openpyxl.load_workbook(hand_brief)["Schedule risk"]
     header = row_of(sheet, "Target")
@@ -446,3 +435,14 @@ def test_the_brief_shows_the_schedule_risk_it_is_given(tmp_path):
     write_brief(plan, path, today=TODAY, risk=schedule_risk(plan, draws=123, seed=9))
     sheet = openpyxl.load_workbook(path)["Schedule risk"]
     assert "123 draws of project schedules (seed 9)" in texts(sheet)[1]
+
+
+def test_public_funding_leaves_out_a_public_agencys_private_instrument(tmp_path):
+    """engine.md: a line is private when its agency *or* its instrument is PRIVATE."""
+    plan = hand_plan()
+    plan.funding.append(funding("F4", 40, "MAG-1", agency="DOE", instrument="PRIVATE", year=2027))
+    path = tmp_path / "brief.xlsx"
+    write_brief(plan, path, today=TODAY)
+    summary = openpyxl.load_workbook(path)["Summary"]
+    assert row_of(summary, "Public funding (USD million)")[1] == 150.0
+    assert row_of(summary, "Department of Energy (DOE)")[1] == 50.0

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reeplanner.model.ids import id_key
+from reeplanner.model.new_rows import RowContext
 from reeplanner.model.plan import Plan
 from reeplanner.model.problems import PlanError, Problem
 from reeplanner.model.validation import validate
@@ -27,6 +28,13 @@ if TYPE_CHECKING:
 #: From this many facilities on, the recompute after an edit or an open runs on a worker thread
 #: (validation and the engine take tens of milliseconds and more), so the window stays responsive.
 BACKGROUND_RECOMPUTE_FACILITIES = 300
+#: Tables whose rows name a facility, and the column that does: a new row defaults from it.
+_FACILITY_COLUMN = {
+    "links": "from_facility",
+    "funding": "facility",
+    "composition": "facility",
+    "price_floors": "facility",
+}
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,8 @@ class PlanFigures:
 def compute_figures(plan: Plan) -> PlanFigures:
     """Validate and run the engine for every scenario; Qt-free, so a worker thread can call it."""
     problems = validate(plan)
+    if any(p.is_error for p in problems):
+        return PlanFigures(problems, None)  # the engine takes only plans validation accepts
     return PlanFigures(problems, compute_results(plan))
 
 
@@ -61,6 +71,7 @@ class PlanDocument(QObject):
     scenario_changed = Signal(str)
     year_changed = Signal(int)
     selection_changed = Signal(str, list)  # table attribute, row indexes
+    notice_posted = Signal(str)  # what an edit did beside what was asked, or why it was refused
 
     def __init__(
         self,
@@ -77,6 +88,7 @@ class PlanDocument(QObject):
         self._path = Path(path) if path else None
         self.undo_stack = QUndoStack(self)
         self.results: PlanResult | None = None
+        self._valid_results: PlanResult | None = None  # the latest figures of a plan without errors
         #: True when the latest run could not compute the plan as it is (it has errors): ``results``
         #: are then an earlier plan's, or None.
         self.results_out_of_date = False
@@ -135,6 +147,7 @@ class PlanDocument(QObject):
         """
         self.undo_stack.clear()
         self.results = figures.results if figures else None
+        self._valid_results = self.results  # compute_figures leaves out a plan with errors
         self.results_out_of_date = figures is not None and figures.results is None
         self.problems = figures.problems if figures else []
         self._plan = plan
@@ -213,6 +226,23 @@ class PlanDocument(QObject):
             self._selection = selection
             self.selection_changed.emit(table, selection[1])
 
+    def row_context(self) -> RowContext:
+        """What a new row defaults from: the scenario on show, and the selected facility (or the one
+        the selected link, funding line, composition row or price floor names)."""
+        table, rows = self._selection
+        facility: int | None = None
+        if table == "facilities" and rows:
+            facility = rows[0]
+        elif table in _FACILITY_COLUMN and rows and rows[0] < len(getattr(self._plan, table)):
+            wanted = id_key(getattr(getattr(self._plan, table)[rows[0]], _FACILITY_COLUMN[table]))
+            facility = next((i for i, f in enumerate(self._plan.facilities) if id_key(f.id) == wanted), None)
+        return RowContext(self._scenario_id, facility)
+
+    def post_notes(self, notes: list[str]) -> None:
+        """Tell the window what an edit did beside what was asked ("Material cleared...")."""
+        if notes:
+            self.notice_posted.emit(" ".join(notes))
+
     def scenario_result(self):
         """The results of the scenario on show, or None before the first run."""
         if self.results is None or not self.results.scenarios:
@@ -237,8 +267,18 @@ class PlanDocument(QObject):
         self._show_figures(figures)
 
     def _show_figures(self, figures: PlanFigures) -> None:
+        """Show a run's figures. A plan validation refuses never shows figures of its own: the last
+        figures of a valid plan stay, marked out of date (a worker sends a large plan's figures
+        before its problems, so they are taken back if the problems hold an error)."""
         if figures.problems is not None:
             self.problems = figures.problems
+            if any(p.is_error for p in figures.problems):
+                self.results = self._valid_results
+                self.results_out_of_date = True
+                self.results_changed.emit()
+                return
+            if figures.results is not None:
+                self._valid_results = figures.results
         self.results_out_of_date = figures.results is None
         if figures.results is not None:  # else the last results stay; the problems panel says why
             self.results = figures.results

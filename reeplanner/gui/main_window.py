@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QMainWindow,
     QMenu,
@@ -29,13 +30,14 @@ from reeplanner.gui.canvas.supply_chain_view import SupplyChainView
 from reeplanner.gui.charts.chart_docks import ChartDocks
 from reeplanner.gui.document import BACKGROUND_RECOMPUTE_FACILITIES, PlanDocument
 from reeplanner.gui.file_actions import OPENABLE_SUFFIXES, FileActions
-from reeplanner.gui.icons import app_icon, icon, make_action
+from reeplanner.gui.icons import app_icon, make_action, retint_actions, set_icon
 from reeplanner.gui.inspector import Inspector
 from reeplanner.gui.problems_panel import ProblemsPanel
 from reeplanner.gui.prompts import Prompts
 from reeplanner.gui.scenario_year_bar import ScenarioYearBar
 from reeplanner.gui.settings import PaletteChoice, Settings, UnitsDisplay, recovery_folder
 from reeplanner.gui.tables.plan_tables import PlanTables
+from reeplanner.gui.undo_keys import REDO_KEYS, UNDO_KEYS, UndoKeys, shortcuts
 from reeplanner.gui.view_actions import ViewActions
 from reeplanner.gui.views.coordination_count import CoordinationCount
 from reeplanner.gui.views.lazy_view import LazyView
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.coordination_count)
 
         self.files = FileActions(self)
+        self.welcome.recent_source = self.files.recent.paths
         self._make_edit_actions()
         self.view = ViewActions(self)
         self._make_menus()
@@ -120,7 +123,7 @@ class MainWindow(QMainWindow):
             self.view.show_choices(PaletteChoice.SYSTEM, UnitsDisplay.TONNES)
         self._update_title()
         self._engine_started = (
-            False  # at the first paint: the engine (if not loaded) and the Risk dock's modules
+            False  # at the first paint: the engine (if not loaded), pyqtgraph and the Risk dock's modules
         )
         self._engine_thread: WorkThread | None = None
         self._pandas_thread: WorkThread | None = None
@@ -152,11 +155,12 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(docks["gap"], docks["sufficiency"], Qt.Orientation.Vertical)
         self.tabifyDockWidget(docks["gap"], docks["funding"])
         self.tabifyDockWidget(docks["sufficiency"], docks["flow"])
+        self.tabifyDockWidget(docks["tables"], docks["risk"])
         self.tabifyDockWidget(docks["problems"], docks["inspector"])
         self.tabifyDockWidget(docks["inspector"], docks["history"])
-        for key in ("timeline", "comparison", "explain", "agencies", "coordination", "risk"):
+        for key in ("timeline", "comparison", "explain", "agencies", "coordination"):
             self.tabifyDockWidget(docks["tables"], docks[key])
-        for key in ("gap", "sufficiency", "problems", "tables"):
+        for key in ("gap", "sufficiency", "problems", "tables"):  # the Risk tab waits behind Tables
             docks[key].raise_()
         # The window's minimum size still counts the views' docks side by side, as they were added:
         # measure again, tabbed, so that a smaller saved size can be restored.
@@ -178,8 +182,7 @@ class MainWindow(QMainWindow):
 
     def show_welcome(self) -> None:
         """The welcome page alone: the docks (empty without a plan) step aside until a plan opens."""
-        self.welcome.set_recent(self.files.recent.paths())
-        self.central.setCurrentWidget(self.welcome)
+        self.central.setCurrentWidget(self.welcome)  # its recent list is read as it shows
         if self._docks_before_welcome is None:
             self._docks_before_welcome = [dock for dock in self.docks.values() if not dock.isHidden()]
             for dock in self._docks_before_welcome:
@@ -197,12 +200,16 @@ class MainWindow(QMainWindow):
         stack = self.document.undo_stack
         self.undo = stack.createUndoAction(self, "&Undo")
         self.undo.setObjectName("action-undo")
-        self.undo.setShortcut(QKeySequence(Std.Undo))
-        self.undo.setIcon(icon("edit-undo"))
+        self.undo.setShortcuts(shortcuts(Std.Undo, UNDO_KEYS))
+        set_icon(self.undo, "edit-undo")
         self.redo = stack.createRedoAction(self, "&Redo")
         self.redo.setObjectName("action-redo")
-        self.redo.setShortcut(QKeySequence(Std.Redo))
-        self.redo.setIcon(icon("edit-redo"))
+        self.redo.setShortcuts(shortcuts(Std.Redo, REDO_KEYS))  # Ctrl+Y and Ctrl+Shift+Z everywhere
+        set_icon(self.redo, "edit-redo")
+        self.undo_keys = UndoKeys(self, self.undo, self.redo)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.undo_keys)
         self.copy = make_action(self, "&Copy", "action-copy", self.tables.copy, Std.Copy)
         self.paste = make_action(self, "&Paste", "action-paste", self.tables.paste, Std.Paste)
         self.delete = make_action(
@@ -282,6 +289,7 @@ class MainWindow(QMainWindow):
         self.problems.problem_activated.connect(self._on_problem_activated)
         self.tables.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.canvas.message_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.document.notice_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.canvas.chain_scene.selectionChanged.connect(self.show_inspector)
         self.canvas.chain_scene.stage_selected.connect(self.show_inspector)
         self.view.units_changed.connect(self.canvas.set_units)
@@ -402,6 +410,11 @@ class MainWindow(QMainWindow):
         if table in ("plan", "*"):
             self._update_title()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # View > Palette: icons in the new colours
+            retint_actions(self, self.palette())
+
     def _on_problem_activated(self, problem) -> None:
         self.docks["tables"].show()
         self.docks["tables"].raise_()
@@ -421,7 +434,7 @@ class MainWindow(QMainWindow):
             self._default_dock_sizes = False
             docks = self.docks
             self.resizeDocks([docks["tables"]], [290], Qt.Orientation.Vertical)
-            self.resizeDocks([docks["tables"], docks["problems"]], [3, 1], Qt.Orientation.Horizontal)
+            self.resizeDocks([docks["tables"], docks["problems"]], [2, 1], Qt.Orientation.Horizontal)
             self.resizeDocks([docks["gap"]], [450], Qt.Orientation.Horizontal)
             self.resizeDocks([docks["gap"], docks["sufficiency"]], [1, 1], Qt.Orientation.Vertical)
             docks["tables"].raise_()  # the Risk tab and the views wait behind it until asked for
@@ -438,6 +451,9 @@ class MainWindow(QMainWindow):
                 thread.wait()
         self.autosave.stop()
         self.autosave.discard()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.undo_keys)
         self._show_docks_again()  # remember the user's layout, not the welcome page's
         self.settings.save_window(self.saveGeometry(), self.saveState(LAYOUT_VERSION))
         self.settings.set_last_plan(self.document.path)

@@ -21,8 +21,8 @@ INSET = 8.0  # header text from the lane's edges
 MAX_ROWS = 3  # materials listed in the header; the tooltip lists them all
 TAB_HEIGHT = 22.0  # the bottleneck's tab, over the lane's top edge
 # Header columns: material, then requirement, output and gap right-aligned at these x.
-COLUMN_RIGHTS = (110.0, 163.0, LANE_WIDTH - INSET)
-LABEL_WIDTH = 50.0  # the material column
+COLUMN_RIGHTS = (102.0, 157.0, LANE_WIDTH - INSET)
+LABEL_WIDTH = 44.0  # the material column
 
 
 class LaneItem(QGraphicsItem):
@@ -83,16 +83,20 @@ class LaneItem(QGraphicsItem):
         return f"Bottleneck ({material})" if material else "Bottleneck"
 
     def row_texts(self, row: LaneRow) -> tuple[str, str, str, str]:
-        """A header row: material (or ``Product``), requirement, output and gap, in the units on show.
+        """A header row: material (``All`` on a product stage), requirement, output and gap, in the
+        units on show.
 
         The gap is requirement minus output: a shortfall as a plain number (drawn red), a surplus
-        with a plus sign.
+        with a plus sign (from 1,000 t on in thousands: the sign takes room).
         """
         number = kilotonnes if self.units == KILOTONNES else _number_t
         gap = row.gap
-        gap_text = (
-            number(gap) if gap > 0.5e-9 * max(row.requirement, 1) else f"+{number(-gap)}" if gap < 0 else "0"
-        )
+        if gap > 0.5e-9 * max(row.requirement, 1):
+            gap_text = number(gap)
+        elif gap < 0:
+            gap_text = "+" + (number(-gap) if self.units == KILOTONNES or -gap < 999.5 else _thousands(-gap))
+        else:
+            gap_text = "0"
         return row.material or "All", number(row.requirement), number(row.output), gap_text
 
     def set_height(self, height: float) -> None:
@@ -256,5 +260,9 @@ def _number_t(value: float) -> str:
     """A header figure in tonnes without the unit (the capacity line gives it); from 10,000 t on in
     thousands (``26.1k``), so three figures fit the lane. The tooltip has them whole."""
     if abs(value) >= 9999.5:
-        return f"{value / 1000:,.1f}k"
+        return _thousands(value)
     return tonnes(value, TONNES, "").removesuffix(" t")
+
+
+def _thousands(value: float) -> str:
+    return f"{value / 1000:,.1f}k"

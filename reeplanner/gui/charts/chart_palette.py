@@ -2,7 +2,7 @@
 dark application palette, with the text, grid and background colours read from the QPalette.
 
 Okabe and Ito's eight colours are told apart under every common colour-vision deficiency. Black
-becomes the text colour (white on dark), and yellow, too pale on white, is used last.
+becomes the text colour (white on dark), and yellow, too pale on white, is handed out last.
 """
 
 from __future__ import annotations
@@ -21,8 +21,18 @@ OKABE_ITO = {
     "vermillion": "#D55E00",
     "reddish_purple": "#CC79A7",
 }
-#: Series colours in the order they are handed out (yellow last: faint on white).
-SERIES_ORDER = ("blue", "orange", "bluish_green", "reddish_purple", "sky_blue", "vermillion", "yellow")
+#: Series colours in the order they are handed out; then black (the text colour: white on dark) and
+#: yellow last (faint on white).
+SERIES_ORDER = (
+    "blue",
+    "orange",
+    "bluish_green",
+    "reddish_purple",
+    "sky_blue",
+    "vermillion",
+    "text",
+    "yellow",
+)
 
 
 @dataclass(frozen=True)
@@ -55,6 +65,9 @@ class ChartPalette:
         muted = _mix(text, background, 0.4)
         series = []
         for name in SERIES_ORDER:
+            if name == "text":
+                series.append(QColor(text))
+                continue
             colour = QColor(OKABE_ITO[name])
             series.append(colour.lighter(125) if dark and name == "blue" else colour)
         return cls(

@@ -27,6 +27,19 @@ MEASURES = {
 }
 
 
+#: Longest scenario name a legend entry shows whole (the legend must stay as narrow as the chart).
+LEGEND_NAME = 24
+
+
+def shared_label(names: list[str]) -> str:
+    """A legend entry for scenarios on one line: ``A = B``, or ``A + 3 more`` (the note under the
+    chart names them all); long names are cut with an ellipsis."""
+    short = [n if len(n) <= LEGEND_NAME else n[: LEGEND_NAME - 1] + "…" for n in names]
+    if len(short) <= 2:
+        return " = ".join(short)
+    return f"{short[0]} + {len(short) - 1} more"
+
+
 def today_time(today: dt.date) -> float:
     """A date as a fractional year, for the today line."""
     return today.year + (today.timetuple().tm_yday - 1) / 365.25
@@ -95,12 +108,11 @@ class SufficiencyChart(ChartBase):
             else:
                 groups.append(([sid], values))
         names = {sid: r.scenario_name or sid for sid, r in results.scenarios.items()}
-        order = list(results.scenarios)
         lines = []
-        for ids, values in groups:
+        for number, (ids, values) in enumerate(groups):  # colours by line: yellow only past seven
             is_current = current.scenario_id in ids
-            colour = pal.series_colour(order.index(ids[0]))
-            label = " = ".join(names[i] for i in ids)
+            colour = pal.series_colour(number)
+            label = shared_label([names[i] for i in ids])
             lines.append((ids, values, colour, is_current, label))
         self._set_lines(lines, years)
         self._draw_targets(current)

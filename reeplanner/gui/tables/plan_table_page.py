@@ -1,17 +1,19 @@
 """One tab of the tables dock: a filter line and the table of one plan table.
 
 The page keeps the document's selection and its table's selected rows in
-step, both ways, and shows a refused edit's sentence under the filter line
-until the next change (a tooltip would vanish before it is read).
+step, both ways, and shows a refused edit's sentence in a balloon at the
+cell (it floats, so the table does not move) until the next change, and in
+the status bar.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, QRect, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from reeplanner.gui.refusal_balloon import RefusalBalloon
 from reeplanner.gui.tables.demand_table_model import DemandTableModel
 from reeplanner.gui.tables.plan_item_delegate import PlanItemDelegate
 from reeplanner.gui.tables.plan_table_model import PlanTableModel
@@ -42,11 +44,7 @@ class PlanTablePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)
-        self.refusal_label = QLabel(self)
-        self.refusal_label.setObjectName(f"refusal-{table.attr}")
-        self.refusal_label.setWordWrap(True)
-        self.refusal_label.setStyleSheet("color: #a40000; padding: 2px;")
-        self.refusal_label.hide()
+        self.balloon = RefusalBalloon(self.view.viewport())
         self.picked_label = QLabel(self)
         self.picked_label.setObjectName(f"picked-{table.attr}")
         self.picked_label.setWordWrap(True)
@@ -61,7 +59,6 @@ class PlanTablePage(QWidget):
         self.picked_bar.hide()
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.picked_bar)
-        layout.addWidget(self.refusal_label)
         layout.addWidget(self.view)
         self._picked_from = 0  # how many rows the table had when rows were picked
         self._following = False  # True while the view copies the document's selection
@@ -83,7 +80,7 @@ class PlanTablePage(QWidget):
         self.picked_bar.hide()
 
     def _on_document_plan_changed(self, table: str) -> None:
-        self.refusal_label.hide()
+        self.balloon.hide()
         if self.view.proxy.row_filter is None or table not in (self.table.attr, "*"):
             return
         if table == "*" or len(getattr(self.document.plan, self.table.attr)) != self._picked_from:
@@ -108,8 +105,10 @@ class PlanTablePage(QWidget):
         self._show_refusal(f"Not changed: {message}")
 
     def _show_refusal(self, message: str) -> None:
-        self.refusal_label.setText(message)
-        self.refusal_label.show()
+        """At the current cell (else the top of the table), and in the status bar."""
+        index = self.view.currentIndex()
+        anchor = self.view.visualRect(index) if index.isValid() else QRect(0, 0, 0, 0)
+        self.balloon.show_below(anchor, message)
         self.status_message.emit(message)
 
     def select_problem_cell(self, row: int, header: str) -> bool:

@@ -25,13 +25,14 @@ from reeplanner.engine.schedule import Schedule, dating_field, differs, online_s
 from reeplanner.engine.targets import evaluate
 from reeplanner.gui.charts.chart_base import ChartBase
 from reeplanner.gui.charts.sufficiency_chart import today_time
-from reeplanner.gui.commands import SetFieldCommand
+from reeplanner.gui.commands import EditCommand
 from reeplanner.gui.views import timeline_text
 from reeplanner.gui.views.gantt_item import GanttItem
 from reeplanner.gui.views.row_labels import LABEL_WIDTH, RowLabels
 from reeplanner.gui.views.time_axis import TimeAxis
 from reeplanner.gui.views.timeline_header import TimelineHeader
 from reeplanner.gui.views.timeline_rows import MOVED, PHASES, TimelineRows, phases, timeline_rows
+from reeplanner.model.edits import EditRefused, prepare_edit
 from reeplanner.model.enums import Status
 from reeplanner.model.ids import id_key
 
@@ -407,7 +408,12 @@ class TimelineView(ChartBase):
         month = old.year * 12 + old.month - 1 + months
         new = dt.date(month // 12, month % 12 + 1, 1)
         text = f"Move {fac.name or fac.id} {timeline_text.FIELD_WORDS[field]} to {new:%Y-%m}"
-        document.push(SetFieldCommand(document, "facilities", f, field, new, text))
+        try:  # the rules every edit follows (model.edits), as a date typed in the table would
+            edit = prepare_edit(document.plan, "facilities", [(f, field, new)])
+        except EditRefused as refusal:
+            self.post(f"Not moved: {refusal}")
+            return
+        document.push(EditCommand(document, edit, text))
         self.post(text)
 
     def _on_gantt_drag_refused(self, f: int) -> None:
