@@ -12,6 +12,7 @@ from reeplanner.engine.facility_tables import to_date
 from reeplanner.engine.schedule import Schedule, dating_field
 from reeplanner.engine.targets import figure_text, threshold_text
 from reeplanner.model.enums import Metric
+from reeplanner.model.plan import Plan
 from reeplanner.model.records import Facility
 
 FIELD_WORDS = {"online": "online", "permitting_start": "permitting start"}
@@ -113,3 +114,23 @@ def moves_note(
         + "; ".join(parts)
         + "."
     )
+
+
+def table_rows(
+    plan: Plan, facilities: np.ndarray, moved: Schedule, moves: tuple, first_year: int
+) -> list[list[object]]:
+    """The timeline's Copy data: per facility shown, its phases' start months in the scenario, and
+    where it moved (``moves`` = base schedule or None, ghost flags, online shift in months) the base's
+    online month and the shift."""
+    base, ghost, shift = moves
+    starts = moved.starts()
+    rows: list[list[object]] = []
+    for f in facilities:
+        fac = plan.facilities[f]
+        times = [month_text(float(t), first_year) if not math.isnan(t) else "" for t in starts[:, f]]
+        base_online, months = "", None
+        if base is not None and ghost[f]:
+            base_online = month_text(float(base.online[f]), first_year)
+            months = None if math.isnan(shift[f]) else int(shift[f])
+        rows.append([fac.id, fac.name, fac.stage, str(moved.status_of(f)), *times, base_online, months])
+    return rows

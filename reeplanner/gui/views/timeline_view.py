@@ -17,7 +17,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QSignalBlocker, Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QScrollBar, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QWidget
 
 from reeplanner.engine.facility_tables import to_date
 from reeplanner.engine.overrides import STATUSES
@@ -30,41 +30,15 @@ from reeplanner.gui.views import timeline_text
 from reeplanner.gui.views.gantt_item import GanttItem
 from reeplanner.gui.views.row_labels import LABEL_WIDTH, RowLabels
 from reeplanner.gui.views.time_axis import TimeAxis
+from reeplanner.gui.views.timeline_filters import TimelineFilters
 from reeplanner.gui.views.timeline_header import TimelineHeader
-from reeplanner.gui.views.timeline_rows import MOVED, PHASES, TimelineRows, phases, timeline_rows
+from reeplanner.gui.views.timeline_rows import PHASES, TimelineRows, phases, timeline_rows
+from reeplanner.gui.views.timeline_view_box import TimelineViewBox
 from reeplanner.model.edits import EditRefused, prepare_edit
-from reeplanner.model.enums import Status
 from reeplanner.model.ids import id_key
 
 ROW_PX = 22  # a row's height on screen
-ZOOM_STEP = 1.5
 TARGET_PICK_PX = 5  # how near a target's line a click or hover must be
-
-
-class TimelineViewBox(pg.ViewBox):
-    """Rows scroll with the wheel; Ctrl+wheel zooms the years about the mouse, Shift+wheel pans them."""
-
-    def __init__(self) -> None:
-        super().__init__(invertY=True, enableMenu=False)
-        self.setMouseMode(pg.ViewBox.PanMode)
-
-    def wheelEvent(self, ev, axis=None) -> None:  # noqa: N802 (pyqtgraph's name)
-        steps = ev.delta() / 120
-        modifiers = ev.modifiers()
-        if modifiers & Qt.KeyboardModifier.ControlModifier:
-            centre = self.mapSceneToView(ev.scenePos())
-            self.scaleBy(x=ZOOM_STEP ** (-steps / 2), center=centre)
-        elif modifiers & Qt.KeyboardModifier.ShiftModifier:
-            self.translateBy(x=-steps * self.viewRect().width() / 10)
-        else:
-            self.translateBy(y=-steps * 3)
-        ev.accept()
-
-    def mouseDragEvent(self, ev, axis=None) -> None:  # noqa: N802 (pyqtgraph's name)
-        if ev.button() == Qt.MouseButton.LeftButton:
-            super().mouseDragEvent(ev, axis)
-        else:
-            ev.ignore()
 
 
 class TimelineView(ChartBase):
@@ -115,31 +89,9 @@ class TimelineView(ChartBase):
         self._apply_palette()
 
     def _add_controls(self) -> None:
-        self.stage_filter = QComboBox()
-        self.stage_filter.setObjectName("timeline-stage")
-        self.stage_filter.addItem("Every stage", "")
-        self.status_filter = QComboBox()
-        self.status_filter.setObjectName("timeline-status")
-        self.status_filter.addItem("Every status", "")
-        self.status_filter.addItem("Moved by this scenario", MOVED)
-        for status in Status:
-            self.status_filter.addItem(str(status).capitalize(), str(status))
-        self.controls.addWidget(self.stage_filter)
-        self.controls.addWidget(self.status_filter)
-        self.controls.addStretch(1)
-        for text, tip, slot, name in (
-            ("−", "Show more years (Ctrl+wheel)", lambda: self.zoom_years(ZOOM_STEP), "out"),
-            ("+", "Show fewer years, wider (Ctrl+wheel)", lambda: self.zoom_years(1 / ZOOM_STEP), "in"),
-            ("All years", "Show the whole horizon", self.show_all_years, "all"),
-        ):
-            button = QToolButton()
-            button.setObjectName(f"timeline-zoom-{name}")
-            button.setText(text)
-            button.setToolTip(tip)
-            button.clicked.connect(slot)
-            self.controls.addWidget(button)
-        self.stage_filter.currentIndexChanged.connect(lambda _i: self.redraw())
-        self.status_filter.currentIndexChanged.connect(lambda _i: self.redraw())
+        self.filters = TimelineFilters(self.controls, self.zoom_years, self.show_all_years)
+        self.stage_filter, self.status_filter = self.filters.stage, self.filters.status
+        self.filters.changed.connect(self.redraw)
 
     def _put_scrollbar_beside_graphics(self) -> None:
         layout = self.layout()
@@ -171,7 +123,7 @@ class TimelineView(ChartBase):
             return
         a = self.result.arrays
         plan = a.prep.plan
-        self._fill_stage_filter(plan)
+        self.filters.set_stages(plan.stages)
         self.schedule = moved = schedule(self.result)
         base_result = self._base_result()
         self.base = base = schedule(base_result) if base_result is not self.result else None
@@ -224,23 +176,6 @@ class TimelineView(ChartBase):
             return self.results.scenario(plan.base_scenario_id)
         except KeyError:
             return self.result
-
-    def _fill_stage_filter(self, plan) -> None:
-        wanted = [(s.name or s.id, s.id) for s in plan.stages]
-        shown = [
-            (self.stage_filter.itemText(i), self.stage_filter.itemData(i))
-            for i in range(1, self.stage_filter.count())
-        ]
-        if wanted == shown:
-            return
-        chosen = self.stage_filter.currentData()
-        with QSignalBlocker(self.stage_filter):
-            while self.stage_filter.count() > 1:
-                self.stage_filter.removeItem(1)
-            for text, sid in wanted:
-                self.stage_filter.addItem(text, sid)
-            index = self.stage_filter.findData(chosen)
-            self.stage_filter.setCurrentIndex(max(0, index))
 
     def _draw_markers(self, a) -> None:
         pal = self.palette_
@@ -447,24 +382,10 @@ class TimelineView(ChartBase):
                   "Full output from", "Base online", "Moved (months)"]  # fmt: skip
         if self.result is None or self.schedule is None:
             return header, []
+        facilities = self.rows.facility[self.rows.facility >= 0]
         plan = self.result.arrays.prep.plan
-        first = self.result.years[0]
-        starts = self.schedule.starts()
-        rows = []
-        for f in self.rows.facility[self.rows.facility >= 0]:
-            fac = plan.facilities[f]
-            times = [
-                timeline_text.month_text(float(t), first) if not math.isnan(t) else "" for t in starts[:, f]
-            ]
-            base_online, moved = "", None
-            if self.base is not None and self.gantt.ghost[f]:
-                base_online = timeline_text.month_text(float(self.base.online[f]), first)
-                shift = self.gantt.shift[f]
-                moved = None if math.isnan(shift) else int(shift)
-            rows.append(
-                [fac.id, fac.name, fac.stage, str(self.schedule.status_of(f)), *times, base_online, moved]
-            )
-        return header, rows
+        moves = (self.base, self.gantt.ghost, self.gantt.shift)
+        return header, timeline_text.table_rows(plan, facilities, self.schedule, moves, self.result.years[0])
 
     def bar_dates(self, f: int) -> dict[str, tuple[dt.date | None, dt.date | None]]:
         """Facility ``f``'s bars as dates (phase -> (start, end)), as painted."""
