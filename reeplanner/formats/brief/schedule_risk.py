@@ -39,7 +39,7 @@ def write_schedule_risk(
 ) -> None:
     out = SheetWriter(ws, header)
     out.title(
-        "Schedule risk: the odds each target is met on time",
+        "Annex C. Schedule risk: the odds each target is met on time",
         f"{risk.draws:,} draws of project schedules (seed {risk.seed}): each project not yet online is "
         "cancelled with its status's probability or comes online late by a triangular slip. P(met): the "
         "share of draws meeting the target in its year; P80 year: the first year it is met in 80% of draws. "

@@ -35,14 +35,20 @@ PARAGRAPH_LINE_HEIGHT = 15.0
 #: What a landscape Letter page holds inside the margins, in points (kept a little short of the page).
 PRINTABLE_WIDTH = 720.0
 PRINTABLE_HEIGHT = 495.0
+#: A table starts on a new page rather than split only when the page it would leave is this full.
+KEEP_TOGETHER_FILL = 0.6
+
+
+LEFT = Alignment(horizontal="left", vertical="top")
 
 
 @dataclass(frozen=True)
 class PageHeader:
-    """What every printed page carries: the plan's name and the brief's date."""
+    """What every printed page carries: the plan's name, the brief's date and the plan's classification."""
 
     plan_name: str
     date: dt.date
+    classification: str = ""
 
 
 def safe_text(text: str) -> str:
@@ -96,11 +102,11 @@ class SheetWriter:
             put(self.ws, self.row, 1, subtitle, styles.SUBTITLE)
             self.row += 1
 
-    def section(self, text: str, gap: int = 1) -> int:
-        """A section heading after ``gap`` blank rows; returns its row."""
+    def section(self, text: str, gap: int = 1, column: int = 1) -> int:
+        """A section heading after ``gap`` blank rows, in ``column``; returns its row."""
         self.blocks.append(self.row)
         self.row += gap
-        put(self.ws, self.row, 1, text, styles.SECTION)
+        put(self.ws, self.row, column, text, styles.SECTION)
         self.ws.row_dimensions[self.row].height = 20
         self.row += 1
         return self.row - 1
@@ -118,12 +124,15 @@ class SheetWriter:
         first_column: int = 1,
         total: bool = False,
     ) -> int:
-        """One row of a table: text cells left, numbers right with their format."""
+        """One row of a table: text cells left, numbers right with their format (a total row's
+        label left too)."""
         for offset, value in enumerate(values):
             fmt = fmts if isinstance(fmts, str) else fmts[offset]
             is_text = isinstance(value, str) and not fmt
             style = styles.TOTAL if total else (styles.TEXT if is_text else styles.NUMBER)
-            put(self.ws, self.row, first_column + offset, value, style, fmt)
+            cell = put(self.ws, self.row, first_column + offset, value, style, fmt)
+            if total and offset == 0 and is_text:
+                cell.alignment = LEFT
         self.row += 1
         return self.row - 1
 
@@ -136,13 +145,26 @@ class SheetWriter:
         put(self.ws, self.row, 1, text, styles.NOTE)
         self.row += 1
 
-    def paragraph(self, text: str, last_column: int, width: float) -> None:
-        """Wrapped text merged across columns 1..``last_column`` (``width`` points), its row tall enough for it."""
-        put(self.ws, self.row, 1, text, styles.WRAPPED)
-        self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=last_column)
+    def paragraph(
+        self,
+        text: str,
+        last_column: int,
+        width: float,
+        first_column: int = 1,
+        style: str = styles.WRAPPED,
+        gap: float = 4.0,
+    ) -> int:
+        """Wrapped text merged across columns ``first_column``..``last_column`` (``width`` points), its
+        row tall enough for it (and ``gap`` points below); returns the row."""
+        put(self.ws, self.row, first_column, text, style)
+        if last_column > first_column:
+            self.ws.merge_cells(
+                start_row=self.row, start_column=first_column, end_row=self.row, end_column=last_column
+            )
         lines = text_lines(text, width / PARAGRAPH_CHAR_WIDTH)
-        self.ws.row_dimensions[self.row].height = PARAGRAPH_LINE_HEIGHT * lines + 4
+        self.ws.row_dimensions[self.row].height = PARAGRAPH_LINE_HEIGHT * lines + gap
         self.row += 1
+        return self.row - 1
 
     def finish(
         self,
@@ -153,7 +175,7 @@ class SheetWriter:
     ) -> None:
         """Fit the columns, then make the sheet print landscape, one page wide, with titles repeated.
 
-        ``one_page`` shrinks a sheet a little taller than a page onto one (an appendix, say).
+        ``one_page`` prints the sheet on one page, shrunk if need be (a page of the brief's first four).
         """
         fit_columns(self.ws, widths or {})
         contain_overflow(self.ws)
@@ -292,7 +314,9 @@ def points_wide(width: float) -> float:
 
 
 def break_pages(ws: Worksheet, blocks: list[int], title_rows: int) -> None:
-    """Start a new page before a block that would not fit on what is left of the current one.
+    """Start a new page before a block that would not fit on what is left of the current one, when
+    the current page is at least ``KEEP_TOGETHER_FILL`` full; otherwise the block flows on, so no
+    page is left nearly empty.
 
     Pages print one page wide, so the scale follows from the columns' widths;
     a block longer than a page is left to flow.
@@ -311,10 +335,12 @@ def break_pages(ws: Worksheet, blocks: list[int], title_rows: int) -> None:
     used = -repeated  # the first page's own title rows are the ones later pages repeat
     for start, end in zip(starts, starts[1:], strict=False):
         block = sum(height(r) for r in range(start, end))
-        if used + block > page and used > 0 and start - 1 not in manual:
+        if used + block > page and used >= KEEP_TOGETHER_FILL * page and start - 1 not in manual:
             ws.row_breaks.append(Break(id=start - 1))
             used = 0.0
-        used = (used + block) % page if block > page else used + block
+        used += block
+        while used > page:
+            used -= page
         if any(start <= b + 1 < end for b in manual):
             used = sum(height(r) for r in range(max(b + 1 for b in manual if start <= b + 1 < end), end))
 
@@ -325,6 +351,7 @@ def header_text(text: str) -> str:
 
 
 def set_up_pages(ws: Worksheet, header: PageHeader, title_rows: int) -> None:
+    """Landscape Letter, one page wide, the plan's name, the sheet and its classification on every page."""
     ws.sheet_view.showGridLines = False
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_LETTER
@@ -339,6 +366,11 @@ def set_up_pages(ws: Worksheet, header: PageHeader, title_rows: int) -> None:
     ws.oddHeader.left.size = 9
     ws.oddHeader.right.text = header_text(ws.title)
     ws.oddHeader.right.size = 9
+    if header.classification:
+        for part in (ws.oddHeader.center, ws.oddFooter.center):
+            part.text = header_text(header.classification)
+            part.size = 10
+            part.font = "Calibri,Bold"
     ws.oddFooter.left.text = f"REE Planner leadership brief, {header.date.isoformat()}"
     ws.oddFooter.left.size = 8
     ws.oddFooter.right.text = "Page &P of &N"
