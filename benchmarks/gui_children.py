@@ -32,14 +32,17 @@ def _paint(window) -> None:
 
 
 def edit() -> dict[str, float]:
-    """Set a facility's capacity on a 1,000-facility plan.
+    """Type a facility's capacity on a 1,000-facility plan, as a cell or the inspector hands it over.
 
-    ``edit_ms``: from the push until canvas and table have repainted with the new value.
+    ``edit_ms``: from the typed text (parsed, checked by the edit rules, pushed) until canvas and
+    table have repainted with the new value.
     ``results_ms``: from the push until the recomputed figures are in and painted (on a
     worker thread for a plan this size, so the window stays responsive meanwhile).
     """
-    from reeplanner.gui.commands import SetFieldCommand
+    from reeplanner.gui.tables.cell_edits import cell_edit
+    from reeplanner.model.schema import FACILITIES
 
+    capacity = FACILITIES.column("capacity")
     plan = synthetic_plan(1_000)
     app, window = _window(plan)
     document = window.document
@@ -52,9 +55,7 @@ def edit() -> dict[str, float]:
         arrived.clear()
         value = 1000.0 + i
         started = time.perf_counter()
-        document.push(
-            SetFieldCommand(document, "facilities", i, "capacity", value, f"Set capacity to {value:,.0f}")
-        )
+        document.push(cell_edit(document, FACILITIES, i, capacity, f"{value:,.0f}"))
         _paint(window)
         shown.append((time.perf_counter() - started) * 1000)
         while not arrived:

@@ -24,7 +24,7 @@ class ScriptedPrompts:
         return self.save_choice
 
     def open_path(self, title: str, folder: str, file_filter: str) -> str | None:
-        self.asked.append(title)
+        self.asked.append(f"{title} ({folder})")
         return self.open_answer
 
     def save_path(self, title: str, suggested: str, file_filter: str) -> str | None:

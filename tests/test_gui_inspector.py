@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from reeplanner.gui.commands import SetFieldCommand
 from reeplanner.gui.document import PlanDocument
 from reeplanner.gui.inspector import EMPTY_HINT, Inspector
+from reeplanner.gui.tables.field_editors import ChoiceCombo
 from reeplanner.gui.tables.plan_tables import PlanTables
 from tests.builders import chain_plan, funding, planned
 
@@ -46,13 +48,17 @@ def test_a_selected_facility_shows_as_a_form(inspector, document):
     document.set_selection("facilities", [5])
     assert inspector.title.text() == "Facility: Sep-2"
     assert editor(inspector, "id").text() == "SEP-2"
-    assert isinstance(editor(inspector, "capacity"), QDoubleSpinBox)
-    assert editor(inspector, "capacity").value() == 400.0
     assert editor(inspector, "capacity").text() == "400"  # not 400.000
     stage = editor(inspector, "stage")
-    assert isinstance(stage, QComboBox)
-    assert stage.currentText() == "SEP"
-    assert [stage.itemText(i) for i in range(stage.count())] == ["MINE", "SEP", "METAL", "ALLOY", "MAGNET"]
+    assert isinstance(stage, ChoiceCombo)
+    assert stage.currentText() == "SEP — Separation"
+    assert [stage.itemText(i) for i in range(stage.count())] == [
+        "MINE — Mining",
+        "SEP — Separation",
+        "METAL — Metal",
+        "ALLOY — Alloy",
+        "MAGNET — Magnet",
+    ]
 
 
 def test_derived_figures_for_a_facility_in_the_year_on_show(inspector, document):
@@ -85,16 +91,23 @@ def test_derived_figures_say_when_they_predate_the_plans_errors(inspector, docum
     assert inspector.derived.text().splitlines()[0] == "Effective capacity in 2028 (Base case): 200 t/yr"
 
 
-def test_editing_capacity_on_the_form_is_an_undoable_command(inspector, document):
+def type_into(qtbot, field: QLineEdit, text: str, key=Qt.Key.Key_Return) -> None:
+    """Select what the field holds, type ``text`` over it and press ``key`` (Enter, Tab...)."""
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+    qtbot.keyClick(field, key)
+
+
+def test_editing_capacity_on_the_form_is_an_undoable_command(qtbot, inspector, document):
     document.set_selection("facilities", [0])
     capacity = editor(inspector, "capacity")
-    capacity.setValue(60000.0)
-    capacity.editingFinished.emit()
+    type_into(qtbot, capacity, "60,000")
     assert document.plan.facilities[0].capacity == 60000.0
     assert document.undo_stack.undoText() == "Set Capacity of Mine-1 to 60,000 t/yr"
     document.undo_stack.undo()
     assert document.plan == make_plan()
-    assert capacity.value() == 1000.0  # the form follows the undo
+    assert capacity.text() == "1000"  # the form follows the undo
 
 
 def test_choosing_a_status_from_the_combo(inspector, document):
@@ -106,14 +119,13 @@ def test_choosing_a_status_from_the_combo(inspector, document):
     assert document.undo_stack.undoText() == "Set Status of Sep-2 to construction"
 
 
-def test_an_invalid_value_on_the_form_is_refused_with_the_sentence(inspector, document):
+def test_an_invalid_value_on_the_form_is_refused_with_the_sentence(qtbot, inspector, document):
     document.set_selection("facilities", [0])
     months = editor(inspector, "permitting_months")
     assert isinstance(months, QLineEdit)
-    months.setText("eighteen")
-    months.editingFinished.emit()
+    type_into(qtbot, months, "eighteen")
     assert (
-        inspector.refusal.text() == "Not changed: Permitting months must be a number; 'eighteen' is not one."
+        inspector.balloon.text() == "Not changed: Permitting months must be a number; 'eighteen' is not one."
     )
     assert months.text() == ""  # back to what the plan holds
     assert document.undo_stack.count() == 0
@@ -124,7 +136,7 @@ def test_the_form_follows_a_row_selected_in_the_tables(qtbot, inspector, documen
     qtbot.addWidget(tables)
     tables.pages["funding"].view.select_source_rows([1])
     assert inspector.title.text() == "Funding line: F-2"
-    assert editor(inspector, "agency").currentText() == "DOE"
+    assert editor(inspector, "agency").currentText() == "DOE — Department of Energy"
     tables.pages["funding"].view.select_source_rows([0, 1])
     assert inspector.title.text() == "2 rows of Funding selected."
 

@@ -326,7 +326,7 @@ def test_plan_settings_opens_from_the_edit_menu(qtbot, window: MainWindow):
     dialog = window.findChild(QDialog, "plan-settings-dialog")
     qtbot.addWidget(dialog)
     assert dialog.isVisible()
-    assert dialog.name.text() == "Chain"
+    assert dialog.editors["name"].text() == "Chain"
 
 
 def test_the_risk_dock_is_a_tab_beside_the_tables_and_loads_when_first_shown(qtbot, window: MainWindow):

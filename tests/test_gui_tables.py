@@ -6,10 +6,9 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDoubleSpinBox
+from PySide6.QtWidgets import QLineEdit
 
 from reeplanner.gui.document import PlanDocument
-from reeplanner.gui.tables.plan_table_model import ERROR_TINT
 from reeplanner.gui.tables.plan_tables import TAB_ORDER, PlanTables
 from reeplanner.model import FundingStatus, Status
 from reeplanner.model.records import Link
@@ -94,40 +93,49 @@ def chain_plan_with_funding():
     return plan
 
 
-def test_editing_through_the_spin_box_in_the_cell(qtbot, tables, document):
+def type_in_cell(qtbot, tables: PlanTables, attr: str, row: int, col: int, text: str, key=Qt.Key.Key_Return):
+    """Go to a cell, press F2, type ``text`` over what it holds and press ``key``, as a planner does."""
     tables.show()
-    view = tables.pages["facilities"].view
-    index = view.model().index(1, CAPACITY)
-    view.setCurrentIndex(index)
-    view.edit(index)
-    editor = view.indexWidget(index) or view.findChild(QDoubleSpinBox)
-    assert isinstance(editor, QDoubleSpinBox)
-    assert editor.value() == 800.0
-    editor.setValue(950.0)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next event loop turn
+    tables.setCurrentWidget(tables.pages[attr])
+    view = tables.pages[attr].view
+    view.setCurrentIndex(view.model().index(row, col))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = view.findChild(QLineEdit)
+    assert editor is not None and editor.isVisible()
+    editor.selectAll()
+    qtbot.keyClicks(editor, text)
+    qtbot.keyClick(editor, key)
+    return view
+
+
+def test_editing_through_the_editor_in_the_cell(qtbot, tables, document):
+    type_in_cell(qtbot, tables, "facilities", 1, CAPACITY, "950")
     qtbot.waitUntil(lambda: document.plan.facilities[1].capacity == 950.0)
     assert document.undo_stack.undoText() == "Set Capacity of Sep-1 to 950 t/yr"
+    assert cell(tables, "facilities", 1, CAPACITY) == "950"
 
 
-def test_an_invalid_value_is_refused_with_the_parsers_sentence(qtbot, tables, document):
-    model = tables.pages["facilities"].model
+def test_an_invalid_value_is_refused_with_the_parsers_sentence_at_the_cell(qtbot, tables, document):
     with qtbot.waitSignal(tables.status_message) as said:
-        assert not model.setData(model.index(0, CAPACITY), "a lot")
+        type_in_cell(qtbot, tables, "facilities", 0, CAPACITY, "a lot")
     sentence = "Capacity must be a number; 'a lot' is not one."
     assert said.args == [f"Not changed: {sentence}"]
-    assert tables.pages["facilities"].refusal_label.text() == f"Not changed: {sentence}"
+    page = tables.pages["facilities"]
+    assert page.balloon.isVisible() and page.balloon.text() == f"Not changed: {sentence}"
+    rect = page.view.visualRect(page.view.model().index(0, CAPACITY))
+    assert page.balloon.geometry().top() == rect.bottom() + 2  # just below the cell
     assert document.plan.facilities[0].capacity == 1000.0
+    assert cell(tables, "facilities", 0, CAPACITY) == "1,000"
     assert document.undo_stack.count() == 0
 
 
-def test_a_value_breaking_a_rule_is_kept_and_its_cell_tinted_with_the_message(qtbot, tables, document):
-    model = tables.pages["facilities"].model
-    with qtbot.waitSignal(document.results_changed):
-        model.setData(model.index(0, CAPACITY), "-5")
-    index = model.index(0, CAPACITY)
-    assert index.data(Qt.ItemDataRole.BackgroundRole) == ERROR_TINT
-    assert "Capacity" in index.data(Qt.ItemDataRole.ToolTipRole)
-    assert model.index(1, CAPACITY).data(Qt.ItemDataRole.BackgroundRole) is None
+def test_a_value_validation_calls_an_error_is_refused_with_its_sentence(qtbot, tables, document):
+    with qtbot.waitSignal(tables.status_message) as said:
+        type_in_cell(qtbot, tables, "facilities", 0, CAPACITY, "-5")
+    assert said.args == ["Not changed: Capacity must be at least 0; it is -5."]
+    assert document.plan.facilities[0].capacity == 1000.0
+    assert document.undo_stack.count() == 0
 
 
 def test_paste_of_a_3x3_block_is_one_undoable_step(tables, document):
@@ -183,10 +191,15 @@ def test_a_new_row_gets_a_unique_id_and_valid_defaults(tables, document):
     tables.setCurrentWidget(tables.pages["facilities"])
     tables.add_row()
     added = document.plan.facilities[-1]
-    assert (added.id, added.stage, added.material, added.status) == ("FAC", "MINE", "NdPr", Status.PLANNED)
-    assert document.undo_stack.undoText() == "Add facility FAC"
-    tables.add_row()  # after the selected new row
-    assert document.plan.facilities[-1].id == "FAC-2"
+    assert (added.id, added.stage, added.material, added.status) == (
+        "MINE-NEW",
+        "MINE",
+        "NdPr",
+        Status.PLANNED,
+    )
+    assert document.undo_stack.undoText() == "Add facility MINE-NEW"
+    tables.add_row()  # after the selected new row, on its stage
+    assert document.plan.facilities[-1].id == "MINE-NEW-2"
     assert document.selection == ("facilities", [6])
 
 
@@ -280,13 +293,14 @@ def test_a_longer_horizon_adds_year_columns(tables, document):
     assert cell(tables, "demand", 0, 10) == ""
 
 
-def test_opening_and_closing_a_spin_box_keeps_an_exact_capacity(qtbot, tables, document):
+def test_opening_and_closing_an_editor_keeps_an_exact_capacity(qtbot, tables, document):
     model = tables.pages["facilities"].model
     model.setData(model.index(2, CAPACITY), "1234.56789")
     view = tables.pages["facilities"].view
     index = view.model().index(2, CAPACITY)
     view.edit(index)
-    editor = view.findChild(QDoubleSpinBox)
-    view.commitData(editor)  # shows 1,234.568: nothing is stored
+    editor = view.findChild(QLineEdit)
+    assert editor.text() == "1234.56789"
+    view.commitData(editor)  # nothing typed: nothing is stored
     assert document.plan.facilities[2].capacity == 1234.56789
     assert document.undo_stack.count() == 1

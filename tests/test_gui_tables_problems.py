@@ -44,6 +44,15 @@ def test_problems_are_listed_errors_first_and_a_click_shows_the_cell(qtbot):
     assert (current.row(), current.column(), current.data()) == (1, 1, "NOWHERE")
 
 
+def delete_stage(tables: PlanTables, stage_id: str) -> None:
+    """Delete a Stages row a facility still sits on: the edit a planner may make that leaves an error."""
+    page = tables.pages["stages"]
+    tables.setCurrentWidget(page)
+    row = next(i for i, s in enumerate(tables.document.plan.stages) if s.id == stage_id)
+    page.view.select_source_rows([row])
+    assert tables.delete_selected_rows()
+
+
 def test_the_list_follows_edits(qtbot):
     document = PlanDocument(chain_plan())
     panel = ProblemsPanel(document)
@@ -51,9 +60,8 @@ def test_the_list_follows_edits(qtbot):
     errors_before = sum(p.is_error for p in panel.problems())
     tables = PlanTables(document)
     qtbot.addWidget(tables)
-    model = tables.pages["facilities"].model
     with qtbot.waitSignal(document.results_changed):
-        model.setData(model.index(0, 2), "NO-SUCH-STAGE")
+        delete_stage(tables, "METAL")  # MET-1 now sits on no stage
     assert sum(p.is_error for p in panel.problems()) > errors_before
     assert any(p.field == "Stage" and p.table == "Facilities" for p in panel.problems())
     with qtbot.waitSignal(document.results_changed):
@@ -61,20 +69,21 @@ def test_the_list_follows_edits(qtbot):
     assert sum(p.is_error for p in panel.problems()) == errors_before
 
 
-def test_a_target_on_an_unknown_stage_or_material_is_listed_and_the_app_keeps_going(qtbot):
+def test_a_target_on_an_unknown_stage_or_material_is_refused_with_validations_sentence(qtbot):
     document = PlanDocument(chain_plan())
     tables = PlanTables(document)
     qtbot.addWidget(tables)
     model = tables.pages["targets"].model
     tables.setCurrentWidget(tables.pages["targets"])
     tables.add_row()
-    with qtbot.waitSignal(document.results_changed):
-        model.setData(model.index(0, 2), "SMELTER")  # Stage
-    assert any(p.table == "Targets" and p.field == "Stage" for p in document.problems)
-    with qtbot.waitSignal(document.results_changed):
-        document.undo_stack.undo()
-        model.setData(model.index(0, 3), "Unobtainium")  # Material
-    assert any(p.table == "Targets" and p.field == "Material" for p in document.problems)
+    with qtbot.waitSignal(model.edit_refused) as refused:
+        assert not model.setData(model.index(0, 2), "SMELTER")  # Stage
+    assert refused.args[1] == "'SMELTER' is not a Stage ID in Stages. Known: MINE, SEP, METAL, ALLOY, MAGNET."
+    with qtbot.waitSignal(model.edit_refused) as refused:
+        assert not model.setData(model.index(0, 3), "Unobtainium")  # Material
+    assert refused.args[1].startswith("'Unobtainium' is not a Material ID in Materials.")
+    assert document.plan.targets[0].stage == "MAGNET"
+    assert document.undo_stack.undoText() == "Add target TARGET"
 
 
 def test_the_summary_says_when_the_figures_wait_for_errors_to_be_fixed(qtbot):
@@ -84,9 +93,8 @@ def test_the_summary_says_when_the_figures_wait_for_errors_to_be_fixed(qtbot):
     shown = document.results
     tables = PlanTables(document)
     qtbot.addWidget(tables)
-    model = tables.pages["facilities"].model
     with qtbot.waitSignal(document.results_changed):
-        model.setData(model.index(0, 2), "NO-SUCH-STAGE")
+        delete_stage(tables, "METAL")
     assert panel.summary.text() == (
         "1 error. The figures on show are from before the first error; fix the errors to update them."
     )

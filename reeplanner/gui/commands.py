@@ -26,71 +26,39 @@ class PlanCommand(QUndoCommand):
         self.document.notify_changed(self.table)
 
 
-class SetFieldCommand(PlanCommand):
-    """Set one field of one row (``table="plan"`` for a plan setting).
+class EditCommand(PlanCommand):
+    """An edit made by ``model.edits.prepare_edit``: cells of one table, the rows it adds, and the
+    references that follow a renamed ID, all in one undo step. Undo puts back each cell it changed."""
 
-    With ``rename_refs`` (an ID changed), every reference to the old ID
-    follows it, and undo puts them back.
-    """
-
-    def __init__(
-        self,
-        document: PlanDocument,
-        table: str,
-        index: int,
-        attr: str,
-        value: object,
-        text: str,
-        *,
-        rename_refs: bool = False,
-    ) -> None:
-        super().__init__(document, text, table)
-        self.index, self.attr, self.value = index, attr, value
-        self.old: object = None
-        self.rename_refs = rename_refs
-        self.renamed: list[tuple[str, int, str, object]] = []
+    def __init__(self, document: PlanDocument, edit: edits.Edit, text: str) -> None:
+        super().__init__(document, text, edit.table)
+        self.edit = edit
+        self.log: list[edits.LogEntry] = []
 
     def redo(self) -> None:
-        plan = self.document.plan
-        self.old = edits.set_field(plan, self.table, self.index, self.attr, self.value)
-        if self.rename_refs and self.old and self.old != self.value:
-            self.renamed = edits.rename_references(plan, self.table, str(self.old), str(self.value))
+        self.log = edits.apply_edit(self.document.plan, self.edit)
         self._notify()
 
     def undo(self) -> None:
-        plan = self.document.plan
-        for table, index, attr, old in reversed(self.renamed):
-            edits.set_field(plan, table, index, attr, old)
-        edits.set_field(plan, self.table, self.index, self.attr, self.old)
+        edits.undo_edit(self.document.plan, self.log)
         self._notify()
 
     def _notify(self) -> None:
-        self.document.notify_changed("*" if self.renamed else self.table)
+        """Each table that changed, the edited one first (a renamed facility's card, then its arrows)."""
+        tables = [self.table]
+        for _action, table, _index, _attr, _old in self.log:
+            if table not in tables:
+                tables.append(table)
+        for table in tables:
+            self.document.notify_changed(table)
 
 
-class SetFieldsCommand(PlanCommand):
-    """Several fields of one table at once (a paste, a form), one undo step.
+class SetFieldCommand(EditCommand):
+    """One cell set as given, without the rules ``prepare_edit`` applies (for a value already decided,
+    e.g. by a script, a benchmark or a test setting up a plan with a problem)."""
 
-    ``changes`` is a list of (row index, attribute, value).
-    """
-
-    def __init__(
-        self, document: PlanDocument, table: str, changes: list[tuple[int, str, object]], text: str
-    ) -> None:
-        super().__init__(document, text, table)
-        self.changes = changes
-        self.old: list[object] = []
-
-    def redo(self) -> None:
-        plan = self.document.plan
-        self.old = [edits.set_field(plan, self.table, i, a, v) for i, a, v in self.changes]
-        self._changed()
-
-    def undo(self) -> None:
-        plan = self.document.plan
-        for (i, a, _), old in reversed(list(zip(self.changes, self.old, strict=True))):
-            edits.set_field(plan, self.table, i, a, old)
-        self._changed()
+    def __init__(self, document: PlanDocument, table: str, index: int, attr: str, value: object, text: str):
+        super().__init__(document, edits.Edit(table, [(index, attr, value)]), text)
 
 
 class InsertRowsCommand(PlanCommand):

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reeplanner.model.ids import id_key
+from reeplanner.model.new_rows import RowContext
 from reeplanner.model.plan import Plan
 from reeplanner.model.problems import PlanError, Problem
 from reeplanner.model.validation import validate
@@ -27,6 +28,13 @@ if TYPE_CHECKING:
 #: From this many facilities on, the recompute after an edit or an open runs on a worker thread
 #: (validation and the engine take tens of milliseconds and more), so the window stays responsive.
 BACKGROUND_RECOMPUTE_FACILITIES = 300
+#: Tables whose rows name a facility, and the column that does: a new row defaults from it.
+_FACILITY_COLUMN = {
+    "links": "from_facility",
+    "funding": "facility",
+    "composition": "facility",
+    "price_floors": "facility",
+}
 
 
 @dataclass(frozen=True)
@@ -42,6 +50,8 @@ def compute_figures(plan: Plan) -> PlanFigures:
     from reeplanner.engine import compute_all  # numpy and pandas: not needed for the first paint
 
     problems = validate(plan)
+    if any(p.is_error for p in problems):
+        return PlanFigures(problems, None)  # the engine takes only plans validation accepts
     try:
         results = compute_all(plan)
     except PlanError:
@@ -56,6 +66,7 @@ class PlanDocument(QObject):
     scenario_changed = Signal(str)
     year_changed = Signal(int)
     selection_changed = Signal(str, list)  # table attribute, row indexes
+    notice_posted = Signal(str)  # what an edit did beside what was asked, or why it was refused
 
     def __init__(
         self,
@@ -207,6 +218,23 @@ class PlanDocument(QObject):
         if selection != self._selection:
             self._selection = selection
             self.selection_changed.emit(table, selection[1])
+
+    def row_context(self) -> RowContext:
+        """What a new row defaults from: the scenario on show, and the selected facility (or the one
+        the selected link, funding line, composition row or price floor names)."""
+        table, rows = self._selection
+        facility: int | None = None
+        if table == "facilities" and rows:
+            facility = rows[0]
+        elif table in _FACILITY_COLUMN and rows and rows[0] < len(getattr(self._plan, table)):
+            wanted = id_key(getattr(getattr(self._plan, table)[rows[0]], _FACILITY_COLUMN[table]))
+            facility = next((i for i, f in enumerate(self._plan.facilities) if id_key(f.id) == wanted), None)
+        return RowContext(self._scenario_id, facility)
+
+    def post_notes(self, notes: list[str]) -> None:
+        """Tell the window what an edit did beside what was asked ("Material cleared...")."""
+        if notes:
+            self.notice_posted.emit(" ".join(notes))
 
     def scenario_result(self):
         """The results of the scenario on show, or None before the first run."""

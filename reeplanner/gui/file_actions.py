@@ -182,7 +182,7 @@ class FileActions(QObject):
             self._report_warnings(path.name, warnings)
         else:
             self._show_untitled(plan, f"Import {path.name}", warnings, figures)
-        self.window.settings.set_last_directory(path.parent)
+        self.remember_folder(path)
         self.window.show_plan_view()
         self.window.statusBar().showMessage(f"Opened {path.name}", 5000)
         if is_plan_file and offer_recovery:
@@ -208,7 +208,8 @@ class FileActions(QObject):
         return self._write(path)
 
     def save_plan_as(self) -> bool:
-        suggested = self.document.path or Path(self.window.settings.last_directory()) / self._file_stem()
+        """Ask where, starting in the last folder used (never the installed examples)."""
+        suggested = Path(self.window.settings.last_directory()) / self._file_stem()
         chosen = self.window.prompts.save_path(
             "Save Plan As", str(suggested.with_suffix(".reeplan")), PLAN_FILTER
         )
@@ -232,7 +233,7 @@ class FileActions(QObject):
         self.window.autosave.discard()
         self.recent.add(path)
         self.window.settings.set_last_plan(path)
-        self.window.settings.set_last_directory(path.parent)
+        self.remember_folder(path)
         self.window.statusBar().showMessage(f"Saved {path.name}", 5000)
         return True
 
@@ -269,13 +270,12 @@ class FileActions(QObject):
         self._export(path, lambda: write_brief(plan, path, scenario_ids=None))
 
     def _ask_export_path(self, title: str, suffix: str, file_filter: str) -> Path | None:
-        folder = (
-            self.document.path.parent if self.document.path else Path(self.window.settings.last_directory())
-        )
+        folder = Path(self.window.settings.last_directory())
         chosen = self.window.prompts.save_path(title, str(folder / (self._file_stem() + suffix)), file_filter)
         if not chosen:
             return None
         path = Path(chosen)
+        self.remember_folder(path)
         return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
     def _export(self, path: Path, work: Callable[[], object]) -> None:
@@ -341,6 +341,14 @@ class FileActions(QObject):
         self.window.show_plan_view()
         self.window.autosave.save_now()
         return True
+
+    def remember_folder(self, path: Path) -> None:
+        """Open, Save As and Export start in ``path``'s folder next time, unless it is the examples'
+        (they are installed with the app: a plan saved there would be lost on the next update)."""
+        folder = path.parent.resolve()
+        examples = {p.parent.resolve() for p in example_plans()}
+        if folder not in examples:
+            self.window.settings.set_last_directory(folder)
 
     # -- helpers -----------------------------------------------------------------
 

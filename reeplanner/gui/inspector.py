@@ -1,8 +1,9 @@
 """The selected row as a form: one editor per schema column, and what the engine derived for it.
 
 Follows ``document.selection`` (set by the canvas and the tables). Edits go
-through the same parsing and commands as the tables, so a value is refused
-with the same sentence and undone the same way. For a facility it shows the
+through the same parsing, rules and commands as the tables, so a value is
+refused with the same sentence (in a balloon below the field: the form
+never moves) and undone the same way. For a facility it shows the
 effective capacity in the year on show, the online date and the funding
 total; for a stage, that year's capacity, requirement, output and gap.
 """
@@ -12,22 +13,13 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDoubleSpinBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QScrollArea,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from reeplanner.gui.refusal_balloon import RefusalBalloon
 from reeplanner.gui.tables import cell_edits, field_editors
 from reeplanner.gui.tonnage import KILOTONNES, TONNES, kilotonnes, unit_label
-from reeplanner.model.cells import CellError
+from reeplanner.model.edits import EditRefused
 from reeplanner.model.ids import id_key
 from reeplanner.model.schema import TABLES_BY_ATTR, Column, Table
 
@@ -45,11 +37,7 @@ class Inspector(QWidget):
         self.title = QLabel(EMPTY_HINT, self)
         self.title.setObjectName("inspector-title")
         self.title.setWordWrap(True)
-        self.refusal = QLabel(self)
-        self.refusal.setObjectName("inspector-refusal")
-        self.refusal.setWordWrap(True)
-        self.refusal.setStyleSheet("color: #a40000;")
-        self.refusal.hide()
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.derived = QLabel(self)
         self.derived.setObjectName("inspector-derived")
         self.derived.setWordWrap(True)
@@ -61,9 +49,9 @@ class Inspector(QWidget):
         scroll.setWidget(self.form_host)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
-        layout.addWidget(self.refusal)
-        layout.addWidget(self.derived)
         layout.addWidget(scroll, 1)
+        layout.addWidget(self.derived)  # below the form: new figures never move the field being edited
+        self.balloon = RefusalBalloon(self)
         self.table: Table | None = None  # the selected row's table, None when no single row is selected
         self._form_table: Table | None = None  # the table the form's editors were built for
         self.index = -1
@@ -81,7 +69,7 @@ class Inspector(QWidget):
 
     def _on_document_selection_changed(self, table: str, rows: list[int]) -> None:
         schema = TABLES_BY_ATTR.get(table)
-        self.refusal.hide()
+        self.balloon.hide()
         if schema is None or len(rows) != 1 or rows[0] >= len(getattr(self.document.plan, table)):
             self._show_nothing(f"{len(rows)} rows of {schema.sheet} selected." if schema and rows else "")
             return
@@ -97,6 +85,7 @@ class Inspector(QWidget):
         """No row to show; the form is hidden, not destroyed, as the next selection often needs it again."""
         self.table, self.index = None, -1
         self.form_host.hide()
+        self.title.setWordWrap(True)
         self.title.setText(text or EMPTY_HINT)
         self.derived.clear()
         self.derived.hide()
@@ -107,7 +96,7 @@ class Inspector(QWidget):
         self.editors = {}
         self._form_table = table
         for column in table.columns:
-            editor = field_editors.make_editor(column, self.document.plan, self.form_host)
+            editor = field_editors.make_editor(column, self.document.plan, self.form_host, table.attr)
             editor.setObjectName(f"inspector-{column.attr}")
             editor.setToolTip(column.help)
             self._connect_commit(editor, column)
@@ -116,15 +105,17 @@ class Inspector(QWidget):
             self.editors[column.header] = editor
 
     def _connect_commit(self, editor: QWidget, column: Column) -> None:
+        """Typed text is kept on Enter, Tab or leaving the field; a choice or a calendar date at once."""
+
         def commit(*_args: object) -> None:
             self._commit(column, editor)
 
-        if isinstance(editor, QComboBox):
-            if editor.isEditable():
-                editor.lineEdit().editingFinished.connect(commit)
-            editor.activated.connect(commit)
-        elif isinstance(editor, (QLineEdit, QSpinBox, QDoubleSpinBox, QDateEdit)):
+        if isinstance(editor, field_editors.ChoiceCombo):
+            editor.edited.connect(commit)
+        elif isinstance(editor, QLineEdit):
             editor.editingFinished.connect(commit)
+            if isinstance(editor, field_editors.DateField):
+                editor.picked.connect(commit)
 
     # -- values ----------------------------------------------------------------
 
@@ -138,6 +129,7 @@ class Inspector(QWidget):
         record = self.record()
         if record is None or self.table is None:
             return
+        self.title.setWordWrap(False)  # one line: a long name must not push the form down
         self.title.setText(
             f"{self.table.singular.capitalize()}: {cell_edits.row_label(self.table, record, self.index)}"
         )
@@ -145,38 +137,35 @@ class Inspector(QWidget):
         try:
             for column in self.table.columns:
                 editor = self.editors[column.header]
-                if isinstance(editor, QComboBox) and column.ref:
-                    self._refresh_choices(editor, column)
+                field_editors.update_choices(editor, column, self.document.plan, self.table.attr, record)
                 field_editors.set_editor_value(editor, column, getattr(record, column.attr))
         finally:
             self._loading = False
-
-    def _refresh_choices(self, combo: QComboBox, column: Column) -> None:
-        """A reference combo lists the referenced table's IDs as they are now."""
-        ref = TABLES_BY_ATTR[column.ref]
-        ids = [str(getattr(r, ref.id_attr)) for r in getattr(self.document.plan, column.ref)]
-        items = ids if column.required else ["", *ids]
-        if [combo.itemText(i) for i in range(combo.count())] != items:
-            combo.clear()
-            combo.addItems(items)
 
     def _commit(self, column: Column, editor: QWidget) -> None:
         record = self.record()
         if self._loading or record is None or self.table is not self._form_table:
             return  # a focus change while the form is rebuilt for another row
-        if field_editors.shows_value(editor, getattr(record, column.attr)):
-            return
         try:
-            value = cell_edits.parse_value(column, record, field_editors.editor_value(editor))
-        except CellError as error:
-            self.refusal.setText(f"Not changed: {error}")
-            self.refusal.show()
+            command = cell_edits.cell_edit(
+                self.document, self.table, self.index, column, field_editors.editor_value(editor)
+            )
+        except EditRefused as refusal:
             self._load_values()
+            self.show_refusal(editor, f"Not changed: {refusal}")
             return
-        self.refusal.hide()
-        command = cell_edits.set_field_command(self.document, self.table, self.index, column, value)
+        self.balloon.hide()
         if command is not None:
             self.document.push(command)
+            self.document.post_notes(command.edit.notes)
+        elif isinstance(editor, QLineEdit):
+            editor.setModified(False)  # committed as it was: Ctrl+Z now undoes the plan's last change
+
+    def show_refusal(self, editor: QWidget, text: str) -> None:
+        """The sentence in a balloon just below ``editor``, over the form (nothing moves)."""
+        top_left = editor.mapTo(self, editor.rect().topLeft())
+        self.balloon.show_below(QRect(top_left, editor.size()), text)
+        self.document.post_notes([text])
 
     def _on_document_plan_changed(self, table: str) -> None:
         if self.table is None:

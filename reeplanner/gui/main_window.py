@@ -13,6 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QMainWindow,
     QMenu,
@@ -27,13 +28,14 @@ from reeplanner.gui.autosave import Autosave
 from reeplanner.gui.canvas.supply_chain_view import SupplyChainView
 from reeplanner.gui.document import PlanDocument
 from reeplanner.gui.file_actions import OPENABLE_SUFFIXES, FileActions
-from reeplanner.gui.icons import app_icon, icon, make_action
+from reeplanner.gui.icons import app_icon, make_action, retint_actions, set_icon
 from reeplanner.gui.inspector import Inspector
 from reeplanner.gui.problems_panel import ProblemsPanel
 from reeplanner.gui.prompts import Prompts
 from reeplanner.gui.scenario_year_bar import ScenarioYearBar
 from reeplanner.gui.settings import PaletteChoice, Settings, UnitsDisplay, recovery_folder
 from reeplanner.gui.tables.plan_tables import PlanTables
+from reeplanner.gui.undo_keys import REDO_KEYS, UNDO_KEYS, UndoKeys, shortcuts
 from reeplanner.gui.view_actions import ViewActions
 from reeplanner.gui.views.lazy_view import LazyView
 from reeplanner.gui.welcome_page import WelcomePage
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
         self.files = FileActions(self)
+        self.welcome.recent_source = self.files.recent.paths
         self._make_edit_actions()
         self.view = ViewActions(self)
         self._make_menus()
@@ -152,8 +155,7 @@ class MainWindow(QMainWindow):
 
     def show_welcome(self) -> None:
         """The welcome page alone: the docks (empty without a plan) step aside until a plan opens."""
-        self.welcome.set_recent(self.files.recent.paths())
-        self.central.setCurrentWidget(self.welcome)
+        self.central.setCurrentWidget(self.welcome)  # its recent list is read as it shows
         if self._docks_before_welcome is None:
             self._docks_before_welcome = [dock for dock in self.docks.values() if not dock.isHidden()]
             for dock in self._docks_before_welcome:
@@ -171,12 +173,16 @@ class MainWindow(QMainWindow):
         stack = self.document.undo_stack
         self.undo = stack.createUndoAction(self, "&Undo")
         self.undo.setObjectName("action-undo")
-        self.undo.setShortcut(QKeySequence(Std.Undo))
-        self.undo.setIcon(icon("edit-undo"))
+        self.undo.setShortcuts(shortcuts(Std.Undo, UNDO_KEYS))
+        set_icon(self.undo, "edit-undo")
         self.redo = stack.createRedoAction(self, "&Redo")
         self.redo.setObjectName("action-redo")
-        self.redo.setShortcut(QKeySequence(Std.Redo))
-        self.redo.setIcon(icon("edit-redo"))
+        self.redo.setShortcuts(shortcuts(Std.Redo, REDO_KEYS))  # Ctrl+Y and Ctrl+Shift+Z everywhere
+        set_icon(self.redo, "edit-redo")
+        self.undo_keys = UndoKeys(self, self.undo, self.redo)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.undo_keys)
         self.copy = make_action(self, "&Copy", "action-copy", self.tables.copy, Std.Copy)
         self.paste = make_action(self, "&Paste", "action-paste", self.tables.paste, Std.Paste)
         self.delete = make_action(
@@ -256,6 +262,7 @@ class MainWindow(QMainWindow):
         self.problems.problem_activated.connect(self._on_problem_activated)
         self.tables.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.canvas.message_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.document.notice_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.view.units_changed.connect(self.canvas.set_units)
         self.view.units_changed.connect(self.inspector.set_units)
         self.welcome.new_requested.connect(self.files.new_plan)
@@ -347,6 +354,11 @@ class MainWindow(QMainWindow):
         if table in ("plan", "*"):
             self._update_title()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # View > Palette: icons in the new colours
+            retint_actions(self, self.palette())
+
     def _on_problem_activated(self, problem) -> None:
         self.docks["tables"].show()
         self.docks["tables"].raise_()
@@ -381,6 +393,9 @@ class MainWindow(QMainWindow):
             self._engine_thread.wait()
         self.autosave.stop()
         self.autosave.discard()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.undo_keys)
         self._show_docks_again()  # remember the user's layout, not the welcome page's
         self.settings.save_window(self.saveGeometry(), self.saveState())
         self.settings.set_last_plan(self.document.path)

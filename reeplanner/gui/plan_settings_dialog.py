@@ -1,30 +1,32 @@
-"""The plan's own settings: name, description, horizon, currency, base scenario.
+"""The plan's own settings: every Plan field of the workbook, as one form.
 
-One form over ``PLAN_FIELDS``; OK applies every changed field as one undoable
-command ("Change plan settings"). Values go through the same parser as the
-tables, and a horizon the engine cannot use is refused before anything
-changes.
+One editor per ``PLAN_FIELDS`` column, the same editors as the tables and
+the inspector (a country picker for Home country, a date field with its
+calendar for As of). OK parses and checks every field with the rules of
+every other path: a value the plan cannot take is refused with
+validation's sentence in a balloon below its field, and nothing changes;
+otherwise every changed field is applied as one undoable command ("Change
+plan settings"). A field left empty takes the plan's default (Currency
+USD million, Home country US...), as in the workbook.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QPlainTextEdit,
-    QSpinBox,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit, QVBoxLayout, QWidget
 
-from reeplanner.gui.commands import SetFieldsCommand
-from reeplanner.model.validation import MAX_HORIZON_YEARS
+from reeplanner.gui.commands import EditCommand
+from reeplanner.gui.refusal_balloon import RefusalBalloon
+from reeplanner.gui.tables import field_editors
+from reeplanner.gui.tables.cell_edits import edit_text
+from reeplanner.model.cells import CellError, is_blank, parse_cell
+from reeplanner.model.choices import Choice, reference_choices
+from reeplanner.model.edits import EditRefused, prepare_edit
+from reeplanner.model.plan import Plan
+from reeplanner.model.problems import Problem
+from reeplanner.model.schema import PLAN_FIELDS, Column
 
 if TYPE_CHECKING:
     from reeplanner.gui.document import PlanDocument
@@ -37,33 +39,24 @@ class PlanSettingsDialog(QDialog):
         plan = document.plan
         self.setWindowTitle("Plan Settings")
         self.setObjectName("plan-settings-dialog")
-        self.name = QLineEdit(plan.name)
-        self.description = QPlainTextEdit(plan.description)
-        self.description.setTabChangesFocus(True)
-        self.description.setFixedHeight(80)
-        self.start_year = _year_box(plan.start_year)
-        self.end_year = _year_box(plan.end_year)
-        self.currency = QLineEdit(plan.currency)
-        self.currency.setPlaceholderText("USD million")
-        self.base_scenario = QComboBox()
-        self.base_scenario.addItem("(first scenario)", "")
-        for scenario in plan.scenarios:
-            self.base_scenario.addItem(f"{scenario.id} — {scenario.name}", scenario.id)
-        found = self.base_scenario.findData(plan.base_scenario)
-        self.base_scenario.setCurrentIndex(max(found, 0))
-        self.refusal = QLabel()
-        self.refusal.setObjectName("plan-settings-refusal")
-        self.refusal.setStyleSheet("color: #a40000;")
-        self.refusal.setWordWrap(True)
-        self.refusal.hide()
-
+        self.setMinimumWidth(560)
+        self.editors: dict[str, QWidget] = {}  # Plan attribute -> editor
+        defaults = Plan()
         form = QFormLayout()
-        form.addRow("Name*", self.name)
-        form.addRow("Description", self.description)
-        form.addRow("Start year*", self.start_year)
-        form.addRow("End year*", self.end_year)
-        form.addRow("Currency", self.currency)
-        form.addRow("Base scenario", self.base_scenario)
+        for column in PLAN_FIELDS:
+            editor = self._make_editor(column, plan)
+            editor.setObjectName(f"plan-{column.attr}")
+            if column.help:
+                editor.setToolTip(column.help)
+            form.addRow(column.header + ("*" if column.required else ""), editor)
+            self.editors[column.attr] = editor
+            if isinstance(editor, QPlainTextEdit):
+                editor.setPlainText(plan.description)
+            else:
+                field_editors.set_editor_value(editor, column, getattr(plan, column.attr))
+                default = getattr(defaults, column.attr)
+                if not column.required and default and hasattr(editor, "setPlaceholderText"):
+                    editor.setPlaceholderText(f"empty: {edit_text(column, default)}")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -71,46 +64,62 @@ class PlanSettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.refusal)
         layout.addWidget(buttons)
+        self.balloon = RefusalBalloon(self)
+
+    def _make_editor(self, column: Column, plan: Plan) -> QWidget:
+        if column.attr == "description":
+            text = QPlainTextEdit()
+            text.setTabChangesFocus(True)
+            text.setFixedHeight(70)
+            return text
+        editor = field_editors.make_editor(column, plan, None, "plan")
+        if column.attr == "base_scenario" and isinstance(editor, field_editors.ChoiceCombo):
+            editor.set_choices([Choice("", "(the first scenario)"), *reference_choices(plan, "scenarios")])
+        return editor
 
     def values(self) -> dict[str, object]:
-        """The settings as the form shows them, by Plan attribute."""
-        return {
-            "name": self.name.text().strip(),
-            "description": self.description.toPlainText().strip(),
-            "start_year": self.start_year.value(),
-            "end_year": self.end_year.value(),
-            "currency": self.currency.text().strip() or "USD million",
-            "base_scenario": self.base_scenario.currentData() or "",
-        }
-
-    def refusal_reason(self, values: dict[str, object]) -> str:
-        start, end = values["start_year"], values["end_year"]
-        if not values["name"]:
-            return "The plan needs a name."
-        if end < start:  # type: ignore[operator]
-            return f"End year {end} is before Start year {start}."
-        if end > start + MAX_HORIZON_YEARS:  # type: ignore[operator]
-            return f"The horizon may span at most {MAX_HORIZON_YEARS} years."
-        return ""
+        """The settings as the form shows them, by Plan attribute (empty: the default). Raises
+        ``EditRefused`` naming the field that cannot be read."""
+        defaults = Plan()
+        values: dict[str, object] = {}
+        for column in PLAN_FIELDS:
+            editor = self.editors[column.attr]
+            raw = (
+                editor.toPlainText()
+                if isinstance(editor, QPlainTextEdit)
+                else field_editors.editor_value(editor)
+            )
+            try:
+                value = parse_cell(column, raw)
+            except CellError as error:
+                raise EditRefused(str(error), _field_problem(column)) from None
+            if is_blank(raw) and not column.required:
+                value = getattr(defaults, column.attr)
+            values[column.attr] = value
+        return values
 
     def accept(self) -> None:
-        values = self.values()
-        reason = self.refusal_reason(values)
-        if reason:
-            self.refusal.setText(f"Not changed: {reason}")
-            self.refusal.show()
-            return
         plan = self.document.plan
-        changes = [(0, attr, value) for attr, value in values.items() if getattr(plan, attr) != value]
-        if changes:
-            self.document.push(SetFieldsCommand(self.document, "plan", changes, "Change plan settings"))
+        try:
+            values = self.values()
+            changes = [(0, attr, value) for attr, value in values.items() if getattr(plan, attr) != value]
+            edit = prepare_edit(plan, "plan", changes) if changes else None
+        except EditRefused as refusal:
+            self.show_refusal(refusal)
+            return
+        if edit is not None:
+            self.document.push(EditCommand(self.document, edit, "Change plan settings"))
         super().accept()
 
+    def show_refusal(self, refusal: EditRefused) -> None:
+        """The sentence below the field it is about (else below the last field); nothing changes."""
+        header = refusal.problem.field if refusal.problem is not None else ""
+        column = next((c for c in PLAN_FIELDS if c.header == header), PLAN_FIELDS[-1])
+        editor = self.editors[column.attr]
+        top_left = editor.mapTo(self, editor.rect().topLeft())
+        self.balloon.show_below(QRect(top_left, editor.size()), f"Not changed: {refusal}")
 
-def _year_box(value: int) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(1990, 2100)
-    box.setValue(value)
-    return box
+
+def _field_problem(column: Column) -> Problem:
+    return Problem("", "Plan", None, column.header)

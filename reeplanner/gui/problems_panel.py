@@ -4,9 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPalette
-from PySide6.QtWidgets import QHeaderView, QLabel, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reeplanner.model.problems import Problem
 
@@ -19,6 +29,7 @@ WARNING_COLOUR = QColor(138, 90, 0)
 DARK_ERROR_COLOUR = QColor(255, 138, 128)
 DARK_WARNING_COLOUR = QColor(240, 190, 90)
 PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 1
+WHERE_SHARE = 0.4  # of the list's width, at most, for the Where column
 
 
 class ProblemsPanel(QWidget):
@@ -38,10 +49,16 @@ class ProblemsPanel(QWidget):
         self.tree.setColumnCount(2)
         self.tree.setHeaderLabels(["Where", "Problem"])
         self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)  # a message reads whole, over lines, however narrow the panel
+        self.tree.setItemDelegate(WrappedTextDelegate(self.tree))
+        self.tree.header().sectionResized.connect(lambda *_args: self.tree.doItemsLayout())
         self.tree.setAlternatingRowColors(True)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Where is fitted to its text but never wider than WHERE_SHARE of the panel: the message, which
+        # matters more, keeps the rest (ResizeToContents let a long place push it off-screen).
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.tree.header().setStretchLastSection(True)
+
         self.tree.itemClicked.connect(self._on_tree_item_activated)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
         layout = QVBoxLayout(self)
@@ -70,10 +87,12 @@ class ProblemsPanel(QWidget):
             item = QTreeWidgetItem([problem.where, problem.message])
             item.setIcon(0, self._icons[problem.is_error])
             item.setForeground(1, brushes[problem.is_error])
+            item.setToolTip(0, problem.where)
             item.setToolTip(1, problem.message)
             item.setData(0, PROBLEM_ROLE, problem)
             items.append(item)
         self.tree.addTopLevelItems(items)
+        self._fit_where_column()
         text = _summary(problems)
         if self.document.results_out_of_date:
             text += (
@@ -85,6 +104,20 @@ class ProblemsPanel(QWidget):
         self.summary.setStyleSheet(
             f"color: {error_colour.name()};" if self.document.results_out_of_date else ""
         )
+
+    def _fit_where_column(self) -> None:
+        """Where as wide as its longest text (of the first 500), at most WHERE_SHARE of the list."""
+        metrics = self.tree.fontMetrics()
+        count = min(self.tree.topLevelItemCount(), 500)
+        texts = [self.tree.topLevelItem(i).text(0) for i in range(count)]
+        icon = self.tree.iconSize().width() if not self.tree.iconSize().isEmpty() else 16
+        needed = max((metrics.horizontalAdvance(t) for t in texts), default=60) + icon + 24
+        room = max(self.tree.viewport().width(), 200)
+        self.tree.header().resizeSection(0, max(min(needed, int(room * WHERE_SHARE)), 80))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_where_column()
 
     def _colours(self) -> tuple[QColor, QColor]:
         """Error and warning text colours that read on the palette in use."""
@@ -99,6 +132,27 @@ class ProblemsPanel(QWidget):
 
     def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         self.problem_activated.emit(item.data(0, PROBLEM_ROLE))
+
+
+class WrappedTextDelegate(QStyledItemDelegate):
+    """Rows as tall as their text wrapped to its column's width (the view alone sizes rows to one
+    line of unwrapped text, so a long message would be cut)."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self.tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        room = self.tree.header().sectionSize(index.column()) - 12
+        if index.column() == 0:
+            room -= self.tree.iconSize().width() if not self.tree.iconSize().isEmpty() else 16
+        if room <= 20 or not text:
+            return hint
+        bounds = QRect(0, 0, room, 100_000)
+        height = option.fontMetrics.boundingRect(bounds, Qt.TextFlag.TextWordWrap, text).height() + 6
+        return QSize(hint.width(), max(hint.height(), height))
 
 
 def _summary(problems: list[Problem]) -> str:

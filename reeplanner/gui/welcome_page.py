@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -38,7 +40,11 @@ def example_title(path: Path) -> str:
 
 
 class WelcomePage(QWidget):
-    """Start here: each choice is a signal the window acts on."""
+    """Start here: each choice is a signal the window acts on.
+
+    ``recent_source`` gives the recent plans; the list is read again each time
+    the page is shown, so it always matches File > Open Recent.
+    """
 
     new_requested = Signal()
     open_requested = Signal()
@@ -89,6 +95,12 @@ class WelcomePage(QWidget):
         outer.addWidget(frame, 4)
         outer.addStretch(1)
         self.set_examples(example_plans())
+        self.recent_source: Callable[[], list[Path]] | None = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.recent_source is not None:
+            self.set_recent(self.recent_source())
+        super().showEvent(event)
 
     def set_examples(self, paths: list[Path]) -> None:
         self._fill(self.examples, [(example_title(p), p) for p in paths], "No examples installed.")

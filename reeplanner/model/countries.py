@@ -89,6 +89,15 @@ def country_name(code: str) -> str:
     return getattr(found, "common_name", None) or found.name
 
 
+@functools.cache
+def all_countries() -> tuple[tuple[str, str], ...]:
+    """Every ISO 3166 country as (code, English name), by name: what a country picker lists."""
+    import pycountry
+
+    found = [(c.alpha_2, getattr(c, "common_name", None) or c.name) for c in pycountry.countries]
+    return tuple(sorted(found, key=lambda pair: pair[1].casefold()))
+
+
 def unknown_country_message(header: str, text: str) -> str:
     return (
         f"{header} '{text.strip()}' is not a country REE Planner recognises; "

@@ -9,6 +9,26 @@ HOME_COUNTRY = "US"
 #: The foreign countries of concern of the US defence sourcing rules (DFARS 252.225-7052).
 COVERED_COUNTRIES: tuple[str, ...] = ("CN", "RU", "KP", "IR")
 CLASSIFICATION = "UNCLASSIFIED"
+#: The agency that usually gives each default instrument (a new funding line's Agency follows its
+#: Instrument; another agency is a warning, never an error, as lines are co-funded).
+USUAL_AGENCIES: dict[str, str] = {
+    "DPA3": "DOD-IBP",
+    "IBAS": "DOD-IBP",
+    "MCEIP": "DOD-IBP",
+    "OSC": "DOD-OSC",
+    "LPO": "DOE",
+    "DOE-GRANT": "DOE",
+    "CHIPS": "DOC",
+    "DFC": "DFC",
+    "EXIM": "EXIM",
+    "NDS": "DLA",
+    "PRIVATE": "PRIVATE",
+}
+
+
+def usual_agency(instrument: str) -> str:
+    """The Agency ID that usually gives ``instrument`` (compared ignoring case), or ""."""
+    return USUAL_AGENCIES.get((instrument or "").strip().upper(), "")
 
 
 def materials() -> list[Material]:

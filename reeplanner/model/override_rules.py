@@ -10,6 +10,7 @@ from reeplanner.model.enums import OverrideKind, Status, parse_choice
 from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
 from reeplanner.model.problems import Problem
+from reeplanner.model.records import Override
 from reeplanner.model.schema import OVERRIDE_TARGETS, OVERRIDES
 from reeplanner.model.table_rules import FACILITY_OVERRIDES, problem_at
 
@@ -40,6 +41,22 @@ def override_rules(plan: Plan) -> Iterator[Problem]:
             message = _override_value_problem(ov.kind, ov.value)
             if message:
                 yield problem_at(OVERRIDES, index, ov, "Value", message)
+
+
+def override_problems(plan: Plan, override: Override) -> tuple[str, str]:
+    """What validation says of one override's Target and of its Value ("" when fine)."""
+    if not isinstance(override.kind, OverrideKind):
+        return "", ""
+    target = _override_target_problem(
+        override.kind,
+        override.target,
+        {id_key(f.id) for f in plan.facilities},
+        {id_key(d.segment) for d in plan.demand},
+        {id_key(s.id) for s in plan.supply},
+        {c for s in plan.supply if (c := country_code(s.country or ""))},
+    )
+    value = _override_value_problem(override.kind, override.value) if override.value is not None else ""
+    return target, value
 
 
 def _override_target_problem(

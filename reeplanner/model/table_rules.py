@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 
+from reeplanner.model.defaults import usual_agency
 from reeplanner.model.enums import CapacityBasis, Metric, OverrideKind, Status
 from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
@@ -20,6 +21,7 @@ from reeplanner.model.schema import (
     COMPOSITION,
     DEMAND,
     FACILITIES,
+    FUNDING,
     LINKS,
     MAX_TONNES,
     SCHEDULE_RISK,
@@ -76,10 +78,14 @@ def _material_by_basis(
         )
 
 
-def facility_rules(plan: Plan) -> Iterator[Problem]:
+def facility_rules(plan: Plan, rows: Collection[int] | None = None) -> Iterator[Problem]:
+    """The rules of each facility row (of ``rows`` only, when given) against its stage and Composition."""
     stages = _stages_by_id(plan)
     with_composition = {id_key(c.facility) for c in plan.composition}
-    for index, fac in enumerate(plan.facilities):
+    facilities = plan.facilities
+    indexes = range(len(facilities)) if rows is None else sorted(i for i in rows if 0 <= i < len(facilities))
+    for index in indexes:
+        fac = facilities[index]
         stage = stages.get(id_key(fac.stage))
         has_comp = id_key(fac.id) in with_composition
         is_recycling = id_key(fac.stage) == id_key(RECYCLE_STAGE)
@@ -294,6 +300,23 @@ def demand_rules(plan: Plan) -> Iterator[Problem]:
                     f"No demand is given for {', '.join(map(str, holes))}; those years count as zero.",
                     Severity.WARNING,
                 )
+
+
+def funding_rules(plan: Plan) -> Iterator[Problem]:
+    """An instrument given by an agency other than its usual one: a warning, as co-funding happens."""
+    agencies = {id_key(a.id) for a in plan.agencies}
+    for index, line in enumerate(plan.funding):
+        usual = usual_agency(line.instrument)
+        if usual and id_key(usual) in agencies and line.agency and id_key(line.agency) != id_key(usual):
+            yield problem_at(
+                FUNDING,
+                index,
+                line,
+                "Agency",
+                f"{line.instrument} is usually given by {usual}, not {line.agency}; "
+                "check the Agency (a line another agency co-funds is fine).",
+                Severity.WARNING,
+            )
 
 
 def target_rules(plan: Plan) -> Iterator[Problem]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 from reeplanner.model import override_rules, price_rules, table_rules
 from reeplanner.model.countries import country_code, unknown_country_message
@@ -42,18 +42,33 @@ def validate(plan: Plan) -> list[Problem]:
     known = known_ids(plan)
     for table in TABLES:
         problems += _columns(plan, table, known)
-    problems += _stages(plan)
-    problems += table_rules.facility_rules(plan)
-    problems += table_rules.composition_rules(plan)
-    problems += table_rules.link_rules(plan)
-    problems += table_rules.supply_rules(plan)
-    problems += table_rules.demand_rules(plan)
-    problems += table_rules.target_rules(plan)
-    problems += _scenarios(plan)
-    problems += override_rules.override_rules(plan)
-    problems += price_rules.price_rules(plan)
-    problems += price_rules.price_floor_rules(plan)
-    problems += table_rules.schedule_risk_rules(plan)
+    for _attr, rules in TABLE_RULES:
+        problems += rules(plan)
+    return problems
+
+
+def table_problems(plan: Plan, table: str, rows: Collection[int] | None = None) -> list[Problem]:
+    """The problems ``validate`` finds in one table (``"plan"``: the Plan fields), the same sentences.
+
+    With ``rows``, only those on these rows, found without looking at the
+    others more than the rules need: an edit's check stays cheap in a plan
+    of 10,000 facilities. A rule across rows (a duplicate ID, shares adding
+    up) reports on the row ``validate`` puts it on, which may be another.
+    """
+    if table == "plan":
+        return list(_plan_fields(plan))
+    schema = TABLES_BY_ATTR[table]
+    refs = {col.ref for col in schema.columns if col.ref}
+    problems = list(_columns(plan, schema, known_ids(plan, refs), rows))
+    for attr, rules in TABLE_RULES:
+        if attr != table:
+            continue
+        if rows is not None and attr == "facilities":
+            problems += table_rules.facility_rules(plan, rows)
+        elif rows is None:
+            problems += rules(plan)
+        else:
+            problems += (p for p in rules(plan) if p.index in rows)
     return problems
 
 
@@ -62,11 +77,12 @@ def errors(plan: Plan) -> list[Problem]:
     return [p for p in validate(plan) if p.is_error]
 
 
-def known_ids(plan: Plan) -> dict[str, dict[str, str]]:
-    """For each table with IDs: normalised ID -> the ID as written (first one)."""
+def known_ids(plan: Plan, tables: Iterable[str] | None = None) -> dict[str, dict[str, str]]:
+    """For each table with IDs (of ``tables``, default all): normalised ID -> the ID as written (first one)."""
+    wanted = None if tables is None else set(tables)
     known: dict[str, dict[str, str]] = {}
     for table in TABLES:
-        if table.id_attr:
+        if table.id_attr and (wanted is None or table.attr in wanted):
             ids: dict[str, str] = {}
             for rec in getattr(plan, table.attr):
                 ids.setdefault(id_key(getattr(rec, table.id_attr)), getattr(rec, table.id_attr))
@@ -130,28 +146,39 @@ def _plan_countries(plan: Plan) -> Iterator[Problem]:
         )
 
 
-def _columns(plan: Plan, table: Table, known: dict[str, dict[str, str]]) -> Iterator[Problem]:
+def _columns(
+    plan: Plan, table: Table, known: dict[str, dict[str, str]], rows: Collection[int] | None = None
+) -> Iterator[Problem]:
     checks = [(col, _column_check(col, known)) for col in table.columns]
     checks = [(col, check) for col, check in checks if check is not None]
-    seen: dict[str, int] = {}
-    for index, rec in enumerate(getattr(plan, table.attr)):
+    records = getattr(plan, table.attr)
+    first: dict[str, int] = {}  # ID key -> the first row holding it
+    if table.id_attr:
+        for index, rec in enumerate(records):
+            first.setdefault(id_key(getattr(rec, table.id_attr)), index)
+    id_col = table.column(table.id_attr) if table.id_attr else None
+    indexes: Iterable[int] = range(len(records)) if rows is None else sorted(rows)
+    for index in indexes:
+        if not 0 <= index < len(records):
+            continue
+        rec = records[index]
         for col, check in checks:
             message = check(getattr(rec, col.attr))
             if message:
                 yield problem_at(table, index, rec, col.header, message)
-        if table.id_attr:
-            key = id_key(getattr(rec, table.id_attr))
-            if key and key in seen:
-                col = table.column(table.id_attr)
+        if id_col is not None:
+            key = id_key(getattr(rec, id_col.attr))
+            if key and first[key] < index:
                 yield problem_at(
-                    table,
-                    index,
-                    rec,
-                    col.header,
-                    f"{col.header} '{getattr(rec, table.id_attr)}' is already used by row {seen[key] + 1}; "
-                    "IDs must be unique, ignoring case and spaces at both ends.",
+                    table, index, rec, id_col.header, duplicate_id_message(id_col, rec, first[key])
                 )
-            seen.setdefault(key, index)
+
+
+def duplicate_id_message(col: Column, rec: object, first_index: int) -> str:
+    return (
+        f"{col.header} '{getattr(rec, col.attr)}' is already used by row {first_index + 1}; "
+        "IDs must be unique, ignoring case and spaces at both ends."
+    )
 
 
 def _column_check(col: Column, known: dict[str, dict[str, str]]) -> Callable[[object], str] | None:
@@ -354,3 +381,21 @@ def _scenario_cycles(plan: Plan) -> Iterator[Problem]:
             "Parent",
             f"Scenarios form a cycle through their parents: {names}. Every scenario must lead back to a root.",
         )
+
+
+#: The rules across cells of each table, in the order ``validate`` reports them (after the column rules).
+TABLE_RULES: tuple[tuple[str, Callable[[Plan], Iterable[Problem]]], ...] = (
+    ("stages", _stages),
+    ("facilities", table_rules.facility_rules),
+    ("composition", table_rules.composition_rules),
+    ("links", table_rules.link_rules),
+    ("supply", table_rules.supply_rules),
+    ("demand", table_rules.demand_rules),
+    ("funding", table_rules.funding_rules),
+    ("targets", table_rules.target_rules),
+    ("scenarios", _scenarios),
+    ("overrides", override_rules.override_rules),
+    ("prices", price_rules.price_rules),
+    ("price_floors", price_rules.price_floor_rules),
+    ("schedule_risk", table_rules.schedule_risk_rules),
+)

@@ -1,26 +1,23 @@
 """The plan edits the canvas makes, as undo commands named in the planner's words.
 
-Moving a card to another lane changes the facility's stage and keeps the row
-valid: a facility arriving on a product stage loses its material (capacity
-there is tonnes of product); one arriving on a material stage without a
-material gets the plan's first material; one arriving in RECYCLE feeds the
-stage it came from, and one leaving RECYCLE stops feeding. A facility with
-Composition rows cannot go to a product stage (its shares would be
-meaningless there): that move is refused with a sentence saying why.
+Moving a card to another lane changes the facility's stage by the rules of
+``model.edits.stage_change``, the same as typing the stage into the Stage
+cell or the inspector: Material cleared on a product stage, set on a
+material stage that needs one, Feeds stage set on RECYCLE and cleared off
+it; a mix cannot go to a product stage (refused, saying why). Drawing a
+link adds a Links row from one card's facility to the other's.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reeplanner.gui.commands import InsertRowsCommand, SetFieldsCommand
+from reeplanner.gui.commands import EditCommand, InsertRowsCommand
 from reeplanner.gui.document import PlanDocument
-from reeplanner.model.edits import unique_id
-from reeplanner.model.enums import CapacityBasis, Status
+from reeplanner.model.edits import EditRefused, new_facility, prepare_edit
+from reeplanner.model.enums import CapacityBasis
 from reeplanner.model.ids import id_key
-from reeplanner.model.plan import Plan
-from reeplanner.model.records import Facility, Stage
-from reeplanner.model.validation import RECYCLE_STAGE
+from reeplanner.model.records import Facility, Link, Stage
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,14 +30,9 @@ class CardMove:
     stage: Stage | None
 
 
-class MoveRefused(Exception):
-    """A drop the canvas will not turn into an edit; the message says why."""
-
-
-def move_command(document: PlanDocument, moves: list[CardMove]) -> SetFieldsCommand | None:
-    """One command for every card dropped; None when nothing changed. Raises MoveRefused."""
+def move_command(document: PlanDocument, moves: list[CardMove]) -> EditCommand | None:
+    """One command for every card dropped; None when nothing changed. Raises ``EditRefused``."""
     plan = document.plan
-    with_composition = {id_key(c.facility) for c in plan.composition}
     changes: list[tuple[int, str, object]] = []
     new_stage_name = ""
     for move in moves:
@@ -49,61 +41,42 @@ def move_command(document: PlanDocument, moves: list[CardMove]) -> SetFieldsComm
             changes.append((move.index, "x", move.x))
         if fac.y != move.y:
             changes.append((move.index, "y", move.y))
-        if move.stage is None or id_key(move.stage.id) == id_key(fac.stage):
-            continue
-        changes += _stage_changes(plan, move.index, fac, move.stage, id_key(fac.id) in with_composition)
-        new_stage_name = move.stage.name or move.stage.id
+        if move.stage is not None and id_key(move.stage.id) != id_key(fac.stage):
+            changes.append((move.index, "stage", move.stage.id))
+            new_stage_name = move.stage.name or move.stage.id
     if not changes:
         return None
+    edit = prepare_edit(plan, "facilities", changes)
     if len(moves) == 1:
         name = plan.facilities[moves[0].index].name
         text = f"Move {name} to {new_stage_name}" if new_stage_name else f"Move {name}"
     else:
         text = f"Move {len(moves)} facilities"
-    return SetFieldsCommand(document, "facilities", changes, text)
-
-
-def _stage_changes(
-    plan: Plan, index: int, fac: Facility, stage: Stage, has_composition: bool
-) -> list[tuple[int, str, object]]:
-    recycle = id_key(RECYCLE_STAGE)
-    changes: list[tuple[int, str, object]] = [(index, "stage", stage.id)]
-    if stage.basis is CapacityBasis.PRODUCT:
-        if has_composition:
-            raise MoveRefused(
-                f"{fac.name} has Composition rows (a mix of materials), so it cannot move to "
-                f"{stage.name}, where capacity is tonnes of product. Remove its Composition rows first."
-            )
-        if fac.material:
-            changes.append((index, "material", ""))
-    elif not fac.material and not has_composition and plan.materials:
-        changes.append((index, "material", plan.materials[0].id))
-    if id_key(stage.id) == recycle and id_key(fac.stage) != recycle:
-        changes.append((index, "feeds_stage", fac.stage))
-    elif id_key(stage.id) != recycle and fac.feeds_stage:
-        changes.append((index, "feeds_stage", ""))
-    return changes
+    return EditCommand(document, edit, text)
 
 
 def add_facility_command(document: PlanDocument, stage: Stage, x: float, y: float) -> InsertRowsCommand:
-    """A planned facility called "New facility" at the end of the Facilities table."""
+    """A planned "New facility" (``model.edits.new_facility``) at the end of the Facilities table."""
     plan = document.plan
-    recycle = id_key(stage.id) == id_key(RECYCLE_STAGE)
-    material = plan.materials[0].id if stage.basis is CapacityBasis.MATERIAL and plan.materials else ""
-    feeds = ""
-    if recycle:
-        chain = [s for s in plan.stages if id_key(s.id) != id_key(RECYCLE_STAGE)]
-        feeds = min(chain, key=lambda s: s.order).id if chain else ""
-    facility = Facility(
-        id=unique_id(plan, "facilities", f"{stage.id}-NEW"),
-        name="New facility",
-        stage=stage.id,
-        status=Status.PLANNED,
-        capacity=0.0,
-        material=material,
-        feeds_stage=feeds,
-        x=x,
-        y=y,
-    )
+    facility = new_facility(plan, stage.id, x, y)
     text = f"Add facility to {stage.name or stage.id}"
     return InsertRowsCommand(document, "facilities", len(plan.facilities), [facility], text)
+
+
+def link_command(document: PlanDocument, source: Facility, target: Facility) -> EditCommand:
+    """A link drawn from ``source`` to ``target`` (for the source's material on a material stage).
+
+    Raises ``EditRefused`` for a link to itself or one already drawn.
+    """
+    plan = document.plan
+    if id_key(source.id) == id_key(target.id):
+        raise EditRefused(f"A link joins two facilities; {source.name} cannot supply itself.")
+    if any(
+        id_key(k.from_facility) == id_key(source.id) and id_key(k.to_facility) == id_key(target.id)
+        for k in plan.links
+    ):
+        raise EditRefused(f"{source.name} already supplies {target.name}: that link is drawn.")
+    stage = next((s for s in plan.stages if id_key(s.id) == id_key(source.stage)), None)
+    material = source.material if stage is not None and stage.basis is CapacityBasis.MATERIAL else ""
+    edit = prepare_edit(plan, "links", [], [Link(source.id, target.id, material)])
+    return EditCommand(document, edit, f"Link {source.name} to {target.name}")

@@ -31,6 +31,9 @@ LANE_PITCH = LANE_WIDTH + LANE_GAP
 HEADER_HEIGHT = 78.0
 CARDS_TOP = HEADER_HEIGHT + LANE_PADDING
 MIN_SLOTS = 5  # lanes are at least this many cards tall, so an empty chain still reads as lanes
+#: A dragged card joins another lane once its centre is this far past that lane's near edge (a quarter
+#: of a lane: most of the way there); a drift sideways while moving a card up or down stays in its lane.
+LANE_CHANGE_INSET = LANE_WIDTH / 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +68,28 @@ def lane_index_at(x: float, lane_count: int) -> int:
     if lane_count <= 0:
         return 0
     return min(max(int((x + LANE_GAP / 2) // LANE_PITCH), 0), lane_count - 1)
+
+
+def landing_lane(centre_x: float, own_lane: int, lane_count: int) -> int:
+    """The lane a card dropped with its centre at scene ``centre_x`` lands in.
+
+    Another lane when the centre is over it and at least ``LANE_CHANGE_INSET``
+    past its edge nearer the card's own lane; anywhere else (its own lane, the
+    gap between lanes, a drift sideways) the card stays in ``own_lane``.
+    """
+    for index in range(lane_count):
+        left = lane_geometry(index).left
+        right = left + LANE_WIDTH
+        if index == own_lane or not left <= centre_x <= right:
+            continue
+        past_near_edge = (
+            centre_x >= left + LANE_CHANGE_INSET
+            if index > own_lane
+            else centre_x <= right - LANE_CHANGE_INSET
+        )
+        if past_near_edge:
+            return index
+    return own_lane
 
 
 def snapped_y(y: float) -> float:

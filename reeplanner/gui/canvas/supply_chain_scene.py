@@ -16,7 +16,6 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from reeplanner.gui.canvas import canvas_layout as layout
-from reeplanner.gui.canvas.canvas_commands import CardMove, MoveRefused, move_command
 from reeplanner.gui.canvas.canvas_figures import CanvasFigures
 from reeplanner.gui.canvas.canvas_style import CanvasStyle
 from reeplanner.gui.canvas.card_builder import CardBuilder
@@ -25,6 +24,7 @@ from reeplanner.gui.canvas.figure_reader import FigureReader, Source
 from reeplanner.gui.canvas.lane_item import LaneItem
 from reeplanner.gui.canvas.link_arrow_item import LinkArrowItem
 from reeplanner.gui.canvas.pending_cards import PendingCards, Sight
+from reeplanner.gui.canvas.scene_gestures import SceneGestures
 from reeplanner.gui.document import PlanDocument
 from reeplanner.gui.tonnage import TONNES
 from reeplanner.model.enums import CapacityBasis
@@ -36,7 +36,7 @@ REBUILD_TABLES = {"*", "stages", "materials"}
 
 
 class SupplyChainScene(QGraphicsScene):
-    move_refused = Signal(str)  # why a drop was not turned into an edit
+    move_refused = Signal(str)  # why a drop or a link drawn was not turned into an edit (see SceneGestures)
 
     def __init__(self, document: PlanDocument, parent=None, units: str = TONNES) -> None:
         super().__init__(parent)
@@ -48,7 +48,7 @@ class SupplyChainScene(QGraphicsScene):
         self.arrows: list[LinkArrowItem] = []
         self.figures = CanvasFigures(document.year)
         self._lane_by_stage: dict[str, LaneItem] = {}
-        self._press_positions: dict[FacilityCardItem, QPointF] = {}
+        self.gestures = SceneGestures(self)
         self._syncing_selection = False
         self._labels = self._card_labels()
         self._facilities_placed: list[Facility] = []  # the Facilities rows the cards being made show
@@ -77,11 +77,11 @@ class SupplyChainScene(QGraphicsScene):
         ``CardBuilder``); ``building`` is true meanwhile, and anything that
         needs every card calls ``finish_building``.
         """
-        self._press_positions.clear()
         self.builder.stop()
         self._syncing_selection = True
         self.clear()
         self._syncing_selection = False
+        self.gestures.add_overlays()
         self.lanes, self.cards, self.arrows = [], {}, []
         self._lane_by_stage = {}
         plan = self.document.plan
@@ -211,7 +211,7 @@ class SupplyChainScene(QGraphicsScene):
         self.style = self.display.style = style
         self.display.changed()
         self.setBackgroundBrush(style.background)
-        for item in [*self.lanes, *self.arrows]:
+        for item in [*self.lanes, *self.arrows, *self.gestures.overlays()]:
             item.style = style
             item.update()
         self.update()
@@ -254,13 +254,11 @@ class SupplyChainScene(QGraphicsScene):
         if len(set(keys)) != len(keys) or any(not self._has_lane(f) for f in plan.facilities):
             self.rebuild()  # a duplicate ID or a new unknown stage: rare, start over
             return
-        for key in stale:
-            card = cards.pop(key)
-            for arrow in list(card.arrows):
-                arrow.detach()
-                self.arrows.remove(arrow)
-                self.removeItem(arrow)
-            self.removeItem(card)
+        self._syncing_selection = True  # a renamed facility's card is made anew: its selection follows
+        try:
+            self._drop_cards_of(stale)
+        finally:
+            self._syncing_selection = False
         changed = set()
         placing = bool(stale)  # cards may move: a card went, came, or changed lane or place
         for i, (fac, key) in enumerate(zip(plan.facilities, keys, strict=True)):
@@ -296,6 +294,18 @@ class SupplyChainScene(QGraphicsScene):
             self._follow_cards(moved)
         if placing:
             self._fit_lanes()
+        if stale or created:
+            self._on_document_selection_changed(*self.document.selection)
+
+    def _drop_cards_of(self, keys: Iterable[str]) -> None:
+        for key in keys:
+            card = self.cards.pop(key)
+            self.gestures.forget(card)
+            for arrow in list(card.arrows):
+                arrow.detach()
+                self.arrows.remove(arrow)
+                self.removeItem(arrow)
+            self.removeItem(card)
 
     def _follow_cards(self, cards: Iterable[FacilityCardItem]) -> None:
         """Redraw the arrows of cards that moved."""
@@ -363,55 +373,28 @@ class SupplyChainScene(QGraphicsScene):
         finally:
             self._syncing_selection = False
 
-    # -- dragging -------------------------------------------------------
+    # -- dragging cards and drawing links -------------------------------
 
     def lane_at(self, x: float) -> LaneItem | None:
         if not self.lanes:
             return None
         return self.lanes[layout.lane_index_at(x, len(self.lanes))]
 
+    def card_at(self, pos: QPointF) -> FacilityCardItem | None:
+        """The card at scene ``pos`` (the topmost), or None."""
+        return next((i for i in self.items(pos) if isinstance(i, FacilityCardItem)), None)
+
     def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mousePressEvent(event)
-        self._press_positions = {card: card.pos() for card in self.selected_cards()}
+        self.gestures.pressed()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseMoveEvent(event)
-        grabbed = self.mouseGrabberItem()
-        if isinstance(grabbed, FacilityCardItem) and grabbed in self._press_positions:
-            self._follow_cards(self._press_positions)
-            target = self.lane_at(grabbed.x() + layout.CARD_WIDTH / 2)
-            for lane in self.lanes:
-                lane.set_drop_target(lane is target)
+        self.gestures.moved(event)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        for lane in self.lanes:
-            lane.set_drop_target(False)
-        moved = [card for card, start in self._press_positions.items() if card.pos() != start]
-        starts, self._press_positions = self._press_positions, {}
-        if moved:
-            self.drop_cards(moved, starts)
-
-    def drop_cards(self, cards: list[FacilityCardItem], starts: dict[FacilityCardItem, QPointF]) -> None:
-        """Turn cards dragged to their current place into one command (or put them back)."""
-        moves = []
-        for card in cards:
-            lane = self.lane_at(card.x() + layout.CARD_WIDTH / 2)
-            geometry = lane.geometry if lane else layout.lane_geometry(0)
-            moves.append(
-                CardMove(card.index, geometry.card_x, layout.snapped_y(card.y()), lane and lane.stage)
-            )
-        try:
-            command = move_command(self.document, moves)
-        except MoveRefused as refusal:
-            command = None
-            self.move_refused.emit(str(refusal))
-        if command is None:
-            for card in cards:
-                card.setPos(starts[card])
-            self._follow_cards(cards)
-            return
-        self.document.push(command)
+        self.gestures.released()
 
 
 def _placed_differently(before: Facility, after: Facility) -> bool:

@@ -23,11 +23,13 @@ from reeplanner.gui.canvas.canvas_commands import add_facility_command
 from reeplanner.gui.canvas.canvas_style import CanvasStyle
 from reeplanner.gui.canvas.facility_card_item import READABLE_DETAIL, FacilityCardItem
 from reeplanner.gui.canvas.lane_item import LaneItem
+from reeplanner.gui.canvas.link_to_dialog import LinkToDialog
 from reeplanner.gui.canvas.status_legend import StatusLegend
 from reeplanner.gui.canvas.supply_chain_scene import SupplyChainScene
 from reeplanner.gui.commands import delete_facilities
 from reeplanner.gui.document import PlanDocument
 from reeplanner.model.ids import id_key
+from reeplanner.model.records import Facility
 
 ZOOM_STEP = 1.25
 MIN_ZOOM, MAX_ZOOM = 0.15, 4.0
@@ -209,6 +211,10 @@ class SupplyChainView(QGraphicsView):
             action = menu.addAction(f"Add facility to {lane.title}")
             action.setObjectName("canvas-add-facility")
             action.triggered.connect(lambda _=False, sid=lane.stage.id: self.add_facility(sid))
+        if card is not None:
+            action = menu.addAction("Link to…")
+            action.setObjectName("canvas-link-to")
+            action.triggered.connect(lambda _=False, c=card: self.link_to(c.facility))
         selected = self.chain_scene.selected_cards()
         if selected:
             name = selected[0].facility.name if len(selected) == 1 else f"{len(selected)} facilities"
@@ -218,6 +224,20 @@ class SupplyChainView(QGraphicsView):
         menu.addSeparator()
         menu.addAction("Fit to view", self.fit_to_view).setObjectName("canvas-fit")
         return menu
+
+    def link_to(self, source: Facility) -> LinkToDialog:
+        """Ask which facility ``source`` supplies (next stage first) and draw the link on OK."""
+        dialog = LinkToDialog(self.document.plan, source, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def accepted() -> None:
+            target = dialog.chosen()
+            if target is not None:
+                self.chain_scene.gestures.link_facilities(source, target)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
 
     def _lane_under(self, x: float, card: FacilityCardItem | None) -> LaneItem | None:
         if card is not None:

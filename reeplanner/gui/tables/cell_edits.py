@@ -11,8 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from reeplanner.gui.commands import SetFieldCommand
-from reeplanner.model.cells import format_cell, parse_cell, parse_number, parse_override_value
+from reeplanner.gui.commands import EditCommand
+from reeplanner.model.cells import CellError, format_cell, parse_cell, parse_number, parse_override_value
+from reeplanner.model.edits import EditRefused, prepare_edit
+from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
 from reeplanner.model.schema import Column, Kind, Table
 
@@ -129,16 +131,34 @@ def edit_name(table: Table, record: object, index: int, column: Column, value: o
     return f"Set {column.header} of {label} to {text}{' ' + unit if unit else ''}"
 
 
-def set_field_command(
-    document: PlanDocument, table: Table, index: int, column: Column, value: object
-) -> SetFieldCommand | None:
-    """The command setting one cell, or None when the value is already there.
+def cell_edit(
+    document: PlanDocument, table: Table, index: int, column: Column, raw: object
+) -> EditCommand | None:
+    """The command for ``raw`` typed, picked or dropped into a cell; None when the cell holds it already.
 
-    Renaming an ID renames every reference to it in the same step.
+    Raises ``EditRefused`` with the parser's sentence (``abc`` in Capacity) or
+    validation's (``-5``, an ID another row has). The rules of
+    ``model.edits`` come with it: a renamed ID is renamed everywhere, a new
+    stage clears or sets Material and Feeds stage, and so on.
     """
     record = getattr(document.plan, table.attr)[index]
-    if getattr(record, column.attr) == value and type(getattr(record, column.attr)) is type(value):
+    try:
+        value = parse_value(column, record, raw)
+    except CellError as error:
+        raise EditRefused(str(error)) from None
+    old = getattr(record, column.attr)
+    if _same(column, old, value):
         return None
-    text = edit_name(table, record, index, column, value, document.plan)
-    rename = column.kind is Kind.ID
-    return SetFieldCommand(document, table.attr, index, column.attr, value, text, rename_refs=rename)
+    edit = prepare_edit(document.plan, table.attr, [(index, column.attr, value)])
+    return EditCommand(document, edit, edit_name(table, record, index, column, value, document.plan))
+
+
+def _same(column: Column, old: object, new: object) -> bool:
+    """Whether ``new`` is what the cell holds: a reference in another case is the same reference
+    (a picker shows ``DOE`` for a cell that says ``doe``; leaving it must not rewrite it)."""
+    is_reference = column.kind is Kind.REF or (column.attr == "target" and column.kind is Kind.TEXT)
+    if is_reference and isinstance(old, str) and isinstance(new, str):
+        return id_key(old) == id_key(new)
+    if column.kind is Kind.REFS and isinstance(old, tuple) and isinstance(new, tuple):
+        return [id_key(v) for v in old] == [id_key(v) for v in new]
+    return old == new and type(old) is type(new)

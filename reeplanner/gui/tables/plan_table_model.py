@@ -24,10 +24,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 
-from reeplanner.gui.commands import InsertRowsCommand, SetFieldsCommand
+from reeplanner.gui.commands import EditCommand, InsertRowsCommand
 from reeplanner.gui.tables import cell_edits
-from reeplanner.gui.tables.new_records import new_records
 from reeplanner.model.cells import CellError
+from reeplanner.model.edits import EditRefused, follow_ups, prepare_edit
+from reeplanner.model.new_rows import new_records
 from reeplanner.model.problems import Severity
 from reeplanner.model.schema import Column, Kind, Table
 
@@ -189,29 +190,32 @@ class PlanTableModel(QAbstractTableModel):
     # -- editing ------------------------------------------------------------
 
     def setData(self, index: AnyIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        """Parse what the user typed and push the edit; refuse it with the parser's sentence."""
+        """Parse and check what the user typed and push the edit; refuse it with the sentence why."""
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
         column = self._columns[index.column()]
         try:
-            parsed = cell_edits.parse_value(column, self._rows[index.row()], value)
-        except CellError as error:
-            self.edit_refused.emit(QModelIndex(index), str(error))
+            command = cell_edits.cell_edit(self.document, self.table, index.row(), column, value)
+        except EditRefused as refusal:
+            self.edit_refused.emit(QModelIndex(index), str(refusal))
             return False
-        command = cell_edits.set_field_command(self.document, self.table, index.row(), column, parsed)
         if command is not None:
             self.document.push(command)
+            self.document.post_notes(command.edit.notes)
         return True
 
     def paste(self, cells: list[tuple[int, int, object]], name: str = "") -> str:
         """Apply pasted cells (row, column, raw text) as one undoable step named ``name``.
 
         Rows at or past the end are added. Returns "" when applied, else the
-        sentence refusing the paste (nothing is applied then).
+        sentence refusing the paste, naming the row (nothing is applied then):
+        a cell the parser cannot read, or a value validation calls an error.
         """
+        plan = self.document.plan
         n_rows = len(self._rows)
         n_new = max((row for row, _, _ in cells), default=-1) + 1 - n_rows
-        records = list(self._rows) + new_records(self.document.plan, self.table.attr, max(n_new, 0))
+        defaults = new_records(plan, self.table.attr, max(n_new, 0), self.document.row_context())
+        records = list(self._rows) + defaults
         changed: dict[int, object] = {}
         for row, col, raw in cells:
             column = self._columns[col]
@@ -221,15 +225,39 @@ class PlanTableModel(QAbstractTableModel):
             except CellError as error:
                 return f"Row {row + 1}: {error}"
             changed[row] = dataclasses.replace(record, **{column.attr: value})
-        for row, record in changed.items():
-            records[row] = record
-        edits = [
-            (row, col.attr, getattr(records[row], col.attr))
+        changes = [
+            (row, column.attr, getattr(changed[row], column.attr))
             for row in sorted(r for r in changed if r < n_rows)
-            for col in self._columns_changed(self._rows[row], records[row])
+            for column in self._columns_changed(self._rows[row], changed[row])
         ]
-        self._push_paste(edits, records[n_rows:], name or self._paste_name(len(cells)))
+        added = [changed.get(n_rows + i, default) for i, default in enumerate(defaults)]
+        try:
+            added = [
+                self._with_follow_ups(default, record)
+                for default, record in zip(defaults, added, strict=True)
+            ]
+            edit = prepare_edit(plan, self.table.attr, changes, added)
+        except EditRefused as refusal:
+            where = (
+                f"Row {refusal.problem.index + 1}: "
+                if refusal.problem and refusal.problem.index is not None
+                else ""
+            )
+            return f"{where}{refusal}"
+        if not edit.changes and not edit.added:
+            return ""
+        name = name or self._paste_name(len(cells))
+        if edit.added:
+            name += f", adding {len(edit.added)} row{'s' if len(edit.added) != 1 else ''}"
+        self.document.push(EditCommand(self.document, edit, name))
+        self.document.post_notes(edit.notes)
         return ""
+
+    def _with_follow_ups(self, default: object, record: object) -> object:
+        """A pasted new row with what its rules change beside the pasted cells (a Stage's Material)."""
+        extra, _notes = follow_ups(self.document.plan, self.table.attr, default, record)
+        pasted = {c.attr for c in self._columns_changed(default, record)}
+        return dataclasses.replace(record, **{a: v for a, v in extra.items() if a not in pasted})
 
     def _columns_changed(self, old: object, new: object) -> list[Column]:
         seen: set[str] = set()
@@ -243,25 +271,9 @@ class PlanTableModel(QAbstractTableModel):
     def _paste_name(self, n_cells: int) -> str:
         return f"Paste {n_cells} cell{'s' if n_cells != 1 else ''} into {self.table.sheet}"
 
-    def _push_paste(self, edits: list[tuple[int, str, object]], added: list[object], name: str) -> None:
-        """One undo step: the new rows and the changed cells (a macro when both)."""
-        stack = self.document.undo_stack
-        both = bool(edits and added)
-        if both:
-            stack.beginMacro(f"{name}, adding {len(added)} row{'s' if len(added) != 1 else ''}")
-        if added:
-            text = name if not both else f"Add {len(added)} pasted rows"
-            self.document.push(
-                InsertRowsCommand(self.document, self.table.attr, len(self._rows), added, text)
-            )
-        if edits:
-            self.document.push(SetFieldsCommand(self.document, self.table.attr, edits, name))
-        if both:
-            stack.endMacro()
-
     def insert_new_rows(self, position: int, count: int = 1) -> list[object]:
         """Add ``count`` new rows at ``position`` (unique IDs, valid defaults); returns them."""
-        records = new_records(self.document.plan, self.table.attr, count)
+        records = new_records(self.document.plan, self.table.attr, count, self.document.row_context())
         first = records[0]
         label = (
             getattr(first, self.table.id_attr)

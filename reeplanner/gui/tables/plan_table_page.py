@@ -1,17 +1,19 @@
 """One tab of the tables dock: a filter line and the table of one plan table.
 
 The page keeps the document's selection and its table's selected rows in
-step, both ways, and shows a refused edit's sentence under the filter line
-until the next change (a tooltip would vanish before it is read).
+step, both ways, and shows a refused edit's sentence in a balloon at the
+cell (it floats, so the table does not move) until the next change, and in
+the status bar.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QRect, Signal
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
+from reeplanner.gui.refusal_balloon import RefusalBalloon
 from reeplanner.gui.tables.demand_table_model import DemandTableModel
 from reeplanner.gui.tables.plan_item_delegate import PlanItemDelegate
 from reeplanner.gui.tables.plan_table_model import PlanTableModel
@@ -42,20 +44,15 @@ class PlanTablePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)
-        self.refusal_label = QLabel(self)
-        self.refusal_label.setObjectName(f"refusal-{table.attr}")
-        self.refusal_label.setWordWrap(True)
-        self.refusal_label.setStyleSheet("color: #a40000; padding: 2px;")
-        self.refusal_label.hide()
+        self.balloon = RefusalBalloon(self.view.viewport())
         layout.addWidget(self.filter_edit)
-        layout.addWidget(self.refusal_label)
         layout.addWidget(self.view)
         self._following = False  # True while the view copies the document's selection
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
         self.model.edit_refused.connect(self._on_model_edit_refused)
         self.view.status_message.connect(self._show_refusal)
         document.selection_changed.connect(self._on_document_selection_changed)
-        document.plan_changed.connect(lambda _table: self.refusal_label.hide())
+        document.plan_changed.connect(lambda _table: self.balloon.hide())
 
     def _on_view_selection_changed(self) -> None:
         if not self._following:
@@ -76,8 +73,10 @@ class PlanTablePage(QWidget):
         self._show_refusal(f"Not changed: {message}")
 
     def _show_refusal(self, message: str) -> None:
-        self.refusal_label.setText(message)
-        self.refusal_label.show()
+        """At the current cell (else the top of the table), and in the status bar."""
+        index = self.view.currentIndex()
+        anchor = self.view.visualRect(index) if index.isValid() else QRect(0, 0, 0, 0)
+        self.balloon.show_below(anchor, message)
         self.status_message.emit(message)
 
     def select_problem_cell(self, row: int, header: str) -> bool:
