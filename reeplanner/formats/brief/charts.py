@@ -125,7 +125,7 @@ class BriefCharts:
                 line.width = 19050
                 line.prstDash = "sysDash"
                 series.marker = Marker(symbol="none")
-        chart.width, chart.height = 12.6, 8.6
+        chart.width, chart.height = 14.6, 8.6
         alike = [g for g in groups if len(g) > 1]
         self.sufficiency_note = " ".join(
             f"{context.name(g[0])}: the same self-sufficiency in {', '.join(context.name(s) for s in g[1:])}."

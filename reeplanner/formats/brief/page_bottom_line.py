@@ -2,7 +2,7 @@
 self-sufficiency chart with its target lines beside the decisions for leadership.
 
 One printed page: a grid of ``COLUMNS`` equal columns a landscape page wide; bullets span it,
-the chart takes the left half and the decisions the right.
+the chart takes the left seven columns and the decisions the rest.
 """
 
 from __future__ import annotations
@@ -32,9 +32,9 @@ COLUMNS = 12
 COLUMN_WIDTH = 10.7
 #: The chart's height in points (its 8.2 cm) and the columns it covers.
 CHART_POINTS = 245.0
-CHART_COLUMNS = 6
+CHART_COLUMNS = 7
 #: Characters per line of 11-point text, per point of width (a little under what fits).
-CHARS_PER_POINT = 1 / 4.9
+CHARS_PER_POINT = 1 / 4.85
 
 
 def plan_fields(context: BriefContext) -> str:
@@ -67,13 +67,13 @@ def write_bottom_line(ws: Worksheet, context: BriefContext, charts: BriefCharts)
     for lead_words, sentence in bottom_line(context):
         _bullet(out, lead_words, sentence, width)
 
-    half = CHART_COLUMNS * points_wide(COLUMN_WIDTH)
+    beside = (COLUMNS - CHART_COLUMNS) * points_wide(COLUMN_WIDTH)
     top = out.section("Magnet self-sufficiency by scenario")
     put(ws, top, CHART_COLUMNS + 1, "Decisions for leadership", styles.SECTION)
     chart = charts.sufficiency()
     used = 0.0
     for sentence in decisions(context) or ["None: the coordination findings raise no question of ownership."]:
-        row = out.paragraph(f"▸  {sentence}", COLUMNS, half, first_column=CHART_COLUMNS + 1, gap=4)
+        row = out.paragraph(f"▸  {sentence}", COLUMNS, beside, first_column=CHART_COLUMNS + 1, gap=4)
         used += ws.row_dimensions[row].height
     while used < CHART_POINTS:
         ws.row_dimensions[out.row].height = min(ROW_HEIGHT, CHART_POINTS - used + 2)

@@ -27,8 +27,8 @@ REGISTER_ROWS = 10
 TORNADO_ROWS = 6
 WIDTHS = {1: 30.0, 2: 11.0, 3: 11.5, 4: 9.0, 5: 9.0, 6: 14.0, 7: 40.0, 8: 8.0, 9: 10.0, 10: 10.0, 11: 9.0}
 #: The box's 10-point text: points per character and per line (a little generous, so nothing is cut).
-BOX_CHAR_WIDTH = 4.8
-BOX_LINE_HEIGHT = 13.0
+BOX_CHAR_WIDTH = 4.5
+BOX_LINE_HEIGHT = 12.5
 #: The assumptions box spans columns 1-5, the sensitivity table starts in column 7.
 BOX_LAST = 5
 TORNADO_FIRST = 7
@@ -132,7 +132,7 @@ def _assumptions_box(out: SheetWriter, context: BriefContext, first: int) -> Non
         ws.row_dimensions[out.row].height = min(ROW_HEIGHT, needed - have + 1)
         have += ws.row_dimensions[out.row].height
         out.row += 1
-    put(ws, first, 1, "\n".join(lines), styles.BOX)
+    put(ws, first, 1, "\n".join(f"▪ {line}" for line in lines), styles.BOX)
     ws.merge_cells(start_row=first, start_column=1, end_row=out.row - 1, end_column=BOX_LAST)
 
 

@@ -34,9 +34,15 @@ PARAGRAPH_CHAR_WIDTH = 5.0
 PARAGRAPH_LINE_HEIGHT = 15.0
 #: What a landscape Letter page holds inside the margins, in points (kept a little short of the page).
 PRINTABLE_WIDTH = 720.0
-PRINTABLE_HEIGHT = 495.0
+PRINTABLE_HEIGHT = 505.0
+#: The height LibreOffice prints a 10-point row it sizes itself (measured on its PDF).
+PRINTED_ROW_HEIGHT = 11.8
 #: A table starts on a new page rather than split only when the page it would leave is this full.
 KEEP_TOGETHER_FILL = 0.6
+#: A short sheet (up to this many pages and a bit) is shrunk onto whole pages when its last page
+#: would be less full than this.
+MAX_SHRUNK_PAGES = 4
+NEARLY_EMPTY = 0.25
 
 
 LEFT = Alignment(horizontal="left", vertical="top")
@@ -153,6 +159,7 @@ class SheetWriter:
         first_column: int = 1,
         style: str = styles.WRAPPED,
         gap: float = 4.0,
+        chars_per_point: float = 1 / PARAGRAPH_CHAR_WIDTH,
     ) -> int:
         """Wrapped text merged across columns ``first_column``..``last_column`` (``width`` points), its
         row tall enough for it (and ``gap`` points below); returns the row."""
@@ -161,7 +168,7 @@ class SheetWriter:
             self.ws.merge_cells(
                 start_row=self.row, start_column=first_column, end_row=self.row, end_column=last_column
             )
-        lines = text_lines(text, width / PARAGRAPH_CHAR_WIDTH)
+        lines = text_lines(text, width * chars_per_point)
         self.ws.row_dimensions[self.row].height = PARAGRAPH_LINE_HEIGHT * lines + gap
         self.row += 1
         return self.row - 1
@@ -180,8 +187,9 @@ class SheetWriter:
         fit_columns(self.ws, widths or {})
         contain_overflow(self.ws)
         set_up_pages(self.ws, self.page_header, title_rows)
-        if one_page:
-            self.ws.page_setup.fitToHeight = 1
+        pages = 1 if one_page else fewer_pages(self.ws, title_rows)
+        if pages:
+            self.ws.page_setup.fitToHeight = pages
         else:
             break_pages(self.ws, self.blocks, title_rows)
         if freeze:
@@ -313,6 +321,26 @@ def points_wide(width: float) -> float:
     return (width * 7 + 5) * 0.75
 
 
+def print_scale(ws: Worksheet) -> float:
+    """The scale a one-page-wide print takes, from the columns' widths."""
+    columns = range(1, ws.max_column + 1)
+    width = sum(points_wide(ws.column_dimensions[get_column_letter(c)].width or 8.43) for c in columns)
+    return min(1.0, PRINTABLE_WIDTH / width) if width else 1.0
+
+
+def fewer_pages(ws: Worksheet, title_rows: int) -> int:
+    """The pages to fit a short sheet on when its last page would be nearly empty (under
+    ``NEARLY_EMPTY`` full), shrinking it a little; 0 to print it as it falls."""
+    heights = [ws.row_dimensions[r].height or PRINTED_ROW_HEIGHT for r in range(1, ws.max_row + 1)]
+    repeated = sum(heights[:title_rows])
+    page = PRINTABLE_HEIGHT / print_scale(ws) - repeated
+    pages = (sum(heights) - repeated) / page
+    whole = math.floor(pages)
+    if 1 <= whole <= MAX_SHRUNK_PAGES and pages - whole < NEARLY_EMPTY:
+        return whole
+    return 0
+
+
 def break_pages(ws: Worksheet, blocks: list[int], title_rows: int) -> None:
     """Start a new page before a block that would not fit on what is left of the current one, when
     the current page is at least ``KEEP_TOGETHER_FILL`` full; otherwise the block flows on, so no
@@ -321,12 +349,10 @@ def break_pages(ws: Worksheet, blocks: list[int], title_rows: int) -> None:
     Pages print one page wide, so the scale follows from the columns' widths;
     a block longer than a page is left to flow.
     """
-    columns = range(1, ws.max_column + 1)
-    width = sum(points_wide(ws.column_dimensions[get_column_letter(c)].width or 8.43) for c in columns)
-    scale = min(1.0, PRINTABLE_WIDTH / width) if width else 1.0
+    scale = print_scale(ws)
 
     def height(row: int) -> float:
-        return ws.row_dimensions[row].height or ROW_HEIGHT
+        return ws.row_dimensions[row].height or PRINTED_ROW_HEIGHT
 
     repeated = sum(height(r) for r in range(1, title_rows + 1))
     page = PRINTABLE_HEIGHT / scale - repeated

@@ -22,8 +22,8 @@ from reeplanner.model import Status, id_key
 
 #: Facility, Stage, Status, Online, then the years.
 FIRST_YEAR_COLUMN = 5
-TEXT_WIDTHS = {1: 30.0, 2: 10.0, 3: 11.0, 4: 9.0}
-MAX_YEAR_WIDTH = 5.5
+TEXT_WIDTHS = {1: 38.0, 2: 10.0, 3: 11.0, 4: 9.0}
+MAX_YEAR_WIDTH = 5.0
 MIN_YEAR_WIDTH = 3.2
 #: Rows listed for the lead scenario, and changes listed per other scenario.
 MAX_FACILITIES = 300
@@ -171,7 +171,7 @@ def _phases(row) -> tuple | None:
 
 
 def _facility_row(out: SheetWriter, plan, row, years: list[int]) -> None:
-    online = f"{row.online:%b %Y}" if isinstance(row.online, dt.date) else _no_date(row)
+    online = f"{row.online:%b %Y}" if isinstance(row.online, dt.date) else _no_date(row, years[0])
     line = out.table_row(
         [f"{row.name} ({row.facility})", stage_name(plan, row.stage), str(row.status), online]
     )
@@ -182,10 +182,10 @@ def _facility_row(out: SheetWriter, plan, row, years: list[int]) -> None:
             cell.fill, cell.font, cell.alignment = phase.fill, phase.font, CENTRED
 
 
-def _no_date(row) -> str:
+def _no_date(row, first_year: int) -> str:
     if str(row.status) == Status.CANCELLED:
         return "cancelled"
-    return "before horizon" if str(row.status) == Status.OPERATING else "no dates"
+    return f"before {first_year}" if str(row.status) == Status.OPERATING else "no dates"
 
 
 def _legend(out: SheetWriter, year_count: int, width: float) -> None:
