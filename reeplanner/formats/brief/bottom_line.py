@@ -37,6 +37,11 @@ AT_RISK_P_MET = 0.8
 #: Departments named in the money sentence; the rest are counted.
 NAMED_DEPARTMENTS = 3
 RUNNERS_UP = 2
+STATUS_WORDS = (
+    ("committed", "is committed"),
+    ("announced", "announced (conditional loans, letters of intent)"),
+    ("proposed", "proposed"),
+)
 
 
 def bottom_line(context: BriefContext) -> list[tuple[str, str]]:
@@ -232,7 +237,7 @@ def _target_phrase(context: BriefContext, lead_outcome: TargetOutcome) -> tuple[
         text = f"{name} is missed in {context.lead_figures.name} by {shortfall_phrase(t.metric, t.shortfall)} ({later})"
     if count > 1:
         if not missed:
-            text += f" and in all {count} scenarios"
+            text += " and in both scenarios" if count == 2 else f" and in all {count} scenarios"
         elif t.met or len(missed) > 1:
             others = [m for m in missed if m != context.lead_figures.name]
             text += f"; missed in {plural(len(missed), 'scenario')} of {count}" + (
@@ -262,10 +267,13 @@ def money_sentence(context: BriefContext) -> str:
     text = f"Public money totals {money(m.public_total, currency)} in {name}"
     if named:
         text += f": {join(named)}"
-    text += (
-        f"; {amount(totals['committed'])} of it is committed, {amount(totals['announced'])} announced "
-        f"(conditional loans, letters of intent) and {amount(totals['proposed'])} proposed"
-    )
+    firmness = [
+        f"{amount(totals[status])} {words}"
+        for status, words in STATUS_WORDS
+        if totals[status] > 0 or status == "committed"
+    ]
+    firmness[0] = firmness[0].replace(" is committed", " of it is committed")
+    text += f"; {join(firmness)}"
     if m.at_risk_totals()["total"] > 0:
         text += f"; {amount(m.at_risk_totals()['total'])} sits on plants still planned, proposed or cancelled"
     at_plan, _, half = m.floor_stress_totals()

@@ -86,15 +86,25 @@ def _binding(context: BriefContext) -> tuple[str | None, str]:
 
 
 def _owners(context: BriefContext, stages: list[str]) -> str:
+    """Stages with a gap and no owner, each with its shortfall per material in a year that matters."""
     names = [stage_name(context.plan, s) for s in stages]
-    parts = []
+    by_year: dict[int, list[str]] = {}
     for stage, name in zip(stages, names, strict=True):
         year = _gap_year(context, stage)
         if year is not None:
-            parts.append(f"{name} falls {join(_shortfalls(context, stage, year))} short in {year}")
+            by_year.setdefault(year, []).append(f"{name} by {join(_shortfalls(context, stage, year))}")
     them = "it" if len(stages) == 1 else "them"
     text = f"Name an owner for {join(names)}: no agency owns {them}"
-    return text + (f", and {join(parts)}." if parts else ".")
+    if by_year:
+        text += ", and " + "; ".join(f"in {year} {_short_by(parts)}" for year, parts in by_year.items())
+    return text + "."
+
+
+def _short_by(parts: list[str]) -> str:
+    """``Metal falls short by 100 t of NdPr, Alloy by 334 t``."""
+    first, *rest = parts
+    name, _, by = first.partition(" by ")
+    return join([f"{name} falls short by {by}", *rest])
 
 
 def _starved(context: BriefContext, rows) -> str:
@@ -117,8 +127,9 @@ def _starved(context: BriefContext, rows) -> str:
         parts.append(f"{plural(len(group), where + ' plant')} waiting on {fed or 'feed'} ({named})")
     public = context.money.public_on([p.id for p in plants])
     first = min(int(y) for y in rows["year"])
+    runs = "runs below half its" if len(plants) == 1 else "run below half their"
     return (
-        f"Secure domestic feed for {plural(len(plants), 'publicly funded plant')} that run below half their "
+        f"Secure domestic feed for {plural(len(plants), 'publicly funded plant')} that {runs} "
         f"capacity from {first} ({money(public, context.currency)} of public money): {'; '.join(parts)}."
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import numbers
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -196,24 +197,27 @@ class SheetWriter:
             self.ws.freeze_panes = freeze
 
 
+def formatted(value: float, fmt: str) -> str:
+    """``value`` roughly as the number format ``fmt`` shows it (its first section): separators,
+    decimals, a percent sign, a sign and quoted text such as ``" pts"``."""
+    section = fmt.split(";")[0]
+    if section in ("General", ""):
+        return str(value)
+    decimals = len(section.split(".")[1].split('"')[0].rstrip("%")) if "." in section else 0
+    shown = value * 100 if "%" in section else value
+    text = f"{shown:,.{decimals}f}" if "," in section else f"{shown:.{decimals}f}"
+    sign = "+" if section.startswith("+") and value >= 0 else ""
+    quoted = "".join(re.findall(r'"([^"]*)"', section))
+    return f"{sign}{text}{'%' if '%' in section else ''}{quoted}"
+
+
 def display_width(cell: Cell) -> float:
     """How many characters ``cell`` shows, as formatted."""
     value = cell.value
     if value is None:
         return 0.0
     if isinstance(value, float | int) and not isinstance(value, bool):
-        fmt = cell.number_format
-        if fmt == styles.PERCENT:
-            text = f"{value:.0%}"
-        elif fmt in (styles.MONEY, styles.MONEY_OR_DASH):
-            text = f"{value:,.1f}"
-        elif fmt == styles.SHARE:
-            text = f"{value:,.2f}"
-        elif fmt == styles.TONNES:
-            text = f"{value:,.0f}"
-        else:
-            text = str(value)
-        return len(text) + 1.0
+        return len(formatted(value, cell.number_format)) + 1.0
     text = str(value)
     if cell.style == styles.HEADER:
         longest_word = max((len(word) for word in text.split()), default=0)
