@@ -8,6 +8,7 @@ is no wider than a landscape page. A plan of many facilities lists ``MAX_FACILIT
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import math
 
@@ -95,6 +96,7 @@ def write_timeline(ws: Worksheet, context: BriefContext) -> None:
     width = year_width(len(years))
     _legend(out, len(years), width)
     capacity = {id_key(f.id): f.capacity for f in plan.facilities}
+    looks: dict = {}
     lead_rows = _rows_by_facility(lead.timeline)
     funded = set(context.money.by_facility["facility"].map(id_key))
     for index, (result, figures) in enumerate(zip(results, context.scenarios, strict=True)):
@@ -120,7 +122,7 @@ def write_timeline(ws: Worksheet, context: BriefContext) -> None:
         header = out.header(["Facility", "Stage", "Status", "Online", *years])
         first = out.row
         for row in shown:
-            _facility_row(out, plan, row, years)
+            _facility_row(out, plan, row, years, looks)
         for row in dropped[:MAX_CHANGES]:
             out.table_row([str(row.name), stage_name(plan, row.stage), "not in scenario", ""])
         _targets(out, figures, years)
@@ -170,16 +172,23 @@ def _phases(row) -> tuple | None:
     return (str(row.status), *(d if isinstance(d, dt.date) else None for d in dates))
 
 
-def _facility_row(out: SheetWriter, plan, row, years: list[int]) -> None:
+def _facility_row(out: SheetWriter, plan, row, years: list[int], looks: dict) -> None:
+    """The facility's columns, then its phase letter in each year, on the phase's colours (``looks``:
+    the style of each phase's first cell, copied to the others: much faster than styling each cell)."""
     online = f"{row.online:%b %Y}" if isinstance(row.online, dt.date) else _no_date(row, years[0])
     line = out.table_row(
         [f"{row.name} ({row.facility})", stage_name(plan, row.stage), str(row.status), online]
     )
     for offset, year in enumerate(years):
         phase = phase_in_year(row, year)
-        if phase is not None:
-            cell = put(out.ws, line, FIRST_YEAR_COLUMN + offset, phase.letter)
+        if phase is None:
+            continue
+        cell = put(out.ws, line, FIRST_YEAR_COLUMN + offset, phase.letter)
+        if phase in looks:
+            cell._style = copy.copy(looks[phase])
+        else:
             cell.fill, cell.font, cell.alignment = phase.fill, phase.font, CENTRED
+            looks[phase] = cell._style
 
 
 def _no_date(row, first_year: int) -> str:
