@@ -59,17 +59,28 @@ def _coordination(out: SheetWriter, context: BriefContext) -> None:
                 _year(finding.year),
                 _text(finding.message),
             )
-            findings.setdefault(key, []).append(result.scenario_name)
+            findings.setdefault(key, []).append(result.scenario_id)
     if not findings:
         out.note("No coordination problems found in the scenarios of this brief.")
         return
     if len(findings) > MAX_FINDINGS:
         out.note(f"Showing {MAX_FINDINGS} of {len(findings):,} findings.")
     out.header(["Finding", "Subject", "Stage", "Agency", "Year", "What the engine found", "Scenarios"])
+    every = [r.scenario_id for r in results]
     for key, scenarios in list(findings.items())[:MAX_FINDINGS]:
-        where = "all" if len(scenarios) == len(results) and len(results) > 1 else ", ".join(scenarios)
+        where = _where(scenarios, every)
         row = out.table_row([*key, where], ["", "", "", "", "0", "", ""])
         out.ws.cell(row=row, column=5).alignment = CENTRED  # the year between two text columns
+
+
+def _where(scenarios: list[str], every: list[str]) -> str:
+    """``all``, ``all but DELAY, SURGE`` or ``BASE, BAN``: the scenarios a finding is found in, by ID."""
+    if len(every) > 1 and len(scenarios) == len(every):
+        return "all"
+    missing = [s for s in every if s not in scenarios]
+    if len(every) > 2 and len(missing) < len(scenarios):
+        return "all but " + ", ".join(missing)
+    return ", ".join(scenarios)
 
 
 def _year(value: object) -> int | None:

@@ -16,8 +16,9 @@ from reeplanner.formats.brief.figures import stage_name
 from reeplanner.formats.brief.sheet_writer import SheetWriter
 
 YEAR_WIDTH = 9.0
-#: Rows the coverage chart covers (its 9.5 cm).
+#: Rows the coverage chart covers (its 9.5 cm, and a little space below it).
 CHART_ROWS = 20
+CHART_ROW_HEIGHT = 14.0
 
 
 def write_gaps(ws: Worksheet, context: BriefContext, charts: BriefCharts) -> None:
@@ -31,8 +32,10 @@ def write_gaps(ws: Worksheet, context: BriefContext, charts: BriefCharts) -> Non
     chart = charts.coverage()
     if chart is not None:
         fill_caches(chart, ws.parent)
-        ws.add_chart(chart, f"A{out.row + 1}")
-        out.row += CHART_ROWS
+        ws.add_chart(chart, f"A{out.row + 1}")  # below a blank row, within the rows kept for it
+        for row in range(out.row + 1, out.row + 1 + CHART_ROWS):
+            ws.row_dimensions[row].height = CHART_ROW_HEIGHT  # so the page breaks know the chart's height
+        out.row += CHART_ROWS + 1
     year_count = 0
     tables: list[tuple[list, pd.DataFrame]] = []  # scenarios with the same gaps, to the tonne
     for result in results:

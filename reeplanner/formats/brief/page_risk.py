@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+from openpyxl.styles import Alignment
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reeplanner.engine.overrides import STATUSES
@@ -18,17 +19,18 @@ from reeplanner.formats.brief.context import SENSITIVITY_FACILITIES, BriefContex
 from reeplanner.formats.brief.figures import stage_name
 from reeplanner.formats.brief.sheet_writer import ROW_HEIGHT, SheetWriter, points_wide, put, text_lines
 from reeplanner.formats.brief.sources import cited_sources
-from reeplanner.formats.brief.wording import join
-from reeplanner.model import Status, id_key
+from reeplanner.formats.brief.wording import join, short_description
+from reeplanner.model import Metric, Status, id_key
 from reeplanner.model.validation import RECYCLE_STAGE
 
+CENTRED = Alignment(horizontal="center", vertical="top")
 #: Register rows on the page; the rest are counted (every driver is in the annex's Schedule risk).
 REGISTER_ROWS = 10
 TORNADO_ROWS = 6
 WIDTHS = {1: 30.0, 2: 11.0, 3: 11.5, 4: 9.0, 5: 9.0, 6: 14.0, 7: 40.0, 8: 8.0, 9: 10.0, 10: 10.0, 11: 9.0}
 #: The box's 10-point text: points per character and per line (a little generous, so nothing is cut).
-BOX_CHAR_WIDTH = 4.5
-BOX_LINE_HEIGHT = 12.5
+BOX_CHAR_WIDTH = 4.1
+BOX_LINE_HEIGHT = 12.0
 #: The assumptions box spans columns 1-5, the sensitivity table starts in column 7.
 BOX_LAST = 5
 TORNADO_FIRST = 7
@@ -44,6 +46,7 @@ def write_risk(ws: Worksheet, context: BriefContext) -> None:
         "securing it (neither cancelled nor late) raises a target's P(met) by a point or more.",
     )
     _register(out, context)
+    _target_odds(out, context)
     top = out.section("Assumptions behind every figure")
     put(ws, top, TORNADO_FIRST, "Sensitivity of the headline figure", styles.SECTION)
     _sensitivity(out, context)
@@ -80,7 +83,7 @@ def _register(out: SheetWriter, context: BriefContext) -> None:
         for target, gain in zip(row.targets, row.gains, strict=True):
             star = "" if context.official(target) else "*"
             marked = marked or bool(star)
-            moves.append(f"{target}{star} +{100 * gain:.1f} pts")
+            moves.append(f"{target}{star} {_points(gain)}")
         online = f"{row.online:%b %Y}" if row.online is not None else "no date"
         odds = f"{row.cancel_probability:.0%}; {row.slip_likely_months:,.0f} mo"
         out.table_row(
@@ -109,6 +112,7 @@ def _register(out: SheetWriter, context: BriefContext) -> None:
                 styles.MONEY_OR_DASH,
             ],
         )
+        out.ws.cell(out.row - 1, 6).alignment = CENTRED  # between two text columns
     notes = []
     if len(register) > REGISTER_ROWS:
         notes.append(
@@ -118,6 +122,49 @@ def _register(out: SheetWriter, context: BriefContext) -> None:
         notes.append("* an illustrative target (not policy).")
     notes.append(f"P(met) now: the odds of the first target listed; money in {context.currency}.")
     out.note(" ".join(notes))
+
+
+def _target_odds(out: SheetWriter, context: BriefContext) -> None:
+    """Each target's odds under schedule risk, the first year likely met and its top drivers."""
+    risk = context.lead_risk
+    if not risk.targets:
+        return
+    out.section(f"The odds of each target ({context.lead_figures.name})")
+    out.header(
+        [
+            "Target",
+            "Set by",
+            "Year",
+            "P(met)",
+            "P80 year",
+            "Risk-adjusted value",
+            "Top drivers (gain in P(met))",
+        ]
+    )
+    values = {o.target: o for o in context.lead_figures.targets}
+    names = {id_key(f.id): f.name for f in context.plan.facilities}
+    for t in sorted(risk.targets, key=lambda t: (not context.official(t.target), t.year, t.target)):
+        outcome = values[t.target]
+        drivers = (
+            "; ".join(f"{names[id_key(f)]} +{100 * gain:.1f} pts" for f, gain in t.top_drivers(3)) or "none"
+        )
+        share = outcome.metric is Metric.SELF_SUFFICIENCY
+        row = out.table_row(
+            [
+                f"{t.target}: {short_description(outcome.description)}",
+                "policy" if context.official(t.target) else "illustrative",
+                t.year,
+                t.p_met,
+                t.p80_year if t.p80_year is not None else "none",
+                outcome.value / 100 if share else outcome.value,
+                drivers,
+            ],
+            ["", "", styles.YEAR, "0%", styles.RIGHT_TEXT, styles.PERCENT if share else styles.TONNES, ""],
+        )
+        if not context.official(t.target):
+            out.ws.cell(row, 2).font = styles.ILLUSTRATIVE_FONT
+        out.ws.cell(row, 5).alignment = CENTRED
+        out.ws.cell(row, 5).number_format = styles.YEAR
 
 
 def _assumptions_box(out: SheetWriter, context: BriefContext, first: int) -> None:
@@ -178,6 +225,12 @@ def assumption_lines(context: BriefContext) -> list[str]:
             f"Market prices in {context.current_year} (USD/kg, {context.lead_figures.name}): {join(prices)}."
         )
     return lines
+
+
+def _points(gain: float) -> str:
+    """A gain in P(met) in percentage points, as ``reeplanner-cli risk`` writes it: ``+72.9 pts``, ``+0.03 pts``."""
+    points = 100 * gain
+    return f"+{points:.1f} pts" if points >= 0.1 else f"+{points:.2f} pts"
 
 
 def _estimate(notes: str) -> str:
