@@ -77,9 +77,15 @@ def open_big() -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "big.reeplan"
         reeplan.save(synthetic_plan(10_000), path)
-        # File > Open in a window that has settled: the engine, imported after the first
-        # paint, is loaded (as it is seconds after start-up, when a user picks a file).
-        while "reeplanner.engine" not in sys.modules or window._engine_thread is not None:
+        # File > Open in a window that has settled: the engine, pyqtgraph and pandas, imported
+        # after the first paint, are loaded (as they are seconds after start-up, when a user
+        # picks a file).
+        while (
+            "reeplanner.engine" not in sys.modules
+            or window._engine_thread is not None
+            or "pandas" not in sys.modules  # loaded in the background once the charts are drawn
+            or window._pandas_thread is not None
+        ):
             app.processEvents()
         ticks: list[float] = []
         clock = QElapsedTimer()
@@ -123,3 +129,122 @@ def _rss_mb() -> float:
 
 
 CHILDREN = {"edit": edit, "open": open_big}
+
+
+def _drawn_after(app, window, action) -> float:
+    """ms from ``action()`` until the charts on show are drawn with new figures and painted (the
+    canvas and the tables take their figures on the way, as in the app)."""
+    drawn: list[bool] = []
+    window.charts.drawn.connect(lambda: drawn.append(True))
+    from PySide6.QtCore import QEventLoop
+
+    started = time.perf_counter()
+    action()
+    while not drawn:  # wait as the event loop does, leaving the interpreter to a worker thread
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+    for chart in window.charts.charts.values():
+        if chart.isVisible() and not chart.visibleRegion().isEmpty():
+            chart.graphics.viewport().repaint()
+    elapsed = (time.perf_counter() - started) * 1000
+    window.charts.drawn.disconnect()
+    return elapsed
+
+
+def _chart_window(plan):
+    app, window = _window(plan)
+    window.charts.build()
+    while window.document.results is None or window.document._worker is not None:
+        app.processEvents()
+    app.processEvents()
+    return app, window
+
+
+def chart_edit(n_facilities: int, runs: int) -> dict[str, float]:
+    """Set a facility's capacity (as Enter in a cell does) on a plan of ``n_facilities``: ms until every
+    chart on show has redrawn with the recomputed figures (the coalescing delays included)."""
+    from reeplanner.gui.commands import SetFieldCommand
+
+    app, window = _chart_window(synthetic_plan(n_facilities))
+    document = window.document
+    times = []
+    for i in range(runs + 1):
+        value = 1000.0 + i
+
+        def edit(value=value, i=i) -> None:
+            document.push(
+                SetFieldCommand(document, "facilities", i, "capacity", value, f"Set capacity to {value:,.0f}")
+            )
+
+        times.append(_drawn_after(app, window, edit))
+    document.undo_stack.setClean()
+    window.close()
+    times = sorted(times[1:])
+    return {
+        "median_ms": statistics.median(times),
+        "p95_ms": times[min(len(times) - 1, int(0.95 * len(times)))],
+    }
+
+
+def chart_edit_1000() -> dict[str, float]:
+    return chart_edit(1_000, 40)
+
+
+def chart_edit_10000() -> dict[str, float]:
+    return chart_edit(10_000, 9)
+
+
+def year_slider(n_facilities: int | None) -> dict[str, float]:
+    """Drag the year slider across the horizon with the gap and flow charts on show: ms per frame."""
+    from reeplanner.formats import reeplan
+
+    example = Path(__file__).resolve().parent.parent / "examples" / "us-mine-to-magnet.reeplan"
+    plan = reeplan.load(example) if n_facilities is None else synthetic_plan(n_facilities)
+    app, window = _chart_window(plan)
+    window.docks["flow"].raise_()
+    for _ in range(5):
+        app.processEvents()
+    assert window.charts.chart("gap").isVisible() and window.charts.chart("flow").isVisible()
+    slider = window.scenario_year.year_slider
+    times = []
+    years = list(plan.years)
+    sequence = years + years[-2::-1]
+    sequence = [y for i, y in enumerate(sequence) if y != (sequence[i - 1] if i else window.document.year)]
+    for year in sequence:
+        times.append(_drawn_after(app, window, lambda year=year: slider.setValue(year)))
+    window.close()
+    return {"frame_ms": statistics.median(times[2:])}
+
+
+def year_slider_example() -> dict[str, float]:
+    return year_slider(None)
+
+
+def year_slider_1000() -> dict[str, float]:
+    return year_slider(1_000)
+
+
+def canvas_read_10000() -> dict[str, float]:
+    """Reading the canvas's figures of a 10,000-facility plan for a year from fresh results (the
+    first read after a recompute, which also lays out facility output and 'starved of feed')."""
+    from reeplanner.engine import compute_all
+    from reeplanner.gui.canvas.canvas_figures import canvas_figures
+
+    plan = synthetic_plan(10_000)
+    results = [compute_all(plan).scenario("BASE") for _ in range(7)]
+    times = []
+    for result in results:
+        started = time.process_time()
+        canvas_figures(result, 2030, [m.id for m in plan.materials])
+        times.append((time.process_time() - started) * 1000)
+    return {"read_ms": statistics.median(times)}
+
+
+CHILDREN.update(
+    {
+        "chart_edit_1000": chart_edit_1000,
+        "chart_edit_10000": chart_edit_10000,
+        "year_slider_example": year_slider_example,
+        "year_slider_1000": year_slider_1000,
+        "canvas_read_10000": canvas_read_10000,
+    }
+)

@@ -38,7 +38,7 @@ STAGE_MIX = (("MINE", 0.25, 4000), ("SEP", 0.2, 2500), ("METAL", 0.2, 1500), ("A
              ("MAGNET", 0.2, 2000), ("RECYCLE", 0.05, 300))  # fmt: skip
 STATUS_WEIGHTS = {Status.OPERATING: 3, Status.CONSTRUCTION: 2, Status.FINANCED: 2, Status.PLANNED: 3,
                   Status.PROPOSED: 3, Status.CANCELLED: 1}  # fmt: skip
-COUNTRIES = ("US", "US", "US", "", "Australia", "Canada", "Japan", "China")
+COUNTRIES = ("US", "US", "US", "", "AU", "CA", "JP", "CN")  # ISO codes, as files hold them
 AGENCIES = ("DOD-IBP", "DOE", "DOC", "DFC", "EXIM", "DLA", "PRIVATE")
 INSTRUMENTS = ("DPA3", "IBAS", "OSC", "LPO", "DOE-GRANT", "48C", "OFFTAKE", "PRIVATE")
 SEGMENTS = ("Defense", "EV", "Wind", "Industrial", "Consumer")
@@ -167,11 +167,11 @@ def _supply(rng: random.Random, n: int) -> list[SupplySource]:
     for i in range(n):
         stage = rng.choice(("SEP", "METAL", "MAGNET"))
         material = "" if stage == "MAGNET" else rng.choice(("NdPr", "Dy", "Tb"))
-        country = rng.choice(("China", "Australia", "Japan", "Malaysia"))
+        country = rng.choice(("CN", "AU", "JP", "MY"))
         to_year = rng.choice((None, START_YEAR + 10))
         sources.append(
             SupplySource(f"SRC{i}", f"Source {i}", country, stage, round(rng.uniform(50, 3000)),
-                         country != "China", material, START_YEAR, to_year)
+                         country != "CN", material, START_YEAR, to_year)
         )  # fmt: skip
     return sources
 
@@ -191,7 +191,7 @@ def _overrides(rng: random.Random, plan: Plan) -> list[Override]:
         if facs:
             overrides.append(Override("HIGH", OverrideKind.CAPACITY_FACTOR, 1.2, facs[-1]))
     if "CUT" in ids:
-        overrides.append(Override("CUT", OverrideKind.SUPPLY_FACTOR, 0.0, "China"))
+        overrides.append(Override("CUT", OverrideKind.SUPPLY_FACTOR, 0.0, "CN"))
         overrides.append(Override("CUT", OverrideKind.RISK_FACTOR, 0.1, "proposed"))
         if len(facs) > 1:
             overrides.append(Override("CUT", OverrideKind.STATUS, Status.OPERATING, facs[1]))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from importlib import metadata
 
 DISTRIBUTION = "reeplanner"
 LICENCE = "MIT"
@@ -42,6 +41,8 @@ THIRD_PARTY = (
 
 def version() -> str:
     """The installed version, as the package metadata (pyproject.toml when built) gives it."""
+    from importlib import metadata  # ~50 ms to import: only when asked, off the start-up path
+
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:
@@ -50,6 +51,8 @@ def version() -> str:
 
 def licence_text() -> str:
     """The full licence, as the package metadata carries it; its name alone when the metadata has no copy."""
+    from importlib import metadata
+
     # Run from the source folder, setuptools' egg-info there is found first and holds no copy: look on.
     for dist in metadata.distributions(name=DISTRIBUTION):
         for name in ("licenses/LICENSE", "LICENSE"):

@@ -4,12 +4,14 @@
 window with FILE (offering changes a crash left to it, when newer than the
 file), else offers to recover changes a crash left behind, else reopens the
 last plan, else shows the welcome page.
-``reeplanner --screenshot OUT.png [--size WxH] FILE`` lays the window out
-with FILE, saves a picture of it and exits (offscreen when there is no
-display). Qt is imported only after the arguments are checked, so
-``--help``, ``--version`` and argument errors are instant; and only after the
-display is known to answer, so a DISPLAY left over from an ssh session gets a
-sentence naming it rather than Qt's abort.
+``reeplanner --screenshot OUT.png [--size WxH] [--show NAME] FILE`` lays the
+window out with FILE (with chart NAME's dock in front), saves a picture of it
+and exits; ``reeplanner --export-chart NAME OUT [--scenario ID] [--year Y]
+[--size WxH] FILE`` writes one chart as .png, .svg or .tsv and exits (both
+offscreen when there is no display). Qt is imported only after the arguments
+are checked, so ``--help``, ``--version`` and argument errors are instant; and
+only after the display is known to answer, so a DISPLAY left over from an ssh
+session gets a sentence naming it rather than Qt's abort.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from pathlib import Path
 from reeplanner.about import VersionAction
 
 DEFAULT_SIZE = (1400, 900)
+CHART_SIZE = (800, 500)
+CHARTS = ("gap", "sufficiency", "funding", "flow")
+CHART_SUFFIXES = (".png", ".svg", ".tsv")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -44,7 +49,20 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--screenshot", type=Path, metavar="OUT.png", help="save a picture of the window and exit"
     )
     parser.add_argument(
-        "--size", type=_size, default=DEFAULT_SIZE, metavar="WxH", help="window size (1400x900)"
+        "--size", type=_size, default=None, metavar="WxH", help="window size (1400x900; a chart 800x500)"
+    )
+    parser.add_argument(
+        "--show", choices=CHARTS, metavar="NAME", help="with --screenshot: bring chart NAME to the front"
+    )
+    parser.add_argument(
+        "--export-chart",
+        nargs=2,
+        metavar=("NAME", "OUT"),
+        help=f"write chart NAME ({', '.join(CHARTS)}) to OUT (.png, .svg or .tsv) and exit",
+    )
+    parser.add_argument("--scenario", metavar="ID", help="with --export-chart: the scenario (the base one)")
+    parser.add_argument(
+        "--year", type=int, metavar="Y", help="with --export-chart: the year (2028 in the horizon)"
     )
     parser.add_argument(
         "--benchmark-start", action="store_true", help="exit as soon as the window has painted"
@@ -52,6 +70,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     args = parser.parse_args(argv)
     if args.screenshot and args.file is None:
         parser.error("--screenshot needs a FILE to show")
+    if args.export_chart:
+        name, out = args.export_chart
+        if name not in CHARTS:
+            parser.error(f"--export-chart: '{name}' is not a chart; choose from {', '.join(CHARTS)}")
+        if Path(out).suffix.lower() not in CHART_SUFFIXES:
+            parser.error(f"--export-chart: {out} must end in .png, .svg or .tsv")
+        if args.file is None:
+            parser.error("--export-chart needs a FILE to draw")
+    elif args.scenario or args.year is not None:
+        parser.error("--scenario and --year go with --export-chart")
+    if args.show and not args.screenshot:
+        parser.error("--show goes with --screenshot")
     return args
 
 
@@ -77,7 +107,7 @@ def _x_display_problem() -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    headless = bool(args.screenshot or args.benchmark_start)
+    headless = bool(args.screenshot or args.benchmark_start or args.export_chart)
     if not _has_display():
         if not headless:
             print(
@@ -109,8 +139,13 @@ def main(argv: list[str] | None = None) -> int:
     app.setDesktopFileName("reeplanner")  # the desktop entry's name: its icon shows in the taskbar
     app.setWindowIcon(app_icon())
 
+    if args.export_chart:
+        from reeplanner.gui.charts.chart_export import export_chart
+
+        name, out = args.export_chart
+        return export_chart(name, Path(out), args.file, args.scenario, args.year, args.size or CHART_SIZE)
     if args.screenshot:
-        return _screenshot(args.file, args.screenshot, args.size)
+        return _screenshot(args.file, args.screenshot, args.size or DEFAULT_SIZE, args.show)
 
     from reeplanner.gui.main_window import MainWindow
 
@@ -144,7 +179,7 @@ def start_window(file: Path | None, prompts=None):
     return window
 
 
-def _screenshot(file: Path, out: Path, size: tuple[int, int]) -> int:
+def _screenshot(file: Path, out: Path, size: tuple[int, int], show: str | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from reeplanner.formats.files import read_plan
@@ -163,11 +198,18 @@ def _screenshot(file: Path, out: Path, size: tuple[int, int]) -> int:
     window.resize(*size)
     window.show()
     window.show_plan_view()
+    window.charts.build()
+    if show:
+        window.charts.raise_chart(show)
+    QApplication.processEvents()
+    window.charts.build()  # the charts now on show
     QApplication.processEvents()
     window.document.finish_recompute()  # a large plan computes on a worker: wait for its figures
     QApplication.processEvents()
     window.canvas.fit_to_view()
     window.canvas.chain_scene.finish_building()  # a large plan's cards arrive in chunks
+    QApplication.processEvents()
+    window.charts.redraw_now()
     QApplication.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
     saved = window.grab().save(str(out))
@@ -179,9 +221,10 @@ def _screenshot(file: Path, out: Path, size: tuple[int, int]) -> int:
 
 
 def _benchmark_start(app, window, file: Path | None) -> int:
-    """Show the window (with ``file``), print the wall-clock time of its first paint and quit.
+    """Show the window (with ``file``), print the wall-clock time and the process's CPU time at its
+    first paint, then when the charts are painted with the plan's figures, and quit.
 
-    The benchmark compares that time with when it started the process.
+    The benchmark compares the wall-clock times with when it started the process.
     """
     import time
 
@@ -191,13 +234,22 @@ def _benchmark_start(app, window, file: Path | None) -> int:
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and not self.property("seen"):
                 self.setProperty("seen", True)
-                print(f"first-paint {time.time():.6f}", flush=True)
-                QTimer.singleShot(0, app.quit)
+                print(f"first-paint {time.time():.6f} {time.process_time():.6f}", flush=True)
+                if file is None:
+                    QTimer.singleShot(0, app.quit)
             return False
+
+    def charts_drawn() -> None:
+        for chart in window.charts.charts.values():
+            if chart.isVisible():
+                chart.graphics.viewport().repaint()  # painted now, with the figures
+        print(f"charts-drawn {time.time():.6f} {time.process_time():.6f}", flush=True)
+        QTimer.singleShot(0, app.quit)
 
     if file is not None:
         window.files.load_synchronously(file, compute=False, offer_recovery=False)  # no dialog to wait on
         window.show_plan_view()
+        window.charts.drawn.connect(charts_drawn)
     watcher = FirstPaint(window)
     window.canvas.viewport().installEventFilter(watcher)
     window.welcome.installEventFilter(watcher)

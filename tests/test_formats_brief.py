@@ -18,7 +18,7 @@ from reeplanner.formats.brief import write_brief
 from reeplanner.formats.brief.writer import ANNEX, CHART_DATA, PAGES, SHEETS
 from reeplanner.model import PlanError
 from tests.brief_plans import ban_plan, hand_plan
-from tests.builders import facility, scenario
+from tests.builders import facility, funding, scenario
 
 TODAY = dt.date(2026, 11, 24)
 EXAMPLES = Path(__file__).parent.parent / "examples"
@@ -502,6 +502,64 @@ def test_schedule_risk_gives_each_target_its_odds_and_p80_year(ban_brief):
     sheet = openpyxl.load_workbook(ban_brief)[ANNEX[2]]
     header = row_of(sheet, "Target")
     assert header == ["Target", "Goal", "P(met)", "P80 year", "Driver", "Project", "Stage", "Gain in P(met)"]
-    # Every facility operating: no draw differs. 716.5 t/yr meets 700 in 2027; 71.6% misses 80% in 2028.
-    assert row_of(sheet, "T-MAG")[2:4] == [1.0, 2025]
-    assert row_of(sheet, "T-SS")[2:4] == [0.0, 2029]
+    t_mag, t_ss = row_of(sheet, "T-MAG"), row_of(sheet, "T-SS")
+    # Every facility operating: no draw differs. 716.5 t/yr of magnets meets 700 in 2027 (and from 2025);
+    # 71.6% self-sufficiency misses 80% in 2028, met from 2029 with SEP-2.
+    assert t_mag[1:6] == ["domestic output Magnet >= 700 t/yr by 2027", 1, 2025, "none", "met in every draw"]
+    assert t_ss[2:6] == [0, 2029, "none", "no single project on time changes it"]
+    assert row_of(sheet, 2028)[:3] == [2028, pytest.approx(716.5, abs=0.1), pytest.approx(716.5, abs=0.1)]
+    assert row_of(sheet, "planned")[1:5] == [0.25, 0, 12, 36]  # engine.md's defaults, stated
+    assert "10,000 draws of project schedules (seed 0)" in texts(sheet)[1]
+    # BAN cuts only imports, which a draw ignores: its odds are said once, with the base's.
+    assert any("The same odds in: Ban (BAN)" in t for t in texts(sheet))
+
+
+def test_schedule_risk_lists_the_drivers_of_each_target(tmp_path):
+    from reeplanner.engine.risk import schedule_risk
+    from reeplanner.formats.files import read_plan
+
+    plan = read_plan(EXAMPLES / "us-mine-to-magnet.reeplan")[0]
+    risk = schedule_risk(plan, ["PERMIT"], draws=2_000)
+    path = tmp_path / "brief.xlsx"
+    write_brief(plan, path, ["PERMIT"], today=TODAY, risk=risk)
+    sheet = openpyxl.load_workbook(path)[ANNEX[2]]
+    rows = list(sheet.iter_rows(values_only=True))
+    first = rows.index(tuple(row_of(sheet, "T-HRE-2028")))
+    listed = [rows[first]] + [row for row in rows[first + 1 :] if row[0] in ("", None) and row[4]]
+    expected = risk.scenarios["PERMIT"].target("T-HRE-2028").top_drivers(5)
+
+    names = {f.id: f.name for f in plan.facilities}
+    assert [(row[4], row[5]) for row in listed[: len(expected)]] == [(f, names[f]) for f, _ in expected]
+    assert [row[7] for row in listed[: len(expected)]] == [
+        pytest.approx(100 * g, abs=0.01) for _, g in expected
+    ]
+    assert listed[0][2] == pytest.approx(risk.scenarios["PERMIT"].target("T-HRE-2028").p_met)
+    assert listed[0][6] == "Separation"
+
+
+def test_the_brief_shows_the_schedule_risk_it_is_given(tmp_path):
+    from reeplanner.engine.risk import schedule_risk
+
+    plan = hand_plan()
+    path = tmp_path / "brief.xlsx"
+    write_brief(plan, path, today=TODAY, risk=schedule_risk(plan, draws=123, seed=9))
+    sheet = openpyxl.load_workbook(path)[ANNEX[2]]
+    assert "123 draws of project schedules (seed 9)" in texts(sheet)[1]
+    assert any(
+        "123 draws of project schedules (seed 9)" in t for t in texts(openpyxl.load_workbook(path)[PAGES[3]])
+    )
+
+
+def test_public_funding_leaves_out_a_public_agencys_private_instrument(tmp_path):
+    """engine.md: a line is private when its agency *or* its instrument is PRIVATE."""
+    plan = hand_plan()
+    plan.funding.append(funding("F4", 40, "MAG-1", agency="DOE", instrument="PRIVATE", year=2027))
+    path = tmp_path / "brief.xlsx"
+    write_brief(plan, path, today=TODAY)
+    money = openpyxl.load_workbook(path)[PAGES[2]]
+    assert row_of(money, "Public money")[4] == 150.0
+    assert row_of(money, "Department of Energy")[4] == 50.0
+    private = next(
+        row for row in money.iter_rows(values_only=True) if row[6] == "Banks, companies, investors"
+    )
+    assert private[7] == 70.0

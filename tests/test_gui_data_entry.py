@@ -101,10 +101,12 @@ def type_in_field(qtbot, window: MainWindow, attr: str, text: str, key=Qt.Key.Ke
 
 
 def form_places(window: MainWindow) -> dict[str, tuple[int, int]]:
-    inspector = window.inspector
+    """Where each field sits in the form (which may scroll in a short dock to show the field the focus
+    went to: the fields must not move within it)."""
+    form = window.inspector.form_host
     return {
-        h: (e.mapTo(inspector, e.rect().topLeft()).x(), e.mapTo(inspector, e.rect().topLeft()).y())
-        for h, e in inspector.editors.items()
+        h: (e.mapTo(form, QPoint(0, 0)).x(), e.mapTo(form, QPoint(0, 0)).y())
+        for h, e in window.inspector.editors.items()
     }
 
 
@@ -197,6 +199,8 @@ def test_a_bad_capacity_typed_or_pasted_is_refused_at_the_cell_and_the_card_keep
 def test_the_inspector_refuses_beside_the_field_without_moving_the_form(qtbot, window):
     document = window.document
     document.set_selection("facilities", [4])
+    window.show_inspector()  # it shares a tab with Problems: the planner brings it to the front to type
+    qtbot.waitUntil(lambda: window.inspector.isVisible() and field(window, "permitting_months").height() > 10)
     places = form_places(window)
     line = type_in_field(qtbot, window, "permitting_months", "-5")
     balloon = window.inspector.balloon

@@ -318,6 +318,10 @@ def test_the_welcome_page_stands_alone_and_the_docks_come_back_with_a_plan(qtbot
         "problems",
         "inspector",
         "risk",  # a tab behind Tables
+        "gap",
+        "sufficiency",
+        "funding",
+        "flow",
     ]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 
 from reeplanner.engine import flows
 from reeplanner.engine.capacity import FacilityCapacity, facility_capacity
@@ -14,21 +13,6 @@ from reeplanner.engine.scenario_inputs import scenario_inputs
 from reeplanner.model.ids import id_key
 from reeplanner.model.plan import Plan
 from reeplanner.model.problems import PlanError, Problem
-
-FLOW_COLUMNS = [
-    "year",
-    "stage",
-    "material",
-    "capacity",
-    "requirement",
-    "output",
-    "output_with_imports",
-    "recycled",
-    "imports",
-    "gap",
-    "stranded",
-    "coverage",
-]
 
 
 def compute_all(plan: Plan, options: EngineOptions | None = None) -> PlanResult:
@@ -123,66 +107,7 @@ def _scenario_result(
         scenario_name=scenario.name,
         risk_view=arrays.inputs.risk_view,
         years=[int(y) for y in prep.years],
-        flows=_flows_frame(arrays),
-        magnet=_magnet_frame(arrays),
         funding_total=funding_total(arrays),
         funding_public_total=funding_public_total(arrays),
         arrays=arrays,
     )
-
-
-def _flows_frame(a: ScenarioArrays) -> pd.DataFrame:
-    """One row per (year, stage, material): lanes vary fastest."""
-    chain = a.prep.chain
-    n_lanes, n_years = a.capacity.shape
-    recycled = np.zeros_like(a.capacity)
-    for k in range(chain.n_stages):
-        here = chain.lane_slices[k]
-        rec = a.recycled[k]
-        if chain.is_material_stage(k):
-            recycled[here] = rec
-        elif k == chain.n_material_stages and k > 0:
-            recycled[here] = rec.sum(axis=0)  # enters per material: tonnes of material
-        else:
-            recycled[here] = flows.product_tonnes(chain, rec)  # counts as product (engine.md, edge rules)
-    numbers = np.stack(
-        [
-            a.capacity,
-            a.requirement,
-            a.domestic.output,
-            a.with_imports.output,
-            recycled,
-            a.imports,
-            a.requirement - a.domestic.output,
-            a.stranded,
-            flows.coverage(a.capacity, a.requirement),
-        ],
-        axis=-1,
-    )  # (L, Y, 9)
-    block = numbers.transpose(1, 0, 2).reshape(n_lanes * n_years, -1)
-    columns = dict(a.prep.flow_labels)
-    columns.update({name: block[:, i] for i, name in enumerate(FLOW_COLUMNS[3:])})
-    return pd.DataFrame(columns, copy=False)
-
-
-def _magnet_frame(a: ScenarioArrays) -> pd.DataFrame:
-    chain = a.prep.chain
-    demand = a.magnet_demand
-    stage_ids = [s.id for s in chain.stages]
-    bottleneck = [stage_ids[k] if k >= 0 else None for k in a.bottleneck]
-    material = [chain.materials[m] if m >= 0 else None for m in a.bottleneck_material]
-    years = pd.Index(a.prep.years, name="year")
-    columns = {
-        "magnet_demand": demand,
-        "domestic_magnet_output": a.magnet_output,
-        "magnet_output_allied": a.magnet_output_allied,
-        "magnet_output_with_imports": a.magnet_output_with_imports,
-        "self_sufficiency": flows.share_of(a.magnet_output, demand),
-        "allied_coverage": flows.share_of(a.magnet_output_allied, demand),
-        "unmet_demand": a.unmet_demand,
-        # Object Series: as a list, the constructor would make a text column with NaN for None.
-        "bottleneck": pd.Series(bottleneck, index=years, dtype=object),
-        "bottleneck_material": pd.Series(material, index=years, dtype=object),
-        "price_floor_exposure": a.floor_exposure.by_year,
-    }
-    return pd.DataFrame(columns, index=years)

@@ -15,19 +15,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
+
+from reeplanner.engine.facility_output import STARVED_UTILISATION
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from reeplanner.engine.results import ScenarioArrays
 
 COORDINATION_COLUMNS = ["kind", "subject", "stage", "agency", "year", "message"]
 #: A gap smaller than this (t/yr) is rounding, not a shortfall.
 GAP_TOLERANCE = 1e-6
-#: A funded plant running below this share of its capacity for lack of feed is a finding.
-STARVED_UTILISATION = 0.5
 
 
 def coordination_frame(a: ScenarioArrays) -> pd.DataFrame:
+    import pandas as pd  # on first use: the engine computes without it
+
     rows = _gaps_without_owner(a) + _several_agencies(a) + _funding_without_facility(a)
     rows += _targets_without_owner(a) + _starved_of_feed(a)
     columns = list(zip(*rows, strict=True)) if rows else [()] * len(COORDINATION_COLUMNS)
@@ -131,32 +134,17 @@ def _targets_without_owner(a: ScenarioArrays) -> list[tuple]:
 
 def _starved_of_feed(a: ScenarioArrays) -> list[tuple]:
     prep, plan = a.prep, a.prep.plan
-    public = a.inputs.funding_present & prep.funding_public & (prep.funding_facility >= 0)
-    money = np.bincount(
-        prep.funding_facility[public], prep.funding_amount[public], minlength=prep.n_facilities
-    )
-    funded = (money > 0) & prep.domestic & a.inputs.present & (prep.facility_stage >= 0)
-    if not funded.any():
-        return []
-    figures = a.facility_output
-    candidates = np.flatnonzero(funded)
-    utilisation = figures.utilisation[candidates]
-    with np.errstate(invalid="ignore"):
-        starved = (
-            (a.facility_capacity.ramp_share[candidates] > 0)
-            & (figures.capacity[candidates] > 0)
-            & (utilisation < STARVED_UTILISATION)
-            & figures.input_bound[candidates]
-        )
+    starved = a.starved_of_feed
+    money = a.public_funding
+    utilisation = a.facility_output.utilisation
     chain = a.prep.chain
     rows = []
-    for row in np.flatnonzero(starved.any(axis=1)):
-        f = candidates[row]
+    for f in np.flatnonzero(starved.any(axis=1)):
         fac = plan.facilities[f]
-        years = [int(y) for y in a.prep.years[starved[row]]]
+        years = [int(y) for y in a.prep.years[starved[f]]]
         k = prep.facility_stage[f]
         above = chain.stages[k - 1].name if k > 0 else "the stage above"
-        lowest = float(utilisation[row][starved[row]].min())
+        lowest = float(utilisation[f][starved[f]].min())
         rows.append(
             (
                 "starved-of-feed",

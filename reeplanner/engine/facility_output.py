@@ -24,6 +24,12 @@ if TYPE_CHECKING:
     from reeplanner.engine.results import ScenarioArrays
 
 
+#: Every year of the horizon.
+ALL_YEARS = slice(None)
+#: A funded plant running below this share of its capacity for lack of feed is "starved of feed".
+STARVED_UTILISATION = 0.5
+
+
 @dataclass(frozen=True)
 class FacilityOutput:
     output: np.ndarray  # (F, Y) t/yr, summed over the facility's materials; NaN abroad
@@ -53,16 +59,18 @@ def _per_facility(facility: np.ndarray, values: np.ndarray, n_fac: int) -> np.nd
     return np.stack([np.bincount(facility, values[:, y], minlength=n_fac) for y in range(values.shape[1])], 1)
 
 
-def facility_output(a: ScenarioArrays) -> FacilityOutput:
+def facility_output(a: ScenarioArrays, years: slice = ALL_YEARS) -> FacilityOutput:
+    """Every facility's output, capacity, input bound and utilisation (``years``: only those year
+    positions; the canvas reads one year, ``slice(y, y + 1)``, a thirtieth of the work)."""
     prep = a.prep
     n_fac = prep.n_facilities
-    effective = a.facility_capacity.effective
+    effective = a.facility_capacity.effective[:, years]
     lanes, recycling = prep.lane_map, prep.recycle_map
     # Chain facilities: capacity share x effective capacity, produced at the lane's ratio.
-    ratio = lane_ratio(a)
+    ratio = lane_ratio(a)[:, years]
     per_unit_cap = np.bincount(lanes.facility, lanes.share, minlength=n_fac)[:, None]
     per_unit_out = _per_facility(lanes.facility, lanes.share[:, None] * ratio[lanes.lane], n_fac)
-    held_lane = a.domestic.input_limit < a.capacity * (1 - 1e-9)
+    held_lane = (a.domestic.input_limit < a.capacity * (1 - 1e-9))[:, years]
     held = _per_facility(lanes.facility, lanes.share[:, None] * held_lane[lanes.lane], n_fac) > 0
     # Recycling facilities deliver their effective capacity as feed: output = capacity.
     rec_share = np.bincount(recycling.facility, recycling.share, minlength=n_fac)[:, None]
@@ -72,6 +80,29 @@ def facility_output(a: ScenarioArrays) -> FacilityOutput:
     with np.errstate(all="ignore"):
         utilisation = np.where(capacity > 0, output / np.where(capacity > 0, capacity, 1.0), np.nan)
     return FacilityOutput(output, capacity, held & (capacity > 0), utilisation)
+
+
+def starved_of_feed(
+    a: ScenarioArrays, years: slice = ALL_YEARS, figures: FacilityOutput | None = None
+) -> np.ndarray:
+    """(F, Y) bool: a domestic facility with public funding present in the scenario, online (ramp
+    share > 0), below ``STARVED_UTILISATION`` of its capacity because its stage is bound by the
+    input from the stage above (engine.md, facility output). Never a facility abroad.
+    ``years``: only those year positions, with ``figures`` the facility output for them."""
+    prep = a.prep
+    funded = (a.public_funding > 0) & prep.domestic & a.inputs.present & (prep.facility_stage >= 0)
+    ramp = a.facility_capacity.ramp_share[:, years]
+    if not funded.any():
+        return np.zeros(ramp.shape, dtype=bool)
+    figures = figures if figures is not None else a.facility_output
+    with np.errstate(invalid="ignore"):
+        return (
+            funded[:, None]
+            & (ramp > 0)
+            & (figures.capacity > 0)
+            & (figures.utilisation < STARVED_UTILISATION)
+            & figures.input_bound
+        )
 
 
 def material_output(a: ScenarioArrays, facilities: np.ndarray, materials: np.ndarray) -> np.ndarray:

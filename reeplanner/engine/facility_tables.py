@@ -12,11 +12,12 @@ import math
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from reeplanner.engine.overrides import STATUSES
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from reeplanner.engine.results import ScenarioArrays
 
 TIMELINE_COLUMNS = [
@@ -55,6 +56,8 @@ def phase_times(a: ScenarioArrays) -> dict[str, np.ndarray]:
 
 
 def facilities_frame(a: ScenarioArrays) -> pd.DataFrame:
+    import pandas as pd  # on first use: the engine computes without it
+
     prep, inputs = a.prep, a.inputs
     facs = prep.plan.facilities
     present = np.flatnonzero(inputs.present)
@@ -86,6 +89,8 @@ def capacity_by_facility_frame(a: ScenarioArrays) -> pd.DataFrame:
     Recycling facilities appear under their own stage (RECYCLE); their
     capacity is recycled material for the stage they feed.
     """
+    import pandas as pd  # on first use: the engine computes without it
+
     prep, inputs, fac = a.prep, a.inputs, a.facility_capacity
     chain = prep.chain
     facs = prep.plan.facilities
@@ -122,6 +127,8 @@ def capacity_by_facility_frame(a: ScenarioArrays) -> pd.DataFrame:
 
 def _repeated(labels: list[str], times: int) -> pd.Categorical:
     """Each label ``times`` times in a row, as a categorical (cheap for long tables)."""
+    import pandas as pd  # on first use: the engine computes without it
+
     categories = list(dict.fromkeys(labels))
     position = {label: i for i, label in enumerate(categories)}
     codes = np.repeat(np.array([position[label] for label in labels], dtype=int), times)
@@ -130,6 +137,8 @@ def _repeated(labels: list[str], times: int) -> pd.Categorical:
 
 def timeline_frame(a: ScenarioArrays) -> pd.DataFrame:
     """One row per facility of the plan, with ``scenario_present`` saying whether it is in this scenario."""
+    import pandas as pd  # on first use: the engine computes without it
+
     facs = a.prep.plan.facilities
     times = phase_times(a)
     columns: dict[str, object] = {

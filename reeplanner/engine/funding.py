@@ -10,12 +10,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from reeplanner.model.enums import FundingStatus
 from reeplanner.model.ids import id_key
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from reeplanner.engine.results import ScenarioArrays
 
 FUNDING_COLUMNS = [
@@ -42,6 +43,8 @@ def funding_public_total(a: ScenarioArrays) -> float:
 
 
 def funding_frame(a: ScenarioArrays) -> pd.DataFrame:
+    import pandas as pd  # on first use: the engine computes without it
+
     plan = a.prep.plan
     rows = []
     for n in np.flatnonzero(a.inputs.funding_present):
@@ -61,6 +64,31 @@ def funding_frame(a: ScenarioArrays) -> pd.DataFrame:
             )
         )
     return pd.DataFrame(rows, columns=FUNDING_COLUMNS)
+
+
+#: How ``funding_breakdown`` may split money (the bars' segments) and lay it out (the bars).
+BREAKDOWN_SPLITS = ("agency", "instrument")
+BREAKDOWN_ACROSS = ("year", "stage")
+
+
+def funding_breakdown(
+    lines: pd.DataFrame, split: str, across: str = "year", include_private: bool = False
+) -> pd.DataFrame:
+    """Money of the funding ``lines`` (``ScenarioResult.funding``) by ``across`` (``year`` or
+    ``stage``), ``split`` (``agency`` or ``instrument``) and status: columns ``across, split,
+    status, amount``.
+
+    Public lines only unless ``include_private`` (engine.md, public and private money). Keys in
+    the order they first appear in ``lines``, years ascending; a line tied to no facility has
+    stage ``""``.
+    """
+    if split not in BREAKDOWN_SPLITS or across not in BREAKDOWN_ACROSS:
+        raise ValueError(f"cannot split funding by {split!r} across {across!r}")
+    chosen = lines if include_private else lines[lines["public"].astype(bool)]
+    totals = chosen.groupby([across, split, "status"], sort=False)["amount"].sum().reset_index()
+    if across == "year":
+        totals = totals.sort_values("year", kind="stable").reset_index(drop=True)
+    return totals
 
 
 def funding_summary(a: ScenarioArrays, lines: pd.DataFrame) -> dict[str, pd.DataFrame | float]:
@@ -84,6 +112,8 @@ def funding_summary(a: ScenarioArrays, lines: pd.DataFrame) -> dict[str, pd.Data
 
 def _totals(lines: pd.DataFrame, column: str) -> pd.DataFrame:
     """Amount by ``column``, in order of first appearance (a dict, cheaper than a groupby here)."""
+    import pandas as pd  # on first use: the engine computes without it
+
     totals: dict[object, float] = {}
     for key, amount in zip(lines[column].tolist(), lines["amount"].tolist(), strict=True):
         totals[key] = totals.get(key, 0.0) + amount
@@ -94,8 +124,8 @@ def _sorted(frame: pd.DataFrame, column: str, rank) -> pd.DataFrame:
     return frame.sort_values(column, key=lambda col: col.map(rank), kind="stable")
 
 
-def _public_by_facility(a: ScenarioArrays) -> np.ndarray:
-    """(F,) public money of present lines tied to each facility."""
+def public_by_facility(a: ScenarioArrays) -> np.ndarray:
+    """(F,) public money of present lines tied to each facility (what a card's funding badge shows)."""
     prep = a.prep
     tied = a.inputs.funding_present & prep.funding_public & (prep.funding_facility >= 0)
     return np.bincount(prep.funding_facility[tied], prep.funding_amount[tied], minlength=prep.n_facilities)
@@ -104,8 +134,10 @@ def _public_by_facility(a: ScenarioArrays) -> np.ndarray:
 def _per_tonne(a: ScenarioArrays, stage_rank: dict[str, int]) -> pd.DataFrame:
     """Per stage: public money tied to its facilities, the capacity those facilities add
     (nameplate x capacity factor, cancelled ones add nothing) and money per t/yr."""
+    import pandas as pd  # on first use: the engine computes without it
+
     plan = a.prep.plan
-    money = _public_by_facility(a)
+    money = public_by_facility(a)
     funded = np.flatnonzero(money > 0)
     added = a.prep.nameplate * a.inputs.capacity_factor * ~a.inputs.cancelled
     by_stage: dict[str, list[float]] = {}
@@ -126,7 +158,7 @@ def _per_tonne(a: ScenarioArrays, stage_rank: dict[str, int]) -> pd.DataFrame:
 def _midstream_share(a: ScenarioArrays) -> float:
     """Public money to the midstream (material stages after the first) over that to all material stages."""
     chain = a.prep.chain
-    money = _public_by_facility(a)
+    money = public_by_facility(a)
     stage = a.prep.facility_stage
     material = (stage >= 0) & (stage < chain.n_material_stages)
     total = money[material].sum()

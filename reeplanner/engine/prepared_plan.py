@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 import numpy as np
-import pandas as pd
 
 from reeplanner.engine.chain import ALLIED, DOMESTIC, OTHER, Chain, LaneMap, build_chain
 from reeplanner.engine.overrides import STATUS_CODE, ResolvedOverride, resolve_override
@@ -76,7 +75,6 @@ class PreparedPlan:
     funding_public: np.ndarray  # (N,) bool
     funding_agency: np.ndarray  # (N,) code of the line's agency (``id_key`` order of first use)
     overrides: tuple[ResolvedOverride, ...]  # plan order
-    flow_labels: dict[str, object]  # year, stage, material of each flows row: the same in every scenario
 
     @property
     def n_facilities(self) -> int:
@@ -163,7 +161,6 @@ def _prepare(plan: Plan) -> PreparedPlan:
         & np.array([key != PRIVATE for key in _keys(f.instrument for f in plan.funding)], dtype=bool),
         funding_agency=agency_codes,
         overrides=tuple(resolve_override(ov, fac_index, scenario_index, plan) for ov in plan.overrides),
-        flow_labels=_flow_labels(chain, years),
     )
     _require_numbers(prep)
     return prep
@@ -225,21 +222,6 @@ def _require_numbers(prep: PreparedPlan) -> None:
         raise ValueError("a stage yield is not above 0")
     if any(s.basis is not CapacityBasis.MATERIAL for s in chain.stages[: chain.n_material_stages]):
         raise ValueError("a material stage comes after a product stage")
-
-
-def _flow_labels(chain: Chain, years: np.ndarray) -> dict[str, object]:
-    """Flows rows run over years, then lanes: the year column and the lanes' labels as categoricals."""
-
-    def categorical(per_lane: np.ndarray) -> pd.Categorical:
-        labels = list(dict.fromkeys(per_lane))
-        codes = np.array([labels.index(label) for label in per_lane])
-        return pd.Categorical.from_codes(np.tile(codes, len(years)), categories=labels)
-
-    return {
-        "year": np.repeat(years, chain.n_lanes),
-        "stage": categorical(chain.lane_stage),
-        "material": categorical(chain.lane_material),
-    }
 
 
 def _keys(values: Iterable[str]) -> list[str]:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from reeplanner.engine.facility_output import material_output
 from reeplanner.model.ids import id_key
@@ -24,6 +23,8 @@ from reeplanner.model.price_rules import price_row_for
 from reeplanner.model.records import PriceRow
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from reeplanner.engine.results import ScenarioArrays
 
 #: Tonnes to kg, then USD to USD million.
@@ -59,6 +60,11 @@ class FloorExposure:
     def by_year(self) -> np.ndarray:
         """(Y,) every floor's exposure at the scenario's prices."""
         return self.exposure[0].sum(axis=0)
+
+    @property
+    def stress_by_year(self) -> np.ndarray:
+        """(3, Y) every floor's exposure by year at the scenario's prices, 25% lower and 50% lower."""
+        return self.exposure.sum(axis=1)
 
     @property
     def total(self) -> float:
@@ -128,6 +134,8 @@ def floor_exposure(a: ScenarioArrays) -> FloorExposure:
 
 def floor_frame(a: ScenarioArrays) -> pd.DataFrame:
     """One row per floor present and year of its term."""
+    import pandas as pd  # on first use: the engine computes without it
+
     fe = a.floor_exposure
     plan = a.prep.plan
     rows = []

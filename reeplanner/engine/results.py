@@ -11,22 +11,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
-from reeplanner.engine import facility_tables
+from reeplanner.engine import facility_tables, flows
 from reeplanner.engine.capacity import FacilityCapacity
 from reeplanner.engine.coordination import coordination_frame
-from reeplanner.engine.facility_output import FacilityOutput, facility_output
+from reeplanner.engine.facility_output import FacilityOutput, facility_output, starved_of_feed
 from reeplanner.engine.flows import ForwardPass
-from reeplanner.engine.funding import funding_frame, funding_summary
+from reeplanner.engine.funding import funding_frame, funding_summary, public_by_facility
 from reeplanner.engine.prepared_plan import PreparedPlan
 from reeplanner.engine.prices import FloorExposure, floor_exposure, floor_frame
 from reeplanner.engine.scenario_inputs import ScenarioInputs
 from reeplanner.engine.targets import targets_frame
 from reeplanner.model.enums import RiskView
 from reeplanner.model.ids import id_key
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,95 @@ class ScenarioArrays:
         """(Y,) magnet demand users here cannot get at all: demand minus output with imports, >= 0."""
         return np.maximum(0.0, self.magnet_demand - self.magnet_output_with_imports)
 
+    @property
+    def gap(self) -> np.ndarray:
+        """(L, Y) requirement minus domestic output (positive: shortfall; negative: surplus)."""
+        return self.requirement - self.domestic.output
+
+    @property
+    def import_dependency(self) -> np.ndarray:
+        """(L, Y) output with imports minus domestic output (engine.md: the import dependency)."""
+        return self.with_imports.output - self.domestic.output
+
+    @cached_property
+    def output_coverage(self) -> np.ndarray:
+        """(3, L, Y) output / requirement of the domestic, allied and with-imports passes; NaN where
+        the requirement is 0."""
+        passes = (self.domestic, self.allied, self.with_imports)
+        return np.stack([flows.share_of(p.output, self.requirement) for p in passes])
+
+    @property
+    def self_sufficiency(self) -> np.ndarray:
+        """(Y,) domestic magnet output / magnet demand; NaN when demand is 0."""
+        return flows.share_of(self.magnet_output, self.magnet_demand)
+
+    @property
+    def allied_coverage(self) -> np.ndarray:
+        """(Y,) allied magnet output / magnet demand; NaN when demand is 0."""
+        return flows.share_of(self.magnet_output_allied, self.magnet_demand)
+
+    @cached_property
+    def recycled_by_lane(self) -> np.ndarray:
+        """(L, Y) recycled material entering each lane: per material on material stages, as
+        tonnes of material on the first product stage, as product after it (engine.md, edge rules)."""
+        chain = self.prep.chain
+        recycled = np.zeros_like(self.capacity)
+        for k in range(chain.n_stages):
+            here = chain.lane_slices[k]
+            rec = self.recycled[k]
+            if chain.is_material_stage(k):
+                recycled[here] = rec
+            elif k == chain.n_material_stages and k > 0:
+                recycled[here] = rec.sum(axis=0)  # enters per material: tonnes of material
+            else:
+                recycled[here] = flows.product_tonnes(chain, rec)
+        return recycled
+
+    @cached_property
+    def demand_cover(self) -> np.ndarray:
+        """(4, Y) magnet demand met by domestic output, met with allied supply on top of it, met by
+        the other imports on top of that, and unmet: the four add up to magnet demand."""
+        demand = self.magnet_demand
+        domestic = np.minimum(self.magnet_output, demand)
+        allied = np.maximum(0.0, np.minimum(self.magnet_output_allied, demand) - domestic)
+        everyone = np.minimum(np.maximum(self.magnet_output_with_imports, domestic + allied), demand)
+        other = np.maximum(0.0, everyone - domestic - allied)
+        return np.stack([domestic, allied, other, self.unmet_demand])
+
+    @property
+    def other_imports(self) -> np.ndarray:
+        """(L, Y) supply sources that are not allied (a covered country, or Allied = no)."""
+        return self.imports - self.allied_imports
+
+    @cached_property
+    def public_funding(self) -> np.ndarray:
+        """(F,) public money of the present funding lines tied to each facility."""
+        return public_by_facility(self)
+
+    @cached_property
+    def starved_of_feed(self) -> np.ndarray:
+        """(F, Y) bool: a funded domestic plant starved of feed that year (engine.md, facility output)."""
+        return starved_of_feed(self)
+
+    def facility_year(self, y: int) -> tuple[FacilityOutput, np.ndarray]:
+        """Facility output and 'starved of feed' in year position ``y`` alone, as (F, 1) arrays:
+        from the whole horizon's when already laid out, else for that year only (cheap)."""
+        if "facility_output" in self.__dict__ and "starved_of_feed" in self.__dict__:
+            whole = self.facility_output
+            here = slice(y, y + 1)
+            return (
+                FacilityOutput(
+                    whole.output[:, here],
+                    whole.capacity[:, here],
+                    whole.input_bound[:, here],
+                    whole.utilisation[:, here],
+                ),
+                self.starved_of_feed[:, here],
+            )
+        here = slice(y, y + 1)
+        figures = facility_output(self, here)
+        return figures, starved_of_feed(self, here, figures)
+
     @cached_property
     def facility_output(self) -> FacilityOutput:
         """Each facility's share of its stage's domestic output, and its utilisation."""
@@ -81,11 +173,24 @@ class ScenarioResult:
     scenario_name: str
     risk_view: RiskView
     years: list[int]
-    flows: pd.DataFrame
-    magnet: pd.DataFrame
     funding_total: float
     funding_public_total: float
     arrays: ScenarioArrays = field(repr=False)
+
+    @cached_property
+    def flows(self) -> pd.DataFrame:
+        """One row per (year, stage, material); see docs/architecture.md."""
+        from reeplanner.engine.frames import flows_frame
+
+        return flows_frame(self.arrays)
+
+    @cached_property
+    def magnet(self) -> pd.DataFrame:
+        """Index year: magnet demand, outputs, self-sufficiency, allied coverage, unmet demand,
+        the bottleneck and its material, price-floor exposure."""
+        from reeplanner.engine.frames import magnet_frame
+
+        return magnet_frame(self.arrays)
 
     @cached_property
     def targets(self) -> pd.DataFrame:

@@ -6,13 +6,14 @@ import math
 from typing import TYPE_CHECKING
 
 import numpy as np
-import pandas as pd
 
 from reeplanner.model.enums import Metric
 from reeplanner.model.ids import id_key
 from reeplanner.model.records import Target
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from reeplanner.engine.results import ScenarioArrays
 
 #: A value this close below the threshold (relative) still meets it, so rounding never decides.
@@ -84,6 +85,8 @@ def evaluate(a: ScenarioArrays, target: Target) -> dict[str, object]:
 
 
 def targets_frame(a: ScenarioArrays) -> pd.DataFrame:
+    import pandas as pd  # on first use: the engine computes without it
+
     rows = [evaluate(a, t) for t in a.prep.plan.targets]
     frame = pd.DataFrame({name: [row[name] for row in rows] for name in TARGET_COLUMNS})
     frame["year_met"] = pd.array([row["year_met"] for row in rows], dtype=object)

@@ -39,24 +39,29 @@ _FACILITY_COLUMN = {
 
 @dataclass(frozen=True)
 class PlanFigures:
-    """What validation and the engine make of one plan; ``results`` is None when it has errors."""
+    """What validation and the engine make of one plan; ``results`` is None when it has errors;
+    ``problems`` None when the plan was not checked yet (the earlier problems stay on show)."""
 
-    problems: list[Problem]
+    problems: list[Problem] | None
     results: PlanResult | None
 
 
 def compute_figures(plan: Plan) -> PlanFigures:
     """Validate and run the engine for every scenario; Qt-free, so a worker thread can call it."""
-    from reeplanner.engine import compute_all  # numpy and pandas: not needed for the first paint
-
     problems = validate(plan)
     if any(p.is_error for p in problems):
         return PlanFigures(problems, None)  # the engine takes only plans validation accepts
+    return PlanFigures(problems, compute_results(plan))
+
+
+def compute_results(plan: Plan) -> PlanResult | None:
+    """Every scenario's figures, or None when the plan has errors that stop the engine."""
+    from reeplanner.engine import compute_all  # numpy: not needed for the first paint
+
     try:
-        results = compute_all(plan)
+        return compute_all(plan)
     except PlanError:
-        results = None
-    return PlanFigures(problems, results)
+        return None
 
 
 class PlanDocument(QObject):
@@ -83,6 +88,7 @@ class PlanDocument(QObject):
         self._path = Path(path) if path else None
         self.undo_stack = QUndoStack(self)
         self.results: PlanResult | None = None
+        self._valid_results: PlanResult | None = None  # the latest figures of a plan without errors
         #: True when the latest run could not compute the plan as it is (it has errors): ``results``
         #: are then an earlier plan's, or None.
         self.results_out_of_date = False
@@ -141,6 +147,7 @@ class PlanDocument(QObject):
         """
         self.undo_stack.clear()
         self.results = figures.results if figures else None
+        self._valid_results = self.results  # compute_figures leaves out a plan with errors
         self.results_out_of_date = figures is not None and figures.results is None
         self.problems = figures.problems if figures else []
         self._plan = plan
@@ -260,7 +267,18 @@ class PlanDocument(QObject):
         self._show_figures(figures)
 
     def _show_figures(self, figures: PlanFigures) -> None:
-        self.problems = figures.problems
+        """Show a run's figures. A plan validation refuses never shows figures of its own: the last
+        figures of a valid plan stay, marked out of date (a worker sends a large plan's figures
+        before its problems, so they are taken back if the problems hold an error)."""
+        if figures.problems is not None:
+            self.problems = figures.problems
+            if any(p.is_error for p in figures.problems):
+                self.results = self._valid_results
+                self.results_out_of_date = True
+                self.results_changed.emit()
+                return
+            if figures.results is not None:
+                self._valid_results = figures.results
         self.results_out_of_date = figures.results is None
         if figures.results is not None:  # else the last results stay; the problems panel says why
             self.results = figures.results
@@ -315,5 +333,10 @@ class PlanDocument(QObject):
             self._start_worker()
 
     def _default_year(self) -> int:
-        years = self._plan.years
-        return min(max(2028, years.start), years.stop - 1) if len(years) else 2028
+        return default_year(self._plan)
+
+
+def default_year(plan: Plan) -> int:
+    """The year a plan opens on: 2028 (the targets' year of the examples), held within its horizon."""
+    years = plan.years
+    return min(max(2028, years.start), years.stop - 1) if len(years) else 2028

@@ -14,7 +14,16 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reeplanner.gui.refusal_balloon import RefusalBalloon
 from reeplanner.gui.tables import cell_edits, field_editors
@@ -42,15 +51,22 @@ class Inspector(QWidget):
         self.derived.setObjectName("inspector-derived")
         self.derived.setWordWrap(True)
         self.form_host = QWidget()
-        self.form = QFormLayout(self.form_host)
+        fields = QWidget(self.form_host)
+        self.form = QFormLayout(fields)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        host = QVBoxLayout(self.form_host)
+        # Rows keep their height in a short dock: the form scrolls rather than squeezing its fields.
+        host.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        host.addWidget(fields)
+        host.addWidget(self.derived)  # below the form: new figures never move the field being edited
+        host.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form_host)
+        scroll.verticalScrollBar().valueChanged.connect(lambda _value: self.balloon.follow_anchor())
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(scroll, 1)
-        layout.addWidget(self.derived)  # below the form: new figures never move the field being edited
         self.balloon = RefusalBalloon(self)
         self.table: Table | None = None  # the selected row's table, None when no single row is selected
         self._form_table: Table | None = None  # the table the form's editors were built for
@@ -164,7 +180,7 @@ class Inspector(QWidget):
     def show_refusal(self, editor: QWidget, text: str) -> None:
         """The sentence in a balloon just below ``editor``, over the form (nothing moves)."""
         top_left = editor.mapTo(self, editor.rect().topLeft())
-        self.balloon.show_below(QRect(top_left, editor.size()), text)
+        self.balloon.show_below(QRect(top_left, editor.size()), text, editor)
         self.document.post_notes([text])
 
     def _on_document_plan_changed(self, table: str) -> None:

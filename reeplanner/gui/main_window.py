@@ -8,6 +8,7 @@ The window lays things out and wires actions to the views; file work lives in
 from __future__ import annotations
 
 import importlib
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import (
 
 from reeplanner.gui.autosave import Autosave
 from reeplanner.gui.canvas.supply_chain_view import SupplyChainView
-from reeplanner.gui.document import PlanDocument
+from reeplanner.gui.charts.chart_docks import ChartDocks
+from reeplanner.gui.document import BACKGROUND_RECOMPUTE_FACILITIES, PlanDocument
 from reeplanner.gui.file_actions import OPENABLE_SUFFIXES, FileActions
 from reeplanner.gui.icons import app_icon, make_action, retint_actions, set_icon
 from reeplanner.gui.inspector import Inspector
@@ -44,6 +46,8 @@ from reeplanner.model.ids import id_key
 
 Std = QKeySequence.StandardKey
 APP_TITLE = "REE Planner"
+#: Saved window layouts of another version are not restored (a layout without the charts' docks).
+LAYOUT_VERSION = 2
 
 
 class MainWindow(QMainWindow):
@@ -92,17 +96,14 @@ class MainWindow(QMainWindow):
         self._docks_before_welcome: list[QDockWidget] | None = None
         self.add_view_dock("tables", "Tables", self.tables, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.add_view_dock("problems", "Problems", self.problems, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.add_view_dock("inspector", "Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.add_view_dock("history", "Undo History", self.undo_view, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.tabifyDockWidget(self.docks["inspector"], self.docks["history"])
-        self.docks["inspector"].raise_()
+        self.add_view_dock("inspector", "Inspector", self.inspector, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.add_view_dock("history", "Undo History", self.undo_view, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.risk = LazyView(self._make_risk_dock, "reeplanner.gui.views.risk_dock", "risk-dock-host")
         self.risk.follow(
             self.add_view_dock("risk", "Risk", self.risk, Qt.DockWidgetArea.BottomDockWidgetArea)
         )
-        self.tabifyDockWidget(self.docks["tables"], self.docks["risk"])
-        # Charts (a later issue) join the right-hand area beside the inspector through add_view_dock.
-        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.charts = ChartDocks(self)
+        self._lay_out_docks()
 
         self.files = FileActions(self)
         self.welcome.recent_source = self.files.recent.paths
@@ -119,9 +120,10 @@ class MainWindow(QMainWindow):
             self.view.show_choices(PaletteChoice.SYSTEM, UnitsDisplay.TONNES)
         self._update_title()
         self._engine_started = (
-            False  # at the first paint: the engine (if not loaded) and the Risk dock's modules
+            False  # at the first paint: the engine (if not loaded), pyqtgraph and the Risk dock's modules
         )
         self._engine_thread: WorkThread | None = None
+        self._pandas_thread: WorkThread | None = None
         self._closed = False
         self.canvas.viewport().installEventFilter(self)
         self.welcome.installEventFilter(self)
@@ -138,6 +140,22 @@ class MainWindow(QMainWindow):
         if hasattr(self, "panels_menu"):
             self.panels_menu.addAction(dock.toggleViewAction())
         return dock
+
+    def _lay_out_docks(self) -> None:
+        """The first-start layout: the canvas with the tables under it; the gap and self-sufficiency
+        charts on the right (funding and flow in tabs behind them); problems, inspector and history
+        in tabs beside the tables."""
+        docks = self.docks
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.splitDockWidget(docks["gap"], docks["sufficiency"], Qt.Orientation.Vertical)
+        self.tabifyDockWidget(docks["gap"], docks["funding"])
+        self.tabifyDockWidget(docks["sufficiency"], docks["flow"])
+        self.tabifyDockWidget(docks["tables"], docks["risk"])
+        self.tabifyDockWidget(docks["problems"], docks["inspector"])
+        self.tabifyDockWidget(docks["inspector"], docks["history"])
+        for key in ("gap", "sufficiency", "problems", "tables"):  # the Risk tab waits behind Tables
+            docks[key].raise_()
 
     def _make_risk_dock(self) -> QWidget:
         from reeplanner.gui.views.risk_dock import RiskDock  # pyqtgraph loads when the dock first shows
@@ -263,6 +281,8 @@ class MainWindow(QMainWindow):
         self.tables.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.canvas.message_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.document.notice_posted.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.canvas.chain_scene.selectionChanged.connect(self.show_inspector)
+        self.canvas.chain_scene.stage_selected.connect(self.show_inspector)
         self.view.units_changed.connect(self.canvas.set_units)
         self.view.units_changed.connect(self.inspector.set_units)
         self.welcome.new_requested.connect(self.files.new_plan)
@@ -286,6 +306,13 @@ class MainWindow(QMainWindow):
         dialog = PlanSettingsDialog(self.document, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    def show_inspector(self) -> None:
+        """Bring the inspector to the front for what was just picked on the canvas or a chart (it
+        shares a tab with Problems); not when the user closed it."""
+        dock = self.docks["inspector"]
+        if not dock.isHidden() and self.document.selection[1]:
+            dock.raise_()
 
     def focus_filter(self) -> None:
         self.docks["tables"].show()
@@ -325,12 +352,30 @@ class MainWindow(QMainWindow):
         self.welcome.removeEventFilter(self)
         if self._closed:
             return
-        thread = WorkThread(lambda: importlib.import_module("reeplanner.engine"), self)
+        thread = WorkThread(_import_engine_and_charts, self)
         thread.succeeded.connect(lambda _module: self._on_engine_ready())
         thread.failed.connect(lambda exc: self._on_engine_ready())  # recompute raises it where it shows
         thread.finished.connect(self._on_engine_thread_finished)
         self._engine_thread = thread
         thread.start()
+
+    def _load_tables_module(self) -> None:
+        """Once the charts are drawn: import pandas in the background, for the engine's tables (the
+        inspector, the funding chart, exports), so the first of them does not pause the window.
+        Not while a large plan is still arriving: the import would hold the interpreter from it
+        (the first table then loads pandas)."""
+        self.charts.drawn.disconnect(self._load_tables_module)
+        large = len(self.document.plan.facilities) >= BACKGROUND_RECOMPUTE_FACILITIES
+        if "pandas" not in sys.modules and not self._closed and not large:
+            thread = WorkThread(lambda: importlib.import_module("pandas"), self)
+            thread.finished.connect(self._on_pandas_thread_finished)
+            self._pandas_thread = thread
+            thread.start()
+
+    def _on_pandas_thread_finished(self) -> None:
+        if self._pandas_thread is not None:
+            self._pandas_thread.deleteLater()
+            self._pandas_thread = None
 
     def _on_engine_thread_finished(self) -> None:
         if self._engine_thread is not None:
@@ -338,6 +383,8 @@ class MainWindow(QMainWindow):
             self._engine_thread = None
 
     def _on_engine_ready(self) -> None:
+        self.charts.drawn.connect(self._load_tables_module)
+        self.charts.build()
         if self.document.results is None:
             self.document.recompute_soon()  # a large plan opened meanwhile computes on its worker
         self.risk.preload()
@@ -369,7 +416,7 @@ class MainWindow(QMainWindow):
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
             self.resize(1400, 900)
         state = self.settings.window_state()
-        self._default_dock_sizes = state.isEmpty() or not self.restoreState(state)
+        self._default_dock_sizes = state.isEmpty() or not self.restoreState(state, LAYOUT_VERSION)
         self.view.show_choices(self.settings.palette(), self.settings.units())
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -377,9 +424,10 @@ class MainWindow(QMainWindow):
         if self._default_dock_sizes:  # first start: tables wide, problems and inspector narrower
             self._default_dock_sizes = False
             docks = self.docks
-            self.resizeDocks([docks["tables"]], [300], Qt.Orientation.Vertical)
-            self.resizeDocks([docks["tables"], docks["problems"]], [3, 1], Qt.Orientation.Horizontal)
-            self.resizeDocks([docks["inspector"]], [340], Qt.Orientation.Horizontal)
+            self.resizeDocks([docks["tables"]], [290], Qt.Orientation.Vertical)
+            self.resizeDocks([docks["tables"], docks["problems"]], [2, 1], Qt.Orientation.Horizontal)
+            self.resizeDocks([docks["gap"]], [450], Qt.Orientation.Horizontal)
+            self.resizeDocks([docks["gap"], docks["sufficiency"]], [1, 1], Qt.Orientation.Vertical)
             docks["tables"].raise_()  # the Risk tab waits behind it until asked for
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -389,15 +437,16 @@ class MainWindow(QMainWindow):
         self.background.wait_all()
         self.document.finish_recompute()
         self.finish_risk()
-        if self._engine_thread is not None:
-            self._engine_thread.wait()
+        for thread in (self._engine_thread, self._pandas_thread):
+            if thread is not None:
+                thread.wait()
         self.autosave.stop()
         self.autosave.discard()
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self.undo_keys)
         self._show_docks_again()  # remember the user's layout, not the welcome page's
-        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.save_window(self.saveGeometry(), self.saveState(LAYOUT_VERSION))
         self.settings.set_last_plan(self.document.path)
         self.settings.sync()
         self._closed = True
@@ -420,3 +469,9 @@ class MainWindow(QMainWindow):
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
         paths = [Path(u.toLocalFile()) for u in urls if u.isLocalFile()]
         return next((p for p in paths if p.suffix.lower() in OPENABLE_SUFFIXES), None)
+
+
+def _import_engine_and_charts() -> None:
+    """The heavy imports after the first paint: the engine (numpy, pandas) and pyqtgraph."""
+    importlib.import_module("reeplanner.engine")
+    importlib.import_module("pyqtgraph")

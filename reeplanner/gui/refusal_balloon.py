@@ -24,6 +24,7 @@ class RefusalBalloon(QLabel):
     def __init__(self, host: QWidget) -> None:
         super().__init__(host)
         self._anchor = QRect()
+        self._anchor_widget: QWidget | None = None  # when given, the anchor follows it (a scrolled form)
         self._following = False  # placed again when the focus moves, while shown
         self.setObjectName("refusal-balloon")
         self.setStyleSheet(STYLE)
@@ -35,19 +36,30 @@ class RefusalBalloon(QLabel):
         self._timer.setInterval(SHOWN_MS)
         self._timer.timeout.connect(self.hide)
 
-    def show_below(self, anchor: QRect, text: str) -> None:
+    def show_below(self, anchor: QRect, text: str, widget: QWidget | None = None) -> None:
         """Show ``text`` just below ``anchor`` (in the host's coordinates), kept inside the host;
         above it when there is no room below, or when below would cover the widget that has the
-        focus (the next field, after Tab: placed again once the focus has moved)."""
+        focus (the next field, after Tab: placed again once the focus has moved). With ``widget``,
+        the anchor is that widget wherever it has moved to when the balloon is placed again
+        (``follow_anchor``, after a form scrolled)."""
         self._anchor = QRect(anchor)
+        self._anchor_widget = widget
         self.setText(text)
         self._place()
         self.show()
         self.raise_()
         self._timer.start()
 
+    def follow_anchor(self) -> None:
+        """Place the balloon again beside its anchor widget, if it is showing one."""
+        if self.isVisible() and self._anchor_widget is not None:
+            self._place()
+
     def _place(self, *_focus: object) -> None:
         host = self.parentWidget()
+        widget = self._anchor_widget
+        if widget is not None:
+            self._anchor = QRect(widget.mapTo(host, QPoint(0, 0)), widget.size())
         anchor = self._anchor
         width = max(min(WIDTH, host.width() - 8), 120)
         self.setFixedWidth(width)

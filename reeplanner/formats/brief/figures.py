@@ -14,9 +14,6 @@ import pandas as pd
 from reeplanner.model import Metric, Plan, id_key
 from reeplanner.model.validation import RECYCLE_STAGE
 
-#: Funding from this agency is private money, not public funding.
-PRIVATE_AGENCY = id_key("PRIVATE")
-
 
 @dataclass(frozen=True)
 class BottleneckRun:
@@ -219,7 +216,9 @@ def _target_outcomes(targets: pd.DataFrame) -> list[TargetOutcome]:
 
 
 def _public_funding(funding: pd.DataFrame) -> dict[str, float]:
-    public = funding[funding["agency"].map(id_key) != PRIVATE_AGENCY]
+    """Public lines by agency: the engine's rule, a line is private when its agency or its
+    instrument is PRIVATE (engine.md, public and private money)."""
+    public = funding[funding["public"].astype(bool)]
     by_agency = (
         public.groupby("agency", sort=False)["amount"].sum().sort_values(ascending=False, kind="stable")
     )

@@ -21,14 +21,16 @@ from reeplanner.model.ids import id_key
 from reeplanner.model.records import Facility, Stage
 from reeplanner.model.validation import RECYCLE_STAGE
 
+# Sized with the canvas's fonts (``canvas_style``) so that, fitted across the width the default
+# window gives the canvas at 1400x900, the smallest text is drawn at least 9 px high.
 CARD_WIDTH = 204.0
-CARD_HEIGHT = 88.0
+CARD_HEIGHT = 116.0
 CARD_GAP = 12.0  # vertical space between stacked cards
-LANE_PADDING = 12.0  # between a lane's edge and its cards
-LANE_GAP = 40.0  # between lanes: room for a link's arrow and its label
+LANE_PADDING = 10.0  # between a lane's edge and its cards
+LANE_GAP = 32.0  # between lanes: room for a link's arrow and its label
 LANE_WIDTH = CARD_WIDTH + 2 * LANE_PADDING
 LANE_PITCH = LANE_WIDTH + LANE_GAP
-HEADER_HEIGHT = 78.0
+HEADER_HEIGHT = 172.0  # title, capacity, owner, and requirement / output / gap for three materials
 CARDS_TOP = HEADER_HEIGHT + LANE_PADDING
 MIN_SLOTS = 5  # lanes are at least this many cards tall, so an empty chain still reads as lanes
 #: A dragged card joins another lane once its centre is this far past that lane's near edge (a quarter

@@ -25,6 +25,11 @@ STATUS_COLOURS: dict[Status, str] = {
 }
 
 FADED_OPACITY = 0.35  # cards of facilities absent from the scenario on show
+#: Font sizes in scene units. Fit to view at 1400x900 draws the canvas at about 0.58: the smallest
+#: text (16) is then over 9 px high on screen.
+SMALL_PX, BODY_PX, TITLE_PX, HEADER_PX = 16, 16, 17, 18
+#: A shortfall (a lane's gap, the bottleneck, a plant starved of feed) in the light and dark palettes.
+SHORTFALL = {False: "#c0392b", True: "#ff7b6b"}
 
 
 def status_colour(status: Status | None) -> QColor:
@@ -55,6 +60,7 @@ class CanvasStyle:
     highlight: QColor
     link: QColor
     warning_text: QColor
+    shortfall: QColor
     title_font: QFont
     body_font: QFont
     small_font: QFont
@@ -112,7 +118,6 @@ class CanvasStyle:
         background = mix(window, text, 0.02)
         lane_fill = mix(window, text, 0.06 if dark else 0.045)
         body = QApplication.font()
-        body.setPointSizeF(max(body.pointSizeF(), 8.5))
         return cls(
             background=background,
             lane_fill=lane_fill,
@@ -124,17 +129,19 @@ class CanvasStyle:
             highlight=palette.color(QPalette.ColorRole.Highlight),
             link=mix(text, base, 0.45),
             warning_text=QColor("#e8a33a") if dark else QColor("#a4610a"),
-            title_font=_font(body, 1.0, QFont.Weight.DemiBold),
-            body_font=_font(body, 0.95),
-            small_font=_font(body, 0.85),
-            header_font=_font(body, 1.1, QFont.Weight.Bold),
-            figure_font=_font(body, 1.2, QFont.Weight.DemiBold),
+            shortfall=QColor(SHORTFALL[dark]),
+            title_font=_font(body, TITLE_PX, QFont.Weight.DemiBold),
+            body_font=_font(body, BODY_PX),
+            small_font=_font(body, SMALL_PX),
+            header_font=_font(body, HEADER_PX, QFont.Weight.Bold),
+            figure_font=_font(body, BODY_PX, QFont.Weight.DemiBold),
         )
 
 
-def _font(base: QFont, scale: float, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
+def _font(base: QFont, pixels: int, weight: QFont.Weight = QFont.Weight.Normal) -> QFont:
+    """The application's font family at ``pixels`` scene units high (the canvas scales it with the zoom)."""
     font = QFont(base)
-    font.setPointSizeF(base.pointSizeF() * scale)
+    font.setPixelSize(pixels)
     font.setWeight(weight)
     return font
 

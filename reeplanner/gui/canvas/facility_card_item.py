@@ -1,4 +1,5 @@
-"""A facility's card: name, capacity and material, status, lead agency and funding badge.
+"""A facility's card: name, capacity and material, public funding badge, output and utilisation in
+the year, status and lead agency, and flags: starved of feed, what the scenario does to it.
 
 Cards are many (10,000 in a large plan), so each is cheap: no child items, no
 effects, no per-card cursor until the pointer first comes to it, no Python
@@ -167,6 +168,30 @@ class FacilityCardItem(QGraphicsItem):
         return f"{self.display.year}: {tonnes(self.figures.effective, self.display.units)} effective"
 
     @property
+    def output_text(self) -> str:
+        """``Out 5,100 t/yr · 85%``: its share of the domestic pass and its utilisation, in the year."""
+        figures = self.figures
+        if not self.present:
+            return "Not in this scenario"
+        if self.cancelled:
+            return "Cancelled in this scenario"
+        if figures.effective is None:
+            return "Out –"
+        if figures.output is None:
+            return f"Abroad: {tonnes(figures.effective, self.display.units)}"
+        share = "" if figures.utilisation is None else f" · {figures.utilisation:.0%}"
+        return f"Out {tonnes(figures.output, self.display.units)}{share}"
+
+    @property
+    def flag_text(self) -> str:
+        """What to flag: starved of feed, and what the scenario does to it (delayed, scaled...)."""
+        parts = ["⚠ Starved of feed"] if self.figures.starved and self.present else []
+        marker = self.figures.marker
+        if marker and self.present and marker != "Cancelled in this scenario":
+            parts.append(marker)
+        return " · ".join(parts)
+
+    @property
     def funding_text(self) -> str:
         return money(self.figures.funding, self.display.currency) if self.figures.funding > 0 else ""
 
@@ -183,6 +208,15 @@ class FacilityCardItem(QGraphicsItem):
             _html(self.capacity_text),
             _html(self.effective_text),
         ]
+        if self.present and not self.cancelled and self.figures.effective is not None:
+            lines.append(_html(self.output_text.replace("Out ", "Output ", 1) + " utilised"))
+        if self.figures.starved and self.present:
+            lines.append(
+                "<b>Starved of feed:</b> publicly funded, online, below half its capacity "
+                "because the stage above cannot feed it"
+            )
+        if self.figures.marker:
+            lines.append(f"Scenario: {_html(self.figures.marker)}")
         if fac.operator or fac.location:
             lines.append(_html(", ".join(p for p in (fac.operator, fac.location) if p)))
         if fac.lead_agency:
@@ -242,31 +276,54 @@ class FacilityCardItem(QGraphicsItem):
             self._paint_texts(painter, texts)
 
     def _wanted_lines(self, colour: QColor) -> list[tuple[QFont, QColor, float, float, str, float]]:
-        """Each line of text: font, colour, x, baseline, text and the width it may take (0: any)."""
+        """Each line of text: font, colour, x, baseline, text and the width it may take (0: any).
+
+        Name; capacity (and the funding badge); output and utilisation in the year; status and
+        lead agency; flags (starved of feed, what the scenario does to it).
+        """
         style = self.display.style
         status = self.status.value
-        status_width = style.metrics(style.small_font).horizontalAdvance(status)
+        status_width = style.metrics(style.small_font).horizontalAdvance(status + " ·  ")
         funding = self.funding_text
         badge_width = style.metrics(style.badge_font).horizontalAdvance(funding) + 18 if funding else 0.0
         agency_colour = style.muted_text if self.facility.lead_agency else style.warning_text
+        figures = self.figures
+        short = figures.utilisation is not None and figures.utilisation < 0.5 and self.present
+        flag_colour = style.shortfall if figures.starved else style.warning_text
         return [
             (
                 style.struck_title_font if self.cancelled else style.title_font,
                 style.text,
                 LEFT,
-                19,
+                22,
                 self.facility.name,
                 TEXT_WIDTH,
             ),
-            (style.body_font, style.text, LEFT, 38, self.capacity_text, TEXT_WIDTH - status_width - 8),
-            (style.small_font, colour, CARD_WIDTH - RIGHT - status_width, 38, status, 0.0),
-            (style.small_font, style.muted_text, LEFT, 55, self.effective_text, TEXT_WIDTH),
-            (style.small_font, agency_colour, LEFT, 76, self.agency_text, TEXT_WIDTH - badge_width),
+            (style.body_font, style.text, LEFT, 45, self.capacity_text, TEXT_WIDTH - badge_width),
+            (
+                style.body_font,
+                style.shortfall if short else style.text,
+                LEFT,
+                68,
+                self.output_text,
+                TEXT_WIDTH,
+            ),
+            (style.small_font, colour, LEFT, 90, status + " ·", 0.0),
+            (
+                style.small_font,
+                agency_colour,
+                LEFT + status_width,
+                90,
+                self.agency_text,
+                TEXT_WIDTH - status_width,
+            ),
+            (style.small_font, flag_colour, LEFT, 110, self.flag_text, TEXT_WIDTH),
         ]
 
     def _badge_rect(self, text: str) -> QRectF:
-        width = self.display.style.metrics(self.display.style.badge_font).horizontalAdvance(text) + 12
-        return QRectF(CARD_WIDTH - RIGHT - width, CARD_HEIGHT - 25, width, 17)
+        style = self.display.style
+        width = style.metrics(style.badge_font).horizontalAdvance(text) + 12
+        return QRectF(CARD_WIDTH - RIGHT - width, 30, width, 20)
 
     def _paint_texts(self, painter: QPainter, texts: _Texts) -> None:
         style = self.display.style
@@ -287,7 +344,7 @@ class FacilityCardItem(QGraphicsItem):
             rect, text = texts.badge
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(style.badge_fill)
-            painter.drawRoundedRect(rect, 8.5, 8.5)
+            painter.drawRoundedRect(rect, 10, 10)
             painter.setFont(style.badge_font)
             painter.setPen(style.text)
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
@@ -301,21 +358,20 @@ class FacilityCardItem(QGraphicsItem):
         style = self.display.style
         if texts.bars is None:
             b = style.bars
-            status, funding = self.status.value, self.funding_text
-            status_x = CARD_WIDTH - RIGHT - len(status) * b.small_char
-            agency = b.muted if self.facility.lead_agency else b.warning
-            badge = len(funding) * b.small_char + 18 if funding else 0.0
-            lines = (  # colour, x, baseline, text, character width, room, height
-                (b.text, LEFT, 19, self.facility.name, b.title_char, TEXT_WIDTH, b.title_height),
-                (b.text, LEFT, 38, self.capacity_text, b.body_char, status_x - LEFT - 8, b.body_height),
-                (b.faded(texts.colour), status_x, 38, status, b.small_char, TEXT_WIDTH, b.small_height),
-                (b.muted, LEFT, 55, self.effective_text, b.small_char, TEXT_WIDTH, b.small_height),
-                (agency, LEFT, 76, self.agency_text, b.small_char, TEXT_WIDTH - badge, b.small_height),
-            )
-            texts.bars = [
-                (colour, QRectF(x, baseline - height, min(len(text) * char, room), height))
-                for colour, x, baseline, text, char, room, height in lines
-            ]
+            chars = {id(style.title_font): b.title_char, id(style.struck_title_font): b.title_char,
+                     id(style.body_font): b.body_char}  # fmt: skip
+            heights = {id(style.title_font): b.title_height, id(style.struck_title_font): b.title_height,
+                       id(style.body_font): b.body_height}  # fmt: skip
+            texts.bars = []
+            for font, colour, x, baseline, text, room in self._wanted_lines(texts.colour):
+                if not text:
+                    continue
+                char, height = chars.get(id(font), b.small_char), heights.get(id(font), b.small_height)
+                length = len(text) * char
+                texts.bars.append(
+                    (b.faded(colour), QRectF(x, baseline - height, min(length, room or length), height))
+                )
+            funding = self.funding_text
             if funding:
                 texts.bars.append((style.badge_fill, self._badge_rect(funding)))
         painter.setPen(Qt.PenStyle.NoPen)

@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsSceneMouseEvent
 
 from reeplanner.gui.canvas import canvas_layout as layout
-from reeplanner.gui.canvas.canvas_figures import CanvasFigures
+from reeplanner.gui.canvas.canvas_figures import CanvasFigures, changed_keys
 from reeplanner.gui.canvas.canvas_style import CanvasStyle
 from reeplanner.gui.canvas.card_builder import CardBuilder
 from reeplanner.gui.canvas.facility_card_item import CardDisplay, FacilityCardItem
@@ -37,6 +37,7 @@ REBUILD_TABLES = {"*", "stages", "materials"}
 
 class SupplyChainScene(QGraphicsScene):
     move_refused = Signal(str)  # why a drop or a link drawn was not turned into an edit (see SceneGestures)
+    stage_selected = Signal(str)  # a lane's header was clicked: the stage is selected
 
     def __init__(self, document: PlanDocument, parent=None, units: str = TONNES) -> None:
         super().__init__(parent)
@@ -62,6 +63,7 @@ class SupplyChainScene(QGraphicsScene):
         document.year_changed.connect(self.refresh_figures)
         document.scenario_changed.connect(self.refresh_figures)
         document.selection_changed.connect(self._on_document_selection_changed)
+        document.selection_changed.connect(self._mark_selected_stage)
         self.rebuild()
 
     @property
@@ -93,6 +95,7 @@ class SupplyChainScene(QGraphicsScene):
             self._add_lane(None, len(stages))
         self.reader.forget()
         self.refresh_figures()
+        self._mark_selected_stage(*self.document.selection)
         self._labels = self._card_labels()
         self._fit_lanes([layout.lowest_card_y(plan.stages, plan.facilities) or 0.0])
         stages, self._facilities_placed = plan.stages, plan.facilities
@@ -133,14 +136,14 @@ class SupplyChainScene(QGraphicsScene):
     def _add_cards(self, rows: list[int], places: PendingCards) -> None:
         facilities, xs, ys = self._facilities_placed, places.xs, places.ys
         display, cards, labels, add = self.display, self.cards, self._labels, self.addItem
-        figures_of, present = self.figures.facility_by_key, self.figures.present
+        figures_of, present = self.figures.facility_by_key, self.figures.is_present_key
         for row in rows:
             fac = facilities[row]
             key = id_key(fac.id)
             card = FacilityCardItem(fac, row, display, *labels(fac))
             card.key = key
             card.setPos(xs[row], ys[row])
-            card.set_figures(figures_of(key), present is None or key in present)
+            card.set_figures(figures_of(key), present(key))
             cards[key] = card
             add(card)
         table, indexes = self.document.selection
@@ -332,7 +335,7 @@ class SupplyChainScene(QGraphicsScene):
 
     def _show_figures(self, figures: CanvasFigures, source: Source) -> None:
         result, year, currency, _materials = source
-        self.figures = figures
+        previous, self.figures = self.figures, figures
         display = self.display
         if (display.year, display.currency) != (year, currency):
             display.year, display.currency = year, currency
@@ -340,15 +343,33 @@ class SupplyChainScene(QGraphicsScene):
             self.update()
         for lane in self.lanes:
             lane.set_figures(figures.lane(lane.stage_id), year)
-        figures_of, present = figures.facility_by_key, figures.present
-        for key, card in self.cards.items():
-            card.set_figures(figures_of(key), present is None or key in present)
+        figures_of, present = figures.facility_by_key, figures.is_present_key
+        changed = changed_keys(previous, figures)  # None: every card (other facilities)
+        for key in self.cards if changed is None else changed:
+            card = self.cards.get(key)
+            if card is not None:  # only the cards whose figures changed (most keep theirs after an edit)
+                card.set_figures(figures_of(key), present(key))
         for arrow in self.arrows:
             arrow.update_geometry()
         if result is not None:
             self.builder.results_arrived()  # figures first, then the cards out of sight
 
     # -- selection ------------------------------------------------------
+
+    def select_stage(self, stage_id: str) -> None:
+        """Select the stage (a lane header was clicked): its row in Stages, for the inspector and tables."""
+        stages = self.document.plan.stages
+        row = next((i for i, s in enumerate(stages) if id_key(s.id) == id_key(stage_id)), None)
+        if row is not None:
+            self.document.set_selection("stages", [row])
+            self.stage_selected.emit(stages[row].id)
+
+    def _mark_selected_stage(self, table: str, indexes: list[int]) -> None:
+        """The selected stage's lane is drawn highlighted (the stage was picked here, in a table or a chart)."""
+        stages = self.document.plan.stages
+        chosen = {id_key(stages[i].id) for i in indexes if i < len(stages)} if table == "stages" else set()
+        for lane in self.lanes:
+            lane.set_selected(lane.stage is not None and id_key(lane.stage.id) in chosen)
 
     def selected_cards(self) -> list[FacilityCardItem]:
         return [item for item in self.selectedItems() if isinstance(item, FacilityCardItem)]

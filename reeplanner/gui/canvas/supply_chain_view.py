@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QFrame, QGraphicsView, QLabel, QMenu, QWidget
 from reeplanner.gui.canvas import canvas_layout as layout
 from reeplanner.gui.canvas.canvas_commands import add_facility_command
 from reeplanner.gui.canvas.canvas_style import CanvasStyle
-from reeplanner.gui.canvas.facility_card_item import READABLE_DETAIL, FacilityCardItem
+from reeplanner.gui.canvas.facility_card_item import FacilityCardItem
 from reeplanner.gui.canvas.lane_item import LaneItem
 from reeplanner.gui.canvas.link_to_dialog import LinkToDialog
 from reeplanner.gui.canvas.status_legend import StatusLegend
@@ -79,22 +79,20 @@ class SupplyChainView(QGraphicsView):
         self._zoom_by(1 / ZOOM_STEP, anchor_under_mouse=False)
 
     def fit_to_view(self) -> None:
-        """Show the whole chain, never magnified beyond 100% (small plans stay crisp and readable).
+        """Fit the chain across the width the canvas has, from the top, never beyond 100%.
 
-        A chain too long to read whole (its cards would be drawn as bars) is fitted
-        across instead: every lane in sight, from the top, scrolling down the lanes.
-        The viewport ends above the status key's strip, so the chain never runs under it.
+        Every lane is in sight and the text stays readable (the fonts are sized for the width
+        the default window gives the canvas); a chain taller than the canvas scrolls down its
+        lanes. The viewport ends above the status key's strip, so the chain never runs under it.
         """
         rect = self.chain_scene.sceneRect()
         if rect.isEmpty():
             return
         area = self.viewport().rect().adjusted(2, 2, -2, -2)
-        across, down = area.width() / rect.width(), area.height() / rect.height()
-        zoom = min(across, down)
-        if zoom < READABLE_DETAIL:
-            bar = self.verticalScrollBar()
-            room = area.width() - (0 if bar.isVisible() else bar.sizeHint().width())
-            zoom = room / rect.width()
+        zoom = area.width() / rect.width()
+        bar = self.verticalScrollBar()
+        if rect.height() * min(zoom, 1.0) > area.height() and not bar.isVisible():
+            zoom = (area.width() - bar.sizeHint().width()) / rect.width()  # room for the scroll bar
         self.setTransform(QTransform.fromScale(*[min(max(zoom, MIN_ZOOM), 1.0)] * 2))
         for bar in (self.horizontalScrollBar(), self.verticalScrollBar()):
             bar.setValue(bar.minimum())

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QRect, Signal
-from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from reeplanner.gui.refusal_balloon import RefusalBalloon
 from reeplanner.gui.tables.demand_table_model import DemandTableModel
@@ -45,14 +45,46 @@ class PlanTablePage(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         layout.setSpacing(2)
         self.balloon = RefusalBalloon(self.view.viewport())
+        self.picked_label = QLabel(self)
+        self.picked_label.setObjectName(f"picked-{table.attr}")
+        self.picked_label.setWordWrap(True)
+        self.show_all_button = QPushButton("Show all", self)
+        self.show_all_button.setObjectName(f"show-all-{table.attr}")
+        self.show_all_button.clicked.connect(self.show_all_rows)
+        self.picked_bar = QWidget(self)
+        picked = QHBoxLayout(self.picked_bar)
+        picked.setContentsMargins(2, 0, 2, 0)
+        picked.addWidget(self.picked_label, 1)
+        picked.addWidget(self.show_all_button)
+        self.picked_bar.hide()
         layout.addWidget(self.filter_edit)
+        layout.addWidget(self.picked_bar)
         layout.addWidget(self.view)
+        self._picked_from = 0  # how many rows the table had when rows were picked
         self._following = False  # True while the view copies the document's selection
         self.view.selectionModel().selectionChanged.connect(self._on_view_selection_changed)
         self.model.edit_refused.connect(self._on_model_edit_refused)
         self.view.status_message.connect(self._show_refusal)
         document.selection_changed.connect(self._on_document_selection_changed)
-        document.plan_changed.connect(lambda _table: self.balloon.hide())
+        document.plan_changed.connect(self._on_document_plan_changed)
+
+    def show_only_rows(self, rows: list[int], description: str) -> None:
+        """Show only these plan rows (picked on a chart), saying which; Show all brings the rest back."""
+        self.view.proxy.set_row_filter(set(rows))
+        self._picked_from = len(getattr(self.document.plan, self.table.attr))
+        self.picked_label.setText(f"Showing {len(rows)} of {self.model.rowCount()} rows: {description}")
+        self.picked_bar.show()
+
+    def show_all_rows(self) -> None:
+        self.view.proxy.set_row_filter(None)
+        self.picked_bar.hide()
+
+    def _on_document_plan_changed(self, table: str) -> None:
+        self.balloon.hide()
+        if self.view.proxy.row_filter is None or table not in (self.table.attr, "*"):
+            return
+        if table == "*" or len(getattr(self.document.plan, self.table.attr)) != self._picked_from:
+            self.show_all_rows()  # rows came or went: the picked row numbers no longer hold
 
     def _on_view_selection_changed(self) -> None:
         if not self._following:

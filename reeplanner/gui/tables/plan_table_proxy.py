@@ -48,6 +48,7 @@ class PlanTableProxy(QAbstractTableModel):
         self._sort_column = -1
         self._descending = False
         self._needle = ""
+        self._only: frozenset[int] | None = None  # plan rows picked elsewhere (a chart's bar); None: all
         self._keys: dict[int, list[object]] = {}  # column -> sort key of each plan row
         self._texts: list[str] | None = None  # each plan row's cells, casefolded, for the filter
         self._moving: list[tuple[QModelIndex, int]] | None = None  # persistent indexes and their plan rows
@@ -142,6 +143,16 @@ class PlanTableProxy(QAbstractTableModel):
         if needle != self._needle:
             self._relayout(lambda: setattr(self, "_needle", needle))
 
+    @property
+    def row_filter(self) -> frozenset[int] | None:
+        return self._only
+
+    def set_row_filter(self, rows: set[int] | frozenset[int] | None) -> None:
+        """Show only these plan rows (as well as matching the filter text); None shows them all."""
+        only = None if rows is None else frozenset(rows)
+        if only != self._only:
+            self._relayout(lambda: setattr(self, "_only", only))
+
     def _relayout(self, change) -> None:
         """Apply ``change`` (to the sort or the filter) as one layout change."""
         self.layoutAboutToBeChanged.emit()
@@ -156,10 +167,12 @@ class PlanTableProxy(QAbstractTableModel):
         order); sets ``_position`` to match."""
         n_rows = self._model.rowCount()
         sorting = 0 <= self._sort_column < self._model.columnCount()
-        if not sorting and not self._needle:
+        if not sorting and not self._needle and self._only is None:
             self._position = []
             return None
         rows: list[int] | range = range(n_rows)
+        if self._only is not None:
+            rows = [row for row in rows if row in self._only]
         if self._needle:
             texts = self._row_texts()
             rows = [row for row in rows if self._needle in texts[row]]
