@@ -164,7 +164,12 @@ class BriefCharts:
         chart.title = _title(
             f"Share of each stage's requirement covered at home, {year} ({context.lead_figures.name})"
         )
-        chart.width, chart.height = 24.0, 9.5
+        chart.x_axis.txPr = _small_text()
+        chart.x_axis.tickLblSkip = 1  # every stage's label, however many
+        chart.y_axis.title = None  # the title says it
+        chart.legend.position = "r"
+        chart.gapWidth = 60
+        chart.width, chart.height = 24.0, 7.8
         return chart
 
     # -- money -------------------------------------------------------------------------------
@@ -203,6 +208,12 @@ class BriefCharts:
 def _stage_label(context: BriefContext, stage: str, material: str) -> str:
     name = stage_name(context.plan, stage)
     return f"{name} ({material})" if material else name
+
+
+def _small_text(points: int = 8) -> RichText:
+    """Axis labels in ``points``-point text."""
+    font = CharacterProperties(sz=points * 100, solidFill=styles.INK)
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=font), endParaRPr=font)])
 
 
 def _title(text: str) -> Title:

@@ -16,8 +16,8 @@ from reeplanner.formats.brief.figures import stage_name
 from reeplanner.formats.brief.sheet_writer import SheetWriter
 
 YEAR_WIDTH = 9.0
-#: Rows the coverage chart covers (its 9.5 cm, and a little space below it).
-CHART_ROWS = 20
+#: Rows the coverage chart covers (its 7.8 cm, and a little space below it).
+CHART_ROWS = 16
 CHART_ROW_HEIGHT = 14.0
 
 

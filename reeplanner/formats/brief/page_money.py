@@ -127,10 +127,8 @@ def _kinds(out: SheetWriter, context: BriefContext) -> None:
     out.section("By kind of instrument")
     _header(out, "Kind", 1)
     for row in m.by_kind.itertuples(index=False):
-        _money_row(out, KIND_LABELS.get(row.kind, row.kind), row, 1)
-    if (m.by_kind["total"] == 0).any():
-        put(out.ws, out.row, 1, "–: lines entered without an amount (terms in their notes).", styles.NOTE)
-        out.row += 1
+        label = KIND_LABELS.get(row.kind, row.kind)
+        _money_row(out, label if row.total else f"{label}: terms only, no sum", row, 1)
 
 
 def _stages(out: SheetWriter, context: BriefContext) -> None:

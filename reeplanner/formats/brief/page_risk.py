@@ -145,9 +145,7 @@ def _target_odds(out: SheetWriter, context: BriefContext) -> None:
     names = {id_key(f.id): f.name for f in context.plan.facilities}
     for t in sorted(risk.targets, key=lambda t: (not context.official(t.target), t.year, t.target)):
         outcome = values[t.target]
-        drivers = (
-            "; ".join(f"{names[id_key(f)]} +{100 * gain:.1f} pts" for f, gain in t.top_drivers(3)) or "none"
-        )
+        drivers = "; ".join(f"{names[id_key(f)]} {_points(gain)}" for f, gain in t.top_drivers(3)) or "none"
         share = outcome.metric is Metric.SELF_SUFFICIENCY
         row = out.table_row(
             [
