@@ -364,8 +364,10 @@ def test_timeline_shades_each_phase_and_draws_today(tmp_path):
 
 
 def test_the_timeline_prints_at_full_size(us_example):
-    """No shrinking: the sheet is no wider than a landscape page, and its text is 9 points or more."""
-    from reeplanner.formats.brief.sheet_writer import PRINTABLE_WIDTH, points_wide
+    """No shrinking: the sheet is no wider than a landscape page (with LibreOffice's wider columns), and its
+    text is 9 points or more."""
+    from reeplanner.formats.brief.sheet_writer import points_wide
+    from reeplanner.formats.brief.timeline import PRINTED_WIDTH
 
     _, path = us_example
     timeline = openpyxl.load_workbook(path)[ANNEX[1]]
@@ -373,7 +375,7 @@ def test_the_timeline_prints_at_full_size(us_example):
         points_wide(timeline.column_dimensions[openpyxl.utils.get_column_letter(c)].width)
         for c in range(1, timeline.max_column + 1)
     )
-    assert width <= PRINTABLE_WIDTH
+    assert width <= PRINTED_WIDTH
     sizes = {c.font.sz for row in timeline.iter_rows(min_row=4) for c in row if c.value is not None}
     assert min(sizes) >= 9
 

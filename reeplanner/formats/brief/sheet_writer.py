@@ -350,8 +350,10 @@ def break_pages(ws: Worksheet, blocks: list[int], title_rows: int) -> None:
     the current page is at least ``KEEP_TOGETHER_FILL`` full; otherwise the block flows on, so no
     page is left nearly empty.
 
-    Pages print one page wide, so the scale follows from the columns' widths;
-    a block longer than a page is left to flow.
+    Once a block has flowed over a page's end, where that page ends is the spreadsheet's to decide
+    (it sizes wrapped rows itself), so the rest of the sheet flows too: a break placed on an
+    estimate drifted that far could leave a page nearly empty. Pages print one page wide, so the
+    scale follows from the columns' widths.
     """
     scale = print_scale(ws)
 
@@ -369,10 +371,8 @@ def break_pages(ws: Worksheet, blocks: list[int], title_rows: int) -> None:
             ws.row_breaks.append(Break(id=start - 1))
             used = 0.0
         used += block
-        while used > page:
-            used -= page
-        if any(start <= b + 1 < end for b in manual):
-            used = sum(height(r) for r in range(max(b + 1 for b in manual if start <= b + 1 < end), end))
+        if used > page:
+            return
 
 
 def header_text(text: str) -> str:
