@@ -57,6 +57,8 @@ def to_pdf(workbook: Path, out_dir: Path) -> Path:
 def printed_pages(pdf: Path, sheets: list[str]) -> list[PrintedPage]:
     """Every page of ``pdf``: which of ``sheets`` its header names, and its fill."""
     prefix = pdf.with_suffix("")
+    for old in pdf.parent.glob(f"{prefix.name}-*.pgm"):
+        old.unlink()  # pages of an earlier printing
     subprocess.run(["pdftoppm", "-gray", "-r", str(DPI), str(pdf), str(prefix)], check=True, timeout=240)
     images = sorted(pdf.parent.glob(f"{prefix.name}-*.pgm"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
     pages = []
