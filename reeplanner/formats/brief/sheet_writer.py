@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import numbers
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -34,15 +35,27 @@ PARAGRAPH_CHAR_WIDTH = 5.0
 PARAGRAPH_LINE_HEIGHT = 15.0
 #: What a landscape Letter page holds inside the margins, in points (kept a little short of the page).
 PRINTABLE_WIDTH = 720.0
-PRINTABLE_HEIGHT = 495.0
+PRINTABLE_HEIGHT = 505.0
+#: The height LibreOffice prints a 10-point row it sizes itself (measured on its PDF).
+PRINTED_ROW_HEIGHT = 11.8
+#: A table starts on a new page rather than split only when the page it would leave is this full.
+KEEP_TOGETHER_FILL = 0.6
+#: A short sheet (up to this many pages and a bit) is shrunk onto whole pages when its last page
+#: would be less full than this.
+MAX_SHRUNK_PAGES = 4
+NEARLY_EMPTY = 0.25
+
+
+LEFT = Alignment(horizontal="left", vertical="top")
 
 
 @dataclass(frozen=True)
 class PageHeader:
-    """What every printed page carries: the plan's name and the brief's date."""
+    """What every printed page carries: the plan's name, the brief's date and the plan's classification."""
 
     plan_name: str
     date: dt.date
+    classification: str = ""
 
 
 def safe_text(text: str) -> str:
@@ -96,11 +109,11 @@ class SheetWriter:
             put(self.ws, self.row, 1, subtitle, styles.SUBTITLE)
             self.row += 1
 
-    def section(self, text: str, gap: int = 1) -> int:
-        """A section heading after ``gap`` blank rows; returns its row."""
+    def section(self, text: str, gap: int = 1, column: int = 1) -> int:
+        """A section heading after ``gap`` blank rows, in ``column``; returns its row."""
         self.blocks.append(self.row)
         self.row += gap
-        put(self.ws, self.row, 1, text, styles.SECTION)
+        put(self.ws, self.row, column, text, styles.SECTION)
         self.ws.row_dimensions[self.row].height = 20
         self.row += 1
         return self.row - 1
@@ -118,12 +131,15 @@ class SheetWriter:
         first_column: int = 1,
         total: bool = False,
     ) -> int:
-        """One row of a table: text cells left, numbers right with their format."""
+        """One row of a table: text cells left, numbers right with their format (a total row's
+        label left too)."""
         for offset, value in enumerate(values):
             fmt = fmts if isinstance(fmts, str) else fmts[offset]
             is_text = isinstance(value, str) and not fmt
             style = styles.TOTAL if total else (styles.TEXT if is_text else styles.NUMBER)
-            put(self.ws, self.row, first_column + offset, value, style, fmt)
+            cell = put(self.ws, self.row, first_column + offset, value, style, fmt)
+            if total and offset == 0 and is_text:
+                cell.alignment = LEFT
         self.row += 1
         return self.row - 1
 
@@ -136,13 +152,27 @@ class SheetWriter:
         put(self.ws, self.row, 1, text, styles.NOTE)
         self.row += 1
 
-    def paragraph(self, text: str, last_column: int, width: float) -> None:
-        """Wrapped text merged across columns 1..``last_column`` (``width`` points), its row tall enough for it."""
-        put(self.ws, self.row, 1, text, styles.WRAPPED)
-        self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=last_column)
-        lines = text_lines(text, width / PARAGRAPH_CHAR_WIDTH)
-        self.ws.row_dimensions[self.row].height = PARAGRAPH_LINE_HEIGHT * lines + 4
+    def paragraph(
+        self,
+        text: str,
+        last_column: int,
+        width: float,
+        first_column: int = 1,
+        style: str = styles.WRAPPED,
+        gap: float = 4.0,
+        chars_per_point: float = 1 / PARAGRAPH_CHAR_WIDTH,
+    ) -> int:
+        """Wrapped text merged across columns ``first_column``..``last_column`` (``width`` points), its
+        row tall enough for it (and ``gap`` points below); returns the row."""
+        put(self.ws, self.row, first_column, text, style)
+        if last_column > first_column:
+            self.ws.merge_cells(
+                start_row=self.row, start_column=first_column, end_row=self.row, end_column=last_column
+            )
+        lines = text_lines(text, width * chars_per_point)
+        self.ws.row_dimensions[self.row].height = PARAGRAPH_LINE_HEIGHT * lines + gap
         self.row += 1
+        return self.row - 1
 
     def finish(
         self,
@@ -153,17 +183,32 @@ class SheetWriter:
     ) -> None:
         """Fit the columns, then make the sheet print landscape, one page wide, with titles repeated.
 
-        ``one_page`` shrinks a sheet a little taller than a page onto one (an appendix, say).
+        ``one_page`` prints the sheet on one page, shrunk if need be (a page of the brief's first four).
         """
         fit_columns(self.ws, widths or {})
         contain_overflow(self.ws)
         set_up_pages(self.ws, self.page_header, title_rows)
-        if one_page:
-            self.ws.page_setup.fitToHeight = 1
+        pages = 1 if one_page else fewer_pages(self.ws, title_rows)
+        if pages:
+            self.ws.page_setup.fitToHeight = pages
         else:
             break_pages(self.ws, self.blocks, title_rows)
         if freeze:
             self.ws.freeze_panes = freeze
+
+
+def formatted(value: float, fmt: str) -> str:
+    """``value`` roughly as the number format ``fmt`` shows it (its first section): separators,
+    decimals, a percent sign, a sign and quoted text such as ``" pts"``."""
+    section = fmt.split(";")[0]
+    if section in ("General", ""):
+        return str(value)
+    decimals = len(section.split(".")[1].split('"')[0].rstrip("%")) if "." in section else 0
+    shown = value * 100 if "%" in section else value
+    text = f"{shown:,.{decimals}f}" if "," in section else f"{shown:.{decimals}f}"
+    sign = "+" if section.startswith("+") and value >= 0 else ""
+    quoted = "".join(re.findall(r'"([^"]*)"', section))
+    return f"{sign}{text}{'%' if '%' in section else ''}{quoted}"
 
 
 def display_width(cell: Cell) -> float:
@@ -172,18 +217,7 @@ def display_width(cell: Cell) -> float:
     if value is None:
         return 0.0
     if isinstance(value, float | int) and not isinstance(value, bool):
-        fmt = cell.number_format
-        if fmt == styles.PERCENT:
-            text = f"{value:.0%}"
-        elif fmt in (styles.MONEY, styles.MONEY_OR_DASH):
-            text = f"{value:,.1f}"
-        elif fmt == styles.SHARE:
-            text = f"{value:,.2f}"
-        elif fmt == styles.TONNES:
-            text = f"{value:,.0f}"
-        else:
-            text = str(value)
-        return len(text) + 1.0
+        return len(formatted(value, cell.number_format)) + 1.0
     text = str(value)
     if cell.style == styles.HEADER:
         longest_word = max((len(word) for word in text.split()), default=0)
@@ -291,18 +325,40 @@ def points_wide(width: float) -> float:
     return (width * 7 + 5) * 0.75
 
 
-def break_pages(ws: Worksheet, blocks: list[int], title_rows: int) -> None:
-    """Start a new page before a block that would not fit on what is left of the current one.
-
-    Pages print one page wide, so the scale follows from the columns' widths;
-    a block longer than a page is left to flow.
-    """
+def print_scale(ws: Worksheet) -> float:
+    """The scale a one-page-wide print takes, from the columns' widths."""
     columns = range(1, ws.max_column + 1)
     width = sum(points_wide(ws.column_dimensions[get_column_letter(c)].width or 8.43) for c in columns)
-    scale = min(1.0, PRINTABLE_WIDTH / width) if width else 1.0
+    return min(1.0, PRINTABLE_WIDTH / width) if width else 1.0
+
+
+def fewer_pages(ws: Worksheet, title_rows: int) -> int:
+    """The pages to fit a short sheet on when its last page would be nearly empty (under
+    ``NEARLY_EMPTY`` full), shrinking it a little; 0 to print it as it falls."""
+    heights = [ws.row_dimensions[r].height or PRINTED_ROW_HEIGHT for r in range(1, ws.max_row + 1)]
+    repeated = sum(heights[:title_rows])
+    page = PRINTABLE_HEIGHT / print_scale(ws) - repeated
+    pages = (sum(heights) - repeated) / page
+    whole = math.floor(pages)
+    if 1 <= whole <= MAX_SHRUNK_PAGES and pages - whole < NEARLY_EMPTY:
+        return whole
+    return 0
+
+
+def break_pages(ws: Worksheet, blocks: list[int], title_rows: int) -> None:
+    """Start a new page before a block that would not fit on what is left of the current one, when
+    the current page is at least ``KEEP_TOGETHER_FILL`` full; otherwise the block flows on, so no
+    page is left nearly empty.
+
+    Once a block has flowed over a page's end, where that page ends is the spreadsheet's to decide
+    (it sizes wrapped rows itself), so the rest of the sheet flows too: a break placed on an
+    estimate drifted that far could leave a page nearly empty. Pages print one page wide, so the
+    scale follows from the columns' widths.
+    """
+    scale = print_scale(ws)
 
     def height(row: int) -> float:
-        return ws.row_dimensions[row].height or ROW_HEIGHT
+        return ws.row_dimensions[row].height or PRINTED_ROW_HEIGHT
 
     repeated = sum(height(r) for r in range(1, title_rows + 1))
     page = PRINTABLE_HEIGHT / scale - repeated
@@ -311,12 +367,12 @@ def break_pages(ws: Worksheet, blocks: list[int], title_rows: int) -> None:
     used = -repeated  # the first page's own title rows are the ones later pages repeat
     for start, end in zip(starts, starts[1:], strict=False):
         block = sum(height(r) for r in range(start, end))
-        if used + block > page and used > 0 and start - 1 not in manual:
+        if used + block > page and used >= KEEP_TOGETHER_FILL * page and start - 1 not in manual:
             ws.row_breaks.append(Break(id=start - 1))
             used = 0.0
-        used = (used + block) % page if block > page else used + block
-        if any(start <= b + 1 < end for b in manual):
-            used = sum(height(r) for r in range(max(b + 1 for b in manual if start <= b + 1 < end), end))
+        used += block
+        if used > page:
+            return
 
 
 def header_text(text: str) -> str:
@@ -325,6 +381,7 @@ def header_text(text: str) -> str:
 
 
 def set_up_pages(ws: Worksheet, header: PageHeader, title_rows: int) -> None:
+    """Landscape Letter, one page wide, the plan's name, the sheet and its classification on every page."""
     ws.sheet_view.showGridLines = False
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_LETTER
@@ -339,6 +396,11 @@ def set_up_pages(ws: Worksheet, header: PageHeader, title_rows: int) -> None:
     ws.oddHeader.left.size = 9
     ws.oddHeader.right.text = header_text(ws.title)
     ws.oddHeader.right.size = 9
+    if header.classification:
+        for part in (ws.oddHeader.center, ws.oddFooter.center):
+            part.text = header_text(header.classification)
+            part.size = 10
+            part.font = "Calibri,Bold"
     ws.oddFooter.left.text = f"REE Planner leadership brief, {header.date.isoformat()}"
     ws.oddFooter.left.size = 8
     ws.oddFooter.right.text = "Page &P of &N"
