@@ -5,13 +5,13 @@ window with FILE (offering changes a crash left to it, when newer than the
 file), else offers to recover changes a crash left behind, else reopens the
 last plan, else shows the welcome page.
 ``reeplanner --screenshot OUT.png [--size WxH] [--show NAME] FILE`` lays the
-window out with FILE (with chart NAME's dock in front), saves a picture of it
-and exits; ``reeplanner --export-chart NAME OUT [--scenario ID] [--year Y]
-[--size WxH] FILE`` writes one chart as .png, .svg or .tsv and exits (both
-offscreen when there is no display). Qt is imported only after the arguments
-are checked, so ``--help``, ``--version`` and argument errors are instant; and
-only after the display is known to answer, so a DISPLAY left over from an ssh
-session gets a sentence naming it rather than Qt's abort.
+window out with FILE (with chart or view NAME's dock in front), saves a picture
+of it and exits; ``reeplanner --export-chart NAME OUT [--scenario ID] [--year Y]
+[--size WxH] FILE`` writes one chart or view as .png, .svg or .tsv and exits
+(both offscreen when there is no display). Qt is imported only after the
+arguments are checked, so ``--help``, ``--version`` and argument errors are
+instant; and only after the display is known to answer, so a DISPLAY left over
+from an ssh session gets a sentence naming it rather than Qt's abort.
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ from reeplanner.about import VersionAction
 DEFAULT_SIZE = (1400, 900)
 CHART_SIZE = (800, 500)
 CHARTS = ("gap", "sufficiency", "funding", "flow")
+#: The larger docks ``--show`` and ``--export-chart`` also take (``gui.views.view_registry``).
+VIEWS = ("timeline", "comparison", "explain", "agencies", "coordination")
+SHOWABLE = CHARTS + VIEWS
 CHART_SUFFIXES = (".png", ".svg", ".tsv")
 
 
@@ -52,17 +55,26 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--size", type=_size, default=None, metavar="WxH", help="window size (1400x900; a chart 800x500)"
     )
     parser.add_argument(
-        "--show", choices=CHARTS, metavar="NAME", help="with --screenshot: bring chart NAME to the front"
+        "--show",
+        choices=SHOWABLE,
+        metavar="NAME",
+        help=f"with --screenshot: bring chart or view NAME ({', '.join(SHOWABLE)}) to the front (a view "
+        "gets half the window's height)",
     )
     parser.add_argument(
         "--export-chart",
         nargs=2,
         metavar=("NAME", "OUT"),
-        help=f"write chart NAME ({', '.join(CHARTS)}) to OUT (.png, .svg or .tsv) and exit",
+        help=f"write chart or view NAME ({', '.join(SHOWABLE)}) to OUT (.png, .svg or .tsv) and exit",
     )
-    parser.add_argument("--scenario", metavar="ID", help="with --export-chart: the scenario (the base one)")
     parser.add_argument(
-        "--year", type=int, metavar="Y", help="with --export-chart: the year (2028 in the horizon)"
+        "--scenario", metavar="ID", help="with --export-chart or --screenshot: the scenario (the base one)"
+    )
+    parser.add_argument(
+        "--year",
+        type=int,
+        metavar="Y",
+        help="with --export-chart or --screenshot: the year (2028 in the horizon)",
     )
     parser.add_argument(
         "--benchmark-start", action="store_true", help="exit as soon as the window has painted"
@@ -72,14 +84,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         parser.error("--screenshot needs a FILE to show")
     if args.export_chart:
         name, out = args.export_chart
-        if name not in CHARTS:
-            parser.error(f"--export-chart: '{name}' is not a chart; choose from {', '.join(CHARTS)}")
+        if name not in SHOWABLE:
+            parser.error(f"--export-chart: '{name}' is not a chart; choose from {', '.join(SHOWABLE)}")
         if Path(out).suffix.lower() not in CHART_SUFFIXES:
             parser.error(f"--export-chart: {out} must end in .png, .svg or .tsv")
         if args.file is None:
             parser.error("--export-chart needs a FILE to draw")
-    elif args.scenario or args.year is not None:
-        parser.error("--scenario and --year go with --export-chart")
+    elif (args.scenario or args.year is not None) and not args.screenshot:
+        parser.error("--scenario and --year go with --export-chart or --screenshot")
     if args.show and not args.screenshot:
         parser.error("--show goes with --screenshot")
     return args
@@ -145,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         name, out = args.export_chart
         return export_chart(name, Path(out), args.file, args.scenario, args.year, args.size or CHART_SIZE)
     if args.screenshot:
-        return _screenshot(args.file, args.screenshot, args.size or DEFAULT_SIZE, args.show)
+        shown = (args.show, args.scenario, args.year)
+        return _screenshot(args.file, args.screenshot, args.size or DEFAULT_SIZE, *shown)
 
     from reeplanner.gui.main_window import MainWindow
 
@@ -179,11 +192,19 @@ def start_window(file: Path | None, prompts=None):
     return window
 
 
-def _screenshot(file: Path, out: Path, size: tuple[int, int], show: str | None = None) -> int:
+def _screenshot(
+    file: Path,
+    out: Path,
+    size: tuple[int, int],
+    show: str | None = None,
+    scenario: str | None = None,
+    year: int | None = None,
+) -> int:
     from PySide6.QtWidgets import QApplication
 
     from reeplanner.formats.files import read_plan
     from reeplanner.gui.main_window import MainWindow
+    from reeplanner.model.ids import id_key
     from reeplanner.model.problems import PlanError
 
     try:
@@ -193,14 +214,35 @@ def _screenshot(file: Path, out: Path, size: tuple[int, int], show: str | None =
             f"reeplanner: cannot open {file}:", *(f"  {p}" for p in exc.problems), sep="\n", file=sys.stderr
         )
         return 1
+    known = {id_key(s.id): s.id for s in plan.scenarios}
+    if scenario is not None and id_key(scenario) not in known:
+        print(
+            f"reeplanner: there is no scenario '{scenario}' in {file.name}. Known: {', '.join(known.values())}.",
+            file=sys.stderr,
+        )
+        return 1
+    if year is not None and year not in plan.years:
+        print(
+            f"reeplanner: {year} is outside the plan's horizon ({plan.start_year}-{plan.end_year}).",
+            file=sys.stderr,
+        )
+        return 1
     window = MainWindow(restore_settings=False)
     window.document.load(plan, file if file.suffix.lower() == ".reeplan" else None)
+    if scenario is not None:
+        window.document.set_scenario(known[id_key(scenario)])
+    if year is not None:
+        window.document.set_year(year)
     window.resize(*size)
     window.show()
     window.show_plan_view()
     window.charts.build()
     if show:
         window.charts.raise_chart(show)
+    if show in VIEWS:  # a view under the canvas: half the window's height, as a user would drag it
+        from PySide6.QtCore import Qt
+
+        window.resizeDocks([window.docks[show]], [size[1] // 2], Qt.Orientation.Vertical)
     QApplication.processEvents()
     window.charts.build()  # the charts now on show
     QApplication.processEvents()

@@ -376,7 +376,13 @@ def add_brief(subparsers: argparse._SubParsersAction) -> None:
         "--scenario",
         action="append",
         metavar="ID",
-        help="a scenario to brief (repeat for several; the first leads the findings); default: all",
+        help="a scenario to brief (repeat for several; the first leads); default: all",
+    )
+    p.add_argument(
+        "--pages",
+        choices=("all", "summary"),
+        default="all",
+        help="all: pages 1-4 and the annex (default); summary: pages 1-4 only, for a quick read",
     )
     p.set_defaults(handler=run_brief)
 
@@ -390,7 +396,7 @@ def run_brief(args: argparse.Namespace) -> int:
     from reeplanner.formats.brief import write_brief  # openpyxl and the brief load only when asked for
 
     try:
-        write_brief(plan, args.target, scenario_ids=args.scenario)
+        write_brief(plan, args.target, scenario_ids=args.scenario, pages=args.pages)
     except SaveError as exc:
         print(exc, file=sys.stderr)
         return CANNOT_WRITE

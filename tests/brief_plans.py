@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from reeplanner.model import (
@@ -246,4 +247,32 @@ def us_plan() -> Plan:
         Override("SURGE", OverrideKind.STATUS, Status.FINANCED, "VULCAN"),
         Override("SURGE", OverrideKind.PERMITTING_FACTOR, 0.5),
     ]
+    return plan
+
+
+def ban_plan() -> Plan:
+    """``hand_plan`` with 400 t/yr of Chinese magnets, a BAN scenario that cuts them to nothing, a
+    Defense Logistics Agency line, an official magnet target and the Plan fields of page 1.
+
+    Magnets with imports: 716.5 + 400 = 1,116.5 t against 1,000 t of demand: nobody goes short in
+    Base case. BAN: 716.5 t, so 1,000 - 716.5 = 283.5 t unmet in 2025-2028; from 2029 SEP-2 lifts
+    domestic output to 1,194.1 t and nobody goes short.
+    Public money: DoD 100 (IBP, DPA3 grant, committed) + 20 (DLA, stockpile, announced) = 120 over
+    two offices; DOE 50 (LPO loan guarantee, committed): 170 public, 150 committed; 30 private.
+    """
+    plan = hand_plan()
+    plan.as_of = dt.date(2026, 1, 31)
+    plan.prepared_by = "Office of Strategic Planning"
+    plan.point_of_contact = "J. Analyst, 555-0100"
+    plan.classification = "UNCLASSIFIED//FOUO"
+    plan.supply = [SupplySource("CN-MAG", "Chinese magnets", "CN", "MAGNET", 400.0, False)]
+    plan.funding.append(
+        funding("F4", 20, "SEP-1", agency="DLA", instrument="NDS", year=2027, status=FundingStatus.ANNOUNCED)
+    )
+    plan.targets = [
+        dataclasses.replace(plan.targets[0], official=True),
+        plan.targets[1],
+    ]
+    plan.scenarios = [scenario("BASE", name="Base case"), scenario("BAN", "BASE", name="Ban")]
+    plan.overrides = [Override("BAN", OverrideKind.SUPPLY_FACTOR, 0.0, "CN-MAG")]
     return plan

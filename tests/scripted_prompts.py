@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from reeplanner.gui.brief_dialog import BriefChoice
 from reeplanner.gui.prompts import RecoveryChoice, SaveChoice
 from reeplanner.model.problems import Problem
 
@@ -15,6 +16,9 @@ class ScriptedPrompts:
     save_answer: str | None = None
     recovery: RecoveryChoice = RecoveryChoice.RESTORE
     confirm_answer: bool = True
+    #: Export Brief's answer: None ticks every scenario offered, full pages.
+    brief_answer: BriefChoice | None = None
+    brief_cancelled: bool = False
     asked: list[str] = field(default_factory=list)
     errors: list[tuple[str, list[Problem]]] = field(default_factory=list)
     warnings: list[tuple[str, list[Problem]]] = field(default_factory=list)
@@ -39,6 +43,12 @@ class ScriptedPrompts:
 
     def information(self, title: str, text: str) -> None:
         self.asked.append(title)
+
+    def brief_options(self, scenarios: list[tuple[str, str]]) -> BriefChoice | None:
+        self.asked.append(f"brief of {', '.join(sid for sid, _ in scenarios)}")
+        if self.brief_cancelled:
+            return None
+        return self.brief_answer or BriefChoice([sid for sid, _ in scenarios])
 
     def confirm(self, title: str, text: str) -> bool:
         self.asked.append(title)

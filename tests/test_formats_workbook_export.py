@@ -137,3 +137,26 @@ def test_export_replaces_the_file_only_when_complete(tmp_path):
 def test_export_into_a_missing_folder_says_so(tmp_path):
     with pytest.raises(SaveError):
         write_workbook(chain_plan(), tmp_path / "nowhere" / "plan.xlsx")
+
+
+def test_every_sheet_prints_landscape_one_page_wide_with_its_header_row_on_each_page(tmp_path):
+    plan = chain_plan(2025, 2027)
+    long_note = "A long note about the plant. " * 12
+    plan.facilities[0] = dataclasses.replace(plan.facilities[0], notes=long_note)
+    path = tmp_path / "plan.xlsx"
+    write_plan(plan, path)
+    workbook = openpyxl.load_workbook(path)
+    for ws in workbook.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1, ws.title
+        assert ws.page_setup.fitToHeight == 0, ws.title  # as many pages tall as it needs
+        assert ws.print_title_rows == "$1:$1", ws.title
+        assert (
+            ws.print_area
+            == f"'{ws.title}'!$A$1:${openpyxl.utils.get_column_letter(ws.max_column)}${ws.max_row}"
+        )
+    facilities = workbook["Facilities"]
+    notes = next(c for c in facilities[2] if c.value == long_note)
+    # The note wraps inside its column (instead of running across the printed page), its row tall enough.
+    assert notes.alignment.wrap_text
+    assert facilities.row_dimensions[2].height > 15

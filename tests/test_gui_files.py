@@ -8,6 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
+import openpyxl
 import pytest
 from PySide6.QtGui import QImage
 
@@ -197,7 +198,39 @@ def test_export_brief_writes_the_leadership_workbook(qtbot, window: MainWindow, 
     qtbot.waitUntil(lambda: not window.background.busy, timeout=30000)
 
     assert prompts.errors == []
+    assert prompts.asked[0] == "brief of BASE"
     assert (tmp_path / "brief.xlsx").stat().st_size > 0
+
+
+def test_export_brief_writes_the_scenarios_and_pages_picked(
+    qtbot, window: MainWindow, prompts, tmp_path: Path
+):
+    from reeplanner.formats.brief.writer import CHART_DATA, PAGES
+    from reeplanner.gui.brief_dialog import BriefChoice
+    from tests.brief_plans import ban_plan
+
+    path = tmp_path / "ban.reeplan"
+    reeplan.save(ban_plan(), path)
+    open_and_wait(qtbot, window, path)
+    prompts.brief_answer = BriefChoice(["BAN"], "summary")
+    prompts.save_answer = str(tmp_path / "brief.xlsx")
+
+    window.files.export_leadership_brief()
+    qtbot.waitUntil(lambda: not window.background.busy, timeout=30000)
+
+    assert prompts.errors == []
+    workbook = openpyxl.load_workbook(tmp_path / "brief.xlsx")
+    assert workbook.sheetnames == [*PAGES, CHART_DATA]
+    header = next(row for row in workbook[PAGES[1]].iter_rows(values_only=True) if row[0] == "Figure")
+    assert header[1:3] == ("Ban", None)
+
+
+def test_export_brief_cancelled_asks_for_no_file(qtbot, window: MainWindow, prompts, tmp_path: Path):
+    path = write_chain(tmp_path / "chain.reeplan")
+    open_and_wait(qtbot, window, path)
+    prompts.brief_cancelled = True
+    window.files.export_leadership_brief()
+    assert prompts.asked[-1] == "brief of BASE"  # no save dialog after it
 
 
 def run_app(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

@@ -28,11 +28,16 @@ COORDINATION_COLUMNS = ["kind", "subject", "stage", "agency", "year", "message"]
 GAP_TOLERANCE = 1e-6
 
 
+def coordination_rows(a: ScenarioArrays) -> list[tuple]:
+    """The findings as tuples in ``COORDINATION_COLUMNS`` order, without pandas (the window's views)."""
+    rows = _gaps_without_owner(a) + _several_agencies(a) + _funding_without_facility(a)
+    return rows + _targets_without_owner(a) + _starved_of_feed(a)
+
+
 def coordination_frame(a: ScenarioArrays) -> pd.DataFrame:
     import pandas as pd  # on first use: the engine computes without it
 
-    rows = _gaps_without_owner(a) + _several_agencies(a) + _funding_without_facility(a)
-    rows += _targets_without_owner(a) + _starved_of_feed(a)
+    rows = coordination_rows(a)
     columns = list(zip(*rows, strict=True)) if rows else [()] * len(COORDINATION_COLUMNS)
     return pd.DataFrame(
         {

@@ -85,7 +85,9 @@ def _add_plan_sheet(book: XlsxBook, plan: Plan) -> None:
     rows.append(["Format", FORMAT_NAME])
     rows.append(["Format version", FORMAT_VERSION])
     headers = ["Field", "Value"]
-    book.add_sheet(PLAN_SHEET, headers, rows, _widths(headers, rows), [], len(rows) + 1)
+    widths = _widths(headers, rows)
+    long_text = frozenset(i for i, w in enumerate(widths) if w >= MAX_WIDTH)
+    book.add_sheet(PLAN_SHEET, headers, rows, widths, [], len(rows) + 1, long_text)
 
 
 def _plan_value(plan: Plan, col: Column) -> object:
@@ -101,7 +103,9 @@ def _add_table_sheet(book: XlsxBook, plan: Plan, table: Table) -> None:
     headers = [c.header for c in columns]
     rows = [[_plain(_record_value(rec, c)) for c in columns] for rec in records]
     last = len(rows) + 1 + _SPARE_ROWS
-    book.add_sheet(table.sheet, headers, rows, _widths(headers, rows), _validations(plan, columns), last)
+    widths = _widths(headers, rows)
+    long_text = frozenset(i for i, w in enumerate(widths) if w >= MAX_WIDTH)
+    book.add_sheet(table.sheet, headers, rows, widths, _validations(plan, columns), last, long_text)
 
 
 def _sheet_columns(plan: Plan, table: Table) -> list[_SheetColumn]:

@@ -19,7 +19,7 @@ EXCEL_EPOCH = dt.date(1899, 12, 30)
 _NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
-_BOLD, _DATE = 1, 2  # cellXfs indices in styles.xml
+_BOLD, _DATE, _WRAPPED = 1, 2, 3  # cellXfs indices in styles.xml
 
 _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <styleSheet xmlns="{_NS}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts>\
@@ -27,10 +27,22 @@ _STYLES = f"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
 <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
 <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
 <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
-<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
+<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1">\
+<alignment vertical="top" wrapText="1"/></xf></cellXfs>\
 <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>"""
+
+
+#: How every sheet prints: landscape Letter, one page wide (as tall as it needs), gridlines, the
+#: sheet's name and the page number in the footer. The header row repeats (``_xlnm.Print_Titles``).
+_PRINT_SETUP = (
+    '<printOptions gridLines="1"/>'
+    '<pageMargins left="0.5" right="0.5" top="0.6" bottom="0.6" header="0.3" footer="0.3"/>'
+    '<pageSetup paperSize="1" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
+    "<headerFooter><oddFooter>&amp;L&amp;A&amp;RPage &amp;P of &amp;N</oddFooter></headerFooter>"
+)
 
 
 def column_letter(index: int) -> str:
@@ -63,6 +75,7 @@ class XlsxBook:
 
     def __init__(self) -> None:
         self._sheets: list[tuple[str, bytes]] = []
+        self._areas: list[str] = []  # each sheet's print area: its table
 
     def add_sheet(
         self,
@@ -72,12 +85,17 @@ class XlsxBook:
         widths: list[float],
         validations: list[ListValidation],
         last_validated_row: int,
+        wrapped: frozenset[int] = frozenset(),
     ) -> None:
-        """One sheet: bold frozen header row, filter over the table, fitted widths, drop-downs."""
+        """One sheet: bold frozen header row, filter over the table, fitted widths, drop-downs; it
+        prints landscape, one page wide, with gridlines and the header row on every page. Text in the
+        ``wrapped`` columns (0-based; notes and sources) wraps, so it prints whole inside its column
+        instead of running across the page."""
         letters = [column_letter(i) for i in range(1, max(len(headers), 1) + 1)]
         out = [
             f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="{_NS}" '
-            f'xmlns:r="{_REL_NS}"><dimension ref="A1:{letters[-1]}{len(rows) + 1}"/>'
+            f'xmlns:r="{_REL_NS}"><sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>'
+            f'<dimension ref="A1:{letters[-1]}{len(rows) + 1}"/>'
             '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
             'activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" '
             'sqref="A2"/></sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>'
@@ -88,8 +106,16 @@ class XlsxBook:
             out.append(_cell(f"{letter}1", header, _BOLD))
         out.append("</row>")
         for r, row in enumerate(rows, start=2):
-            out.append(f'<row r="{r}">')
-            out += [_cell(f"{letters[i]}{r}", v, 0) for i, v in enumerate(row) if v is not None]
+            lines = max(
+                (_lines(row[i], widths[i]) for i in wrapped if i < len(row) and isinstance(row[i], str)),
+                default=1,
+            )
+            out.append(f'<row r="{r}" ht="{15 * lines}" customHeight="1">' if lines > 1 else f'<row r="{r}">')
+            out += [
+                _cell(f"{letters[i]}{r}", v, _WRAPPED if i in wrapped and isinstance(v, str) else 0)
+                for i, v in enumerate(row)
+                if v is not None
+            ]
             out.append("</row>")
         out.append(f'</sheetData><autoFilter ref="A1:{letters[-1]}{len(rows) + 1}"/>')
         if validations:
@@ -104,9 +130,10 @@ class XlsxBook:
                     "</dataValidation>"
                 )
             out.append("</dataValidations>")
-        out.append('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>')
+        out.append(_PRINT_SETUP)
         out.append("</worksheet>")
         self._sheets.append((name, "".join(out).encode("utf-8")))
+        self._areas.append(f"$A$1:${letters[-1]}${len(rows) + 1}")
 
     def save(self, path) -> None:
         n = len(self._sheets)
@@ -122,10 +149,16 @@ class XlsxBook:
                 f'<sheet name={quoteattr(name)} sheetId="{i}" r:id="rId{i}"/>'
                 for i, (name, _) in enumerate(self._sheets, 1)
             )
+            titles = "".join(
+                f'<definedName name="_xlnm.Print_Area" localSheetId="{i}">{_text(_quoted(name))}!{area}</definedName>'
+                f'<definedName name="_xlnm.Print_Titles" localSheetId="{i}">{_text(_quoted(name))}!$1:$1</definedName>'
+                for i, ((name, _), area) in enumerate(zip(self._sheets, self._areas, strict=True))
+            )
             z.writestr(
                 "xl/workbook.xml",
                 f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="{_NS}" '
-                f'xmlns:r="{_REL_NS}"><bookViews><workbookView/></bookViews><sheets>{sheets}</sheets></workbook>',
+                f'xmlns:r="{_REL_NS}"><bookViews><workbookView/></bookViews><sheets>{sheets}</sheets>'
+                f"<definedNames>{titles}</definedNames></workbook>",
             )
             rels = "".join(
                 f'<Relationship Id="rId{i}" Type="{_REL_NS}/worksheet" Target="worksheets/sheet{i}.xml"/>'
@@ -140,6 +173,21 @@ class XlsxBook:
             z.writestr("xl/styles.xml", _STYLES)
             for i, (_, xml) in enumerate(self._sheets, 1):
                 z.writestr(f"xl/worksheets/sheet{i}.xml", xml)
+
+
+#: A wrapped cell shows at most this many lines (its row's height); the rest is in the cell.
+MAX_WRAPPED_LINES = 8
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines ``text`` takes wrapped in a column ``width`` characters wide (roughly; at most
+    ``MAX_WRAPPED_LINES``)."""
+    return min(MAX_WRAPPED_LINES, max(1, -(-len(text) // max(1, int(width * 1.1)))))
+
+
+def _quoted(sheet: str) -> str:
+    """A sheet name as a formula writes it: ``'Price floors'``."""
+    return "'" + sheet.replace("'", "''") + "'"
 
 
 def _cell(ref: str, value: object, style: int) -> str:

@@ -261,13 +261,19 @@ class FileActions(QObject):
         self._export(path, lambda: write_plan(plan, path))
 
     def export_leadership_brief(self) -> None:
+        """Ask which scenarios (the first leads) and pages, then where; write the brief off the GUI thread."""
+        plan = self.document.plan.copy()
+        scenarios = [(s.id, s.name) for s in plan.scenarios] or [("BASE", "Base case")]
+        choice = self.window.prompts.brief_options(scenarios)
+        if choice is None or not choice.scenario_ids:
+            return
         path = self._ask_export_path("Export Leadership Brief", " brief.xlsx", BRIEF_FILTER)
         if path is None:
             return
         from reeplanner.formats.brief import write_brief
 
-        plan = self.document.plan.copy()
-        self._export(path, lambda: write_brief(plan, path, scenario_ids=None))
+        ids, pages = list(choice.scenario_ids), choice.pages
+        self._export(path, lambda: write_brief(plan, path, scenario_ids=ids, pages=pages))
 
     def _ask_export_path(self, title: str, suffix: str, file_filter: str) -> Path | None:
         folder = Path(self.window.settings.last_directory())

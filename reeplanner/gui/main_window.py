@@ -39,6 +39,7 @@ from reeplanner.gui.settings import PaletteChoice, Settings, UnitsDisplay, recov
 from reeplanner.gui.tables.plan_tables import PlanTables
 from reeplanner.gui.undo_keys import REDO_KEYS, UNDO_KEYS, UndoKeys, shortcuts
 from reeplanner.gui.view_actions import ViewActions
+from reeplanner.gui.views.coordination_count import CoordinationCount
 from reeplanner.gui.views.lazy_view import LazyView
 from reeplanner.gui.welcome_page import WelcomePage
 from reeplanner.gui.work_thread import BackgroundWork, WorkThread
@@ -47,7 +48,7 @@ from reeplanner.model.ids import id_key
 Std = QKeySequence.StandardKey
 APP_TITLE = "REE Planner"
 #: Saved window layouts of another version are not restored (a layout without the charts' docks).
-LAYOUT_VERSION = 2
+LAYOUT_VERSION = 3
 
 
 class MainWindow(QMainWindow):
@@ -104,6 +105,8 @@ class MainWindow(QMainWindow):
         )
         self.charts = ChartDocks(self)
         self._lay_out_docks()
+        self.coordination_count = CoordinationCount(self)
+        self.statusBar().addPermanentWidget(self.coordination_count)
 
         self.files = FileActions(self)
         self.welcome.recent_source = self.files.recent.paths
@@ -143,8 +146,9 @@ class MainWindow(QMainWindow):
 
     def _lay_out_docks(self) -> None:
         """The first-start layout: the canvas with the tables under it; the gap and self-sufficiency
-        charts on the right (funding and flow in tabs behind them); problems, inspector and history
-        in tabs beside the tables."""
+        charts on the right (funding and flow in tabs behind them); the timeline, the scenario
+        comparison, explanations, agencies, coordination findings and the Risk dock in tabs behind
+        the tables; problems, inspector and history in tabs beside them."""
         docks = self.docks
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -154,8 +158,13 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(docks["tables"], docks["risk"])
         self.tabifyDockWidget(docks["problems"], docks["inspector"])
         self.tabifyDockWidget(docks["inspector"], docks["history"])
+        for key in ("timeline", "comparison", "explain", "agencies", "coordination"):
+            self.tabifyDockWidget(docks["tables"], docks[key])
         for key in ("gap", "sufficiency", "problems", "tables"):  # the Risk tab waits behind Tables
             docks[key].raise_()
+        # The window's minimum size still counts the views' docks side by side, as they were added:
+        # measure again, tabbed, so that a smaller saved size can be restored.
+        self.layout().activate()
 
     def _make_risk_dock(self) -> QWidget:
         from reeplanner.gui.views.risk_dock import RiskDock  # pyqtgraph loads when the dock first shows
@@ -428,7 +437,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks([docks["tables"], docks["problems"]], [2, 1], Qt.Orientation.Horizontal)
             self.resizeDocks([docks["gap"]], [450], Qt.Orientation.Horizontal)
             self.resizeDocks([docks["gap"], docks["sufficiency"]], [1, 1], Qt.Orientation.Vertical)
-            docks["tables"].raise_()  # the Risk tab waits behind it until asked for
+            docks["tables"].raise_()  # the Risk tab and the views wait behind it until asked for
 
     def wait_for_workers(self) -> None:
         """Wait until no thread of the window's runs (file work, a recompute, the engine's import):

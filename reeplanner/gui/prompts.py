@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from enum import Enum
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from reeplanner.model.problems import Problem
+
+if TYPE_CHECKING:
+    from reeplanner.gui.brief_dialog import BriefChoice
 
 PLAN_FILTER = "REE Planner plans (*.reeplan)"
 WORKBOOK_FILTER = "Plan workbooks (*.xlsx *.xlsm *.ods)"
@@ -85,6 +89,13 @@ class Prompts:
         box.setText(summary)
         box.setInformativeText(problem_list_html(problems))
         box.exec()
+
+    def brief_options(self, scenarios: list[tuple[str, str]]) -> BriefChoice | None:
+        """Export Brief's scenarios and pages (``scenarios``: ID and name, plan order); None: cancelled."""
+        from reeplanner.gui.brief_dialog import BriefDialog
+
+        dialog = BriefDialog(scenarios, self._parent)
+        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(

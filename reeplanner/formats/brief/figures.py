@@ -163,11 +163,16 @@ def scenario_figures(plan: Plan, result) -> ScenarioFigures:
 
 
 def _bottleneck_runs(plan: Plan, magnet: pd.DataFrame) -> list[BottleneckRun]:
+    """Runs of years with the same bottleneck, named with its material (``Mining (Tb)``, engine.md v2)."""
     runs: list[BottleneckRun] = []
-    for year, stage in magnet["bottleneck"].items():
+    for year, stage, material in zip(
+        magnet.index, magnet["bottleneck"], magnet["bottleneck_material"], strict=True
+    ):
         name = stage_name(plan, stage)
         if not name:
             continue
+        if isinstance(material, str) and material:
+            name = f"{name} ({material})"
         if runs and runs[-1].stage == name and runs[-1].last == int(year) - 1:
             runs[-1] = BottleneckRun(name, runs[-1].first, int(year))
         else:

@@ -1,4 +1,6 @@
-"""The Gaps sheet: requirement minus domestic output, stage by year, red for shortfall, green for surplus."""
+"""Annex A, gaps: the share of each stage's requirement covered at home (a chart, materials and
+products side by side), then requirement minus domestic output by stage, material and year, red for
+shortfall, green for surplus, per scenario (a scenario with the same gaps as an earlier one says so)."""
 
 from __future__ import annotations
 
@@ -8,31 +10,48 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reeplanner.formats.brief import styles
+from reeplanner.formats.brief.charts import BriefCharts, fill_caches
+from reeplanner.formats.brief.context import BriefContext
 from reeplanner.formats.brief.figures import stage_name
-from reeplanner.formats.brief.sheet_writer import PageHeader, SheetWriter
-from reeplanner.model import Plan
+from reeplanner.formats.brief.sheet_writer import SheetWriter
 
 YEAR_WIDTH = 9.0
+#: Rows the coverage chart covers (its 7.8 cm, and a little space below it).
+CHART_ROWS = 16
+CHART_ROW_HEIGHT = 14.0
 
 
-def write_gaps(ws: Worksheet, plan: Plan, header: PageHeader, results: list) -> None:
-    out = SheetWriter(ws, header)
+def write_gaps(ws: Worksheet, context: BriefContext, charts: BriefCharts) -> None:
+    plan, results = context.plan, context.results
+    out = SheetWriter(ws, context.header)
     out.title(
-        "Gaps by stage and year (t/yr)",
+        "Annex A. Gaps by stage, material and year (t/yr)",
         "Requirement minus domestic output: positive (red) is a shortfall, negative (green) a surplus. "
         "Material stages in tonnes of contained material, product stages in tonnes of product.",
     )
+    chart = charts.coverage()
+    if chart is not None:
+        fill_caches(chart, ws.parent)
+        ws.add_chart(chart, f"A{out.row + 1}")  # below a blank row, within the rows kept for it
+        for row in range(out.row + 1, out.row + 1 + CHART_ROWS):
+            ws.row_dimensions[row].height = CHART_ROW_HEIGHT  # so the page breaks know the chart's height
+        out.row += CHART_ROWS + 1
     year_count = 0
-    written: list[tuple[str, pd.DataFrame]] = []
+    tables: list[tuple[list, pd.DataFrame]] = []  # scenarios with the same gaps, to the tonne
     for result in results:
-        out.section(f"{result.scenario_name} ({result.scenario_id})")
-        years = list(result.years)
         gaps = result.flows.pivot_table(index=["stage", "material"], columns="year", values="gap", sort=False)
-        same_as = next((name for name, seen in written if _same_gaps(seen, gaps)), None)
-        if same_as is not None:  # an import shock, say, leaves every domestic gap as it was
-            out.note(f"The same gaps as {same_as}, to the tonne.")
-            continue
-        written.append((result.scenario_name, gaps))
+        same = next((group for group, seen in tables if _same_gaps(seen, gaps)), None)
+        if same is not None:  # an import shock, say, leaves every domestic gap as it was
+            same.append(result)
+        else:
+            tables.append(([result], gaps))
+    for group, gaps in tables:
+        result = group[0]
+        out.section(f"{result.scenario_name} ({result.scenario_id})")
+        if len(group) > 1:
+            names = ", ".join(f"{r.scenario_name} ({r.scenario_id})" for r in group[1:])
+            out.note(f"The same gaps, to the tonne, in: {names}.")
+        years = list(result.years)
         year_count = max(year_count, len(years))
         out.header(["Stage", "Material", *years])
         first = out.row

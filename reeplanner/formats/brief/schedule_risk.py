@@ -39,22 +39,27 @@ def write_schedule_risk(
 ) -> None:
     out = SheetWriter(ws, header)
     out.title(
-        "Schedule risk: the odds each target is met on time",
+        "Annex C. Schedule risk: the odds each target is met on time",
         f"{risk.draws:,} draws of project schedules (seed {risk.seed}): each project not yet online is "
         "cancelled with its status's probability or comes online late by a triangular slip. P(met): the "
         "share of draws meeting the target in its year; P80 year: the first year it is met in 80% of draws. "
         "A driver's gain: how much P(met) rises when that project is neither cancelled nor late.",
     )
     names = {id_key(f.id): f for f in plan.facilities}
-    written: list[tuple[str, ScenarioRisk]] = []
+    groups: list[tuple[list, ScenarioRisk]] = []  # scenarios that draw alike, with their odds
     for result in results:
         sr = risk.scenarios[result.scenario_id]
+        same = next((group for group, seen in groups if _same_risk(seen, sr)), None)
+        if same is not None:  # a nameplate view or an import shock draws like its base
+            same.append(result)
+        else:
+            groups.append(([result], sr))
+    for group, sr in groups:
+        result = group[0]
         out.section(f"{result.scenario_name} ({result.scenario_id})")
-        same_as = next((name for name, seen in written if _same_risk(seen, sr)), None)
-        if same_as is not None:  # a nameplate view or an import shock draws like its base
-            out.note(f"The same odds as {same_as}: risk factors and imports do not enter a draw.")
-            continue
-        written.append((result.scenario_name, sr))
+        if len(group) > 1:
+            alike = ", ".join(f"{r.scenario_name} ({r.scenario_id})" for r in group[1:])
+            out.note(f"The same odds in: {alike} (risk factors and imports do not enter a draw).")
         _targets_table(out, plan, sr, names)
         _bands_table(out, sr, result)
     _assumptions_table(out, plan)

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import math
 import numbers
-import weakref
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment
-from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.pagebreak import Break
@@ -37,45 +35,27 @@ PARAGRAPH_CHAR_WIDTH = 5.0
 PARAGRAPH_LINE_HEIGHT = 15.0
 #: What a landscape Letter page holds inside the margins, in points (kept a little short of the page).
 PRINTABLE_WIDTH = 720.0
-PRINTABLE_HEIGHT = 495.0
+PRINTABLE_HEIGHT = 505.0
+#: The height LibreOffice prints a 10-point row it sizes itself (measured on its PDF).
+PRINTED_ROW_HEIGHT = 11.8
+#: A table starts on a new page rather than split only when the page it would leave is this full.
+KEEP_TOGETHER_FILL = 0.6
+#: A short sheet (up to this many pages and a bit) is shrunk onto whole pages when its last page
+#: would be less full than this.
+MAX_SHRUNK_PAGES = 4
+NEARLY_EMPTY = 0.25
 
 
-#: Per workbook: style name -> the style's array, and the names by index.
-#: openpyxl rebuilds the list of names at every read or write of ``cell.style``; a brief sets and
-#: reads it a few hundred thousand times.
-_STYLE_ARRAYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _named_styles(cell: Cell) -> tuple[list[str], dict[str, StyleArray]]:
-    workbook = cell.parent.parent
-    styles_list = workbook._named_styles
-    cached = _STYLE_ARRAYS.get(workbook)
-    if cached is None or len(cached[0]) != len(styles_list):
-        cached = ([s.name for s in styles_list], {s.name: s.as_tuple() for s in styles_list})
-        _STYLE_ARRAYS[workbook] = cached
-    return cached
-
-
-def set_style(cell: Cell, name: str) -> None:
-    """``cell.style = name``, for a named style of the workbook."""
-    arrays = _named_styles(cell)[1]
-    if name in arrays:
-        cell._style = copy.copy(arrays[name])
-    else:
-        cell.style = name  # a built-in style, added to the workbook by openpyxl
-
-
-def style_of(cell: Cell) -> str:
-    """``cell.style``: the name of the cell's named style."""
-    return _named_styles(cell)[0][cell._style.xfId if cell._style is not None else 0]
+LEFT = Alignment(horizontal="left", vertical="top")
 
 
 @dataclass(frozen=True)
 class PageHeader:
-    """What every printed page carries: the plan's name and the brief's date."""
+    """What every printed page carries: the plan's name, the brief's date and the plan's classification."""
 
     plan_name: str
     date: dt.date
+    classification: str = ""
 
 
 def safe_text(text: str) -> str:
@@ -92,7 +72,7 @@ def put(ws: Worksheet, row: int, column: int, value: object, style: str | None =
     """
     cell = ws.cell(row=row, column=column)
     if style:
-        set_style(cell, style)
+        cell.style = style
     if value is None:
         return cell
     if isinstance(value, bool):
@@ -129,11 +109,11 @@ class SheetWriter:
             put(self.ws, self.row, 1, subtitle, styles.SUBTITLE)
             self.row += 1
 
-    def section(self, text: str, gap: int = 1) -> int:
-        """A section heading after ``gap`` blank rows; returns its row."""
+    def section(self, text: str, gap: int = 1, column: int = 1) -> int:
+        """A section heading after ``gap`` blank rows, in ``column``; returns its row."""
         self.blocks.append(self.row)
         self.row += gap
-        put(self.ws, self.row, 1, text, styles.SECTION)
+        put(self.ws, self.row, column, text, styles.SECTION)
         self.ws.row_dimensions[self.row].height = 20
         self.row += 1
         return self.row - 1
@@ -151,12 +131,15 @@ class SheetWriter:
         first_column: int = 1,
         total: bool = False,
     ) -> int:
-        """One row of a table: text cells left, numbers right with their format."""
+        """One row of a table: text cells left, numbers right with their format (a total row's
+        label left too)."""
         for offset, value in enumerate(values):
             fmt = fmts if isinstance(fmts, str) else fmts[offset]
             is_text = isinstance(value, str) and not fmt
             style = styles.TOTAL if total else (styles.TEXT if is_text else styles.NUMBER)
-            put(self.ws, self.row, first_column + offset, value, style, fmt)
+            cell = put(self.ws, self.row, first_column + offset, value, style, fmt)
+            if total and offset == 0 and is_text:
+                cell.alignment = LEFT
         self.row += 1
         return self.row - 1
 
@@ -169,13 +152,27 @@ class SheetWriter:
         put(self.ws, self.row, 1, text, styles.NOTE)
         self.row += 1
 
-    def paragraph(self, text: str, last_column: int, width: float) -> None:
-        """Wrapped text merged across columns 1..``last_column`` (``width`` points), its row tall enough for it."""
-        put(self.ws, self.row, 1, text, styles.WRAPPED)
-        self.ws.merge_cells(start_row=self.row, start_column=1, end_row=self.row, end_column=last_column)
-        lines = text_lines(text, width / PARAGRAPH_CHAR_WIDTH)
-        self.ws.row_dimensions[self.row].height = PARAGRAPH_LINE_HEIGHT * lines + 4
+    def paragraph(
+        self,
+        text: str,
+        last_column: int,
+        width: float,
+        first_column: int = 1,
+        style: str = styles.WRAPPED,
+        gap: float = 4.0,
+        chars_per_point: float = 1 / PARAGRAPH_CHAR_WIDTH,
+    ) -> int:
+        """Wrapped text merged across columns ``first_column``..``last_column`` (``width`` points), its
+        row tall enough for it (and ``gap`` points below); returns the row."""
+        put(self.ws, self.row, first_column, text, style)
+        if last_column > first_column:
+            self.ws.merge_cells(
+                start_row=self.row, start_column=first_column, end_row=self.row, end_column=last_column
+            )
+        lines = text_lines(text, width * chars_per_point)
+        self.ws.row_dimensions[self.row].height = PARAGRAPH_LINE_HEIGHT * lines + gap
         self.row += 1
+        return self.row - 1
 
     def finish(
         self,
@@ -186,17 +183,32 @@ class SheetWriter:
     ) -> None:
         """Fit the columns, then make the sheet print landscape, one page wide, with titles repeated.
 
-        ``one_page`` shrinks a sheet a little taller than a page onto one (an appendix, say).
+        ``one_page`` prints the sheet on one page, shrunk if need be (a page of the brief's first four).
         """
         fit_columns(self.ws, widths or {})
         contain_overflow(self.ws)
         set_up_pages(self.ws, self.page_header, title_rows)
-        if one_page:
-            self.ws.page_setup.fitToHeight = 1
+        pages = 1 if one_page else fewer_pages(self.ws, title_rows)
+        if pages:
+            self.ws.page_setup.fitToHeight = pages
         else:
             break_pages(self.ws, self.blocks, title_rows)
         if freeze:
             self.ws.freeze_panes = freeze
+
+
+def formatted(value: float, fmt: str) -> str:
+    """``value`` roughly as the number format ``fmt`` shows it (its first section): separators,
+    decimals, a percent sign, a sign and quoted text such as ``" pts"``."""
+    section = fmt.split(";")[0]
+    if section in ("General", ""):
+        return str(value)
+    decimals = len(section.split(".")[1].split('"')[0].rstrip("%")) if "." in section else 0
+    shown = value * 100 if "%" in section else value
+    text = f"{shown:,.{decimals}f}" if "," in section else f"{shown:.{decimals}f}"
+    sign = "+" if section.startswith("+") and value >= 0 else ""
+    quoted = "".join(re.findall(r'"([^"]*)"', section))
+    return f"{sign}{text}{'%' if '%' in section else ''}{quoted}"
 
 
 def display_width(cell: Cell) -> float:
@@ -205,18 +217,7 @@ def display_width(cell: Cell) -> float:
     if value is None:
         return 0.0
     if isinstance(value, float | int) and not isinstance(value, bool):
-        fmt = cell.number_format
-        if fmt == styles.PERCENT:
-            text = f"{value:.0%}"
-        elif fmt in (styles.MONEY, styles.MONEY_OR_DASH):
-            text = f"{value:,.1f}"
-        elif fmt == styles.SHARE:
-            text = f"{value:,.2f}"
-        elif fmt == styles.TONNES:
-            text = f"{value:,.0f}"
-        else:
-            text = str(value)
-        return len(text) + 1.0
+        return len(formatted(value, cell.number_format)) + 1.0
     text = str(value)
     if cell.style == styles.HEADER:
         longest_word = max((len(word) for word in text.split()), default=0)
@@ -230,30 +231,18 @@ def fit_columns(ws: Worksheet, fixed: dict[int, float]) -> None:
     A column given a fixed width wraps whatever text is longer than it, so nothing is cut off.
     """
     widths: dict[int, float] = {}
-    texts: dict[int, list[Cell]] = {}  # per column, the table cells whose text may need wrapping
-    merged = merged_cells(ws)
-    # The cells that exist (``iter_rows`` would make an empty cell at every place of the grid).
-    for (row, column), cell in ws._cells.items():
-        if cell.value is None or (row, column) in merged:
-            continue
-        style = style_of(cell)
-        if style in styles.OVERFLOWING:
-            continue
-        widths[column] = max(widths.get(column, 0.0), display_width(cell))
-        if isinstance(cell.value, str) and style in styles.TABLE:
-            texts.setdefault(column, []).append(cell)
+    for row in ws.iter_rows():
+        for cell in row:
+            if cell.value is None or cell.style in styles.OVERFLOWING or cell.coordinate in ws.merged_cells:
+                continue
+            widths[cell.column] = max(widths.get(cell.column, 0.0), display_width(cell))
     for column, width in widths.items():
         if column not in fixed:
             ws.column_dimensions[get_column_letter(column)].width = min(MAX_WIDTH, max(MIN_WIDTH, width + 2))
     for column, width in fixed.items():
         ws.column_dimensions[get_column_letter(column)].width = width
-    for column, cells in texts.items():
-        wrap_cells(ws, cells, ws.column_dimensions[get_column_letter(column)].width)
-
-
-def merged_cells(ws: Worksheet) -> set[tuple[int, int]]:
-    """(row, column) of every cell in a merged range (openpyxl's own test walks every range per cell)."""
-    return {cell for merged in ws.merged_cells.ranges for cell in merged.cells}
+    for column in widths.keys() | fixed.keys():
+        wrap_column(ws, column, ws.column_dimensions[get_column_letter(column)].width)
 
 
 def text_lines(text: str, chars_per_line: float) -> int:
@@ -296,7 +285,7 @@ def contain_overflow(ws: Worksheet) -> None:
     )
     for row in ws.iter_rows(max_col=1):
         cell = row[0]
-        per_char = OVERFLOW_CHAR_WIDTH.get(style_of(cell))
+        per_char = OVERFLOW_CHAR_WIDTH.get(cell.style)
         if per_char is None or not isinstance(cell.value, str) or last < 2:
             continue
         lines = math.ceil(len(cell.value) * per_char / table)
@@ -304,19 +293,22 @@ def contain_overflow(ws: Worksheet) -> None:
             continue
         ws.merge_cells(start_row=cell.row, start_column=1, end_row=cell.row, end_column=last)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        font_height = {styles.TITLE: 21.0, styles.SECTION: 16.0}.get(style_of(cell), 13.0)
+        font_height = {styles.TITLE: 21.0, styles.SECTION: 16.0}.get(cell.style, 13.0)
         ws.row_dimensions[cell.row].height = font_height * lines + 3
 
 
-def wrap_cells(ws: Worksheet, cells: list[Cell], width: float) -> None:
-    """Wrap the text of table ``cells`` (of one column) wider than ``width``, making each row tall
-    enough for its lines.
+def wrap_column(ws: Worksheet, column: int, width: float) -> None:
+    """Wrap the column's text that is wider than ``width``, making each row tall enough for its lines.
 
     The row height is set rather than left to the spreadsheet, because
     LibreOffice keeps the default height of rows read from a file.
     """
-    for cell in cells:
-        bold = style_of(cell) in (styles.HEADER, styles.TOTAL) or bool(cell.font and cell.font.b)
+    for (cell,) in ws.iter_rows(min_col=column, max_col=column):
+        if not isinstance(cell.value, str) or cell.style not in styles.TABLE:
+            continue  # titles and notes overflow; unstyled labels (a legend) run into empty neighbours
+        if cell.coordinate in ws.merged_cells:
+            continue
+        bold = cell.style in (styles.HEADER, styles.TOTAL) or bool(cell.font and cell.font.b)
         lines = text_lines(cell.value, (width - 1) * (BOLD_CHARS_PER_UNIT if bold else CHARS_PER_UNIT))
         if lines <= 1:
             continue
@@ -333,18 +325,40 @@ def points_wide(width: float) -> float:
     return (width * 7 + 5) * 0.75
 
 
-def break_pages(ws: Worksheet, blocks: list[int], title_rows: int) -> None:
-    """Start a new page before a block that would not fit on what is left of the current one.
-
-    Pages print one page wide, so the scale follows from the columns' widths;
-    a block longer than a page is left to flow.
-    """
+def print_scale(ws: Worksheet) -> float:
+    """The scale a one-page-wide print takes, from the columns' widths."""
     columns = range(1, ws.max_column + 1)
     width = sum(points_wide(ws.column_dimensions[get_column_letter(c)].width or 8.43) for c in columns)
-    scale = min(1.0, PRINTABLE_WIDTH / width) if width else 1.0
+    return min(1.0, PRINTABLE_WIDTH / width) if width else 1.0
+
+
+def fewer_pages(ws: Worksheet, title_rows: int) -> int:
+    """The pages to fit a short sheet on when its last page would be nearly empty (under
+    ``NEARLY_EMPTY`` full), shrinking it a little; 0 to print it as it falls."""
+    heights = [ws.row_dimensions[r].height or PRINTED_ROW_HEIGHT for r in range(1, ws.max_row + 1)]
+    repeated = sum(heights[:title_rows])
+    page = PRINTABLE_HEIGHT / print_scale(ws) - repeated
+    pages = (sum(heights) - repeated) / page
+    whole = math.floor(pages)
+    if 1 <= whole <= MAX_SHRUNK_PAGES and pages - whole < NEARLY_EMPTY:
+        return whole
+    return 0
+
+
+def break_pages(ws: Worksheet, blocks: list[int], title_rows: int) -> None:
+    """Start a new page before a block that would not fit on what is left of the current one, when
+    the current page is at least ``KEEP_TOGETHER_FILL`` full; otherwise the block flows on, so no
+    page is left nearly empty.
+
+    Once a block has flowed over a page's end, where that page ends is the spreadsheet's to decide
+    (it sizes wrapped rows itself), so the rest of the sheet flows too: a break placed on an
+    estimate drifted that far could leave a page nearly empty. Pages print one page wide, so the
+    scale follows from the columns' widths.
+    """
+    scale = print_scale(ws)
 
     def height(row: int) -> float:
-        return ws.row_dimensions[row].height or ROW_HEIGHT
+        return ws.row_dimensions[row].height or PRINTED_ROW_HEIGHT
 
     repeated = sum(height(r) for r in range(1, title_rows + 1))
     page = PRINTABLE_HEIGHT / scale - repeated
@@ -353,12 +367,12 @@ def break_pages(ws: Worksheet, blocks: list[int], title_rows: int) -> None:
     used = -repeated  # the first page's own title rows are the ones later pages repeat
     for start, end in zip(starts, starts[1:], strict=False):
         block = sum(height(r) for r in range(start, end))
-        if used + block > page and used > 0 and start - 1 not in manual:
+        if used + block > page and used >= KEEP_TOGETHER_FILL * page and start - 1 not in manual:
             ws.row_breaks.append(Break(id=start - 1))
             used = 0.0
-        used = (used + block) % page if block > page else used + block
-        if any(start <= b + 1 < end for b in manual):
-            used = sum(height(r) for r in range(max(b + 1 for b in manual if start <= b + 1 < end), end))
+        used += block
+        if used > page:
+            return
 
 
 def header_text(text: str) -> str:
@@ -367,6 +381,7 @@ def header_text(text: str) -> str:
 
 
 def set_up_pages(ws: Worksheet, header: PageHeader, title_rows: int) -> None:
+    """Landscape Letter, one page wide, the plan's name, the sheet and its classification on every page."""
     ws.sheet_view.showGridLines = False
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_LETTER
@@ -381,6 +396,11 @@ def set_up_pages(ws: Worksheet, header: PageHeader, title_rows: int) -> None:
     ws.oddHeader.left.size = 9
     ws.oddHeader.right.text = header_text(ws.title)
     ws.oddHeader.right.size = 9
+    if header.classification:
+        for part in (ws.oddHeader.center, ws.oddFooter.center):
+            part.text = header_text(header.classification)
+            part.size = 10
+            part.font = "Calibri,Bold"
     ws.oddFooter.left.text = f"REE Planner leadership brief, {header.date.isoformat()}"
     ws.oddFooter.left.size = 8
     ws.oddFooter.right.text = "Page &P of &N"

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.styles import Alignment
 
 from reeplanner.formats.brief import styles
 from reeplanner.formats.brief.figures import magnet_stage_id
-from reeplanner.formats.brief.sheet_writer import PageHeader, SheetWriter
+from reeplanner.formats.brief.sheet_writer import CHARS_PER_UNIT, LINE_HEIGHT, SheetWriter, put, text_lines
 from reeplanner.model import Plan, id_key
 
-#: Column widths (characters): number, source, what it supports. About a landscape page at full size.
-WIDTHS = {1: 4.0, 2: 88.0, 3: 42.0}
+MAX_SOURCES = 500
+WRAP = Alignment(wrap_text=True, vertical="top")
 
 #: The kinds of record that cite sources, in the order the sheet names them.
 KINDS = ("Facilities", "Funding", "Supply", "Demand")
@@ -102,20 +102,34 @@ def _demand_label(row, magnet: str) -> str:
     return f"{row.segment} ({row.stage}{' ' + row.material if row.material else ''})"
 
 
-def write_sources(ws: Worksheet, plan: Plan, header: PageHeader) -> None:
-    out = SheetWriter(ws, header)
-    out.title(
-        "Sources",
-        "Every source cited by the plan's facilities, funding lines, supply and demand, once each, "
-        "with the records it supports (by ID)",
+def write_sources(out: SheetWriter, plan: Plan, widths: dict[int, float]) -> None:
+    """The Sources section: each citation merged across the columns of ``widths`` but the last (its
+    number first), what it supports in the last."""
+    out.section("Sources")
+    out.note(
+        "Every source cited by the plan's facilities, funding lines, supply and demand, once each, with the "
+        "records it supports (by ID)."
     )
     sources = cited_sources(plan)
     if not sources:
         out.note("The plan cites no sources.")
-        out.finish()
         return
-    out.header(["#", "Source", "Supports"])
-    for number, source in enumerate(sources, start=1):
-        row = out.table_row([number, source.text, source.supports_text], ["0", "", ""])
-        ws.cell(row=row, column=1).style = styles.NUMBER
-    out.finish(title_rows=3, freeze="A4", widths=WIDTHS)
+    if len(sources) > MAX_SOURCES:
+        out.note(
+            f"Showing the first {MAX_SOURCES} of {len(sources):,} sources; the plan workbook has every one."
+        )
+    ws = out.ws
+    last_column = max(widths)
+    source_chars = sum(widths[c] for c in range(1, last_column)) * CHARS_PER_UNIT
+    supports_chars = widths[last_column] * CHARS_PER_UNIT
+    out.header(["Source", *[""] * (last_column - 2), "Supports"])
+    ws.merge_cells(start_row=out.row - 1, start_column=1, end_row=out.row - 1, end_column=last_column - 1)
+    for number, source in enumerate(sources[:MAX_SOURCES], start=1):
+        row = out.row
+        text = f"{number}. {source.text}"
+        put(ws, row, 1, text, styles.TEXT).alignment = WRAP
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=last_column - 1)
+        put(ws, row, last_column, source.supports_text, styles.TEXT).alignment = WRAP
+        lines = max(text_lines(text, source_chars), text_lines(source.supports_text, supports_chars))
+        ws.row_dimensions[row].height = LINE_HEIGHT * lines + 3
+        out.row += 1

@@ -16,10 +16,13 @@ INK = "1F2933"
 MUTED = "52606D"
 ACCENT = "1F4E79"
 HEADER_FILL = "DCE6F1"
+BOX_FILL = "F2F4F7"
 RULE = "9AA5B1"
 
 #: Number formats. Units sit in the header or the row label; cells carry separators.
 TONNES = "#,##0"
+#: Tonnes where zero means "none": an en dash instead of 0.
+TONNES_OR_DASH = '#,##0;-#,##0;"–"'
 MONEY = "#,##0.0"
 #: Money where zero means "none": an en dash instead of 0.0.
 MONEY_OR_DASH = '#,##0.0;-#,##0.0;"–"'
@@ -39,9 +42,10 @@ NUMBER = "brief-number"
 TOTAL = "brief-total"
 NOTE = "brief-note"
 LINE = "brief-line"
+BOX = "brief-box"
 
 #: Styles whose text may run across empty neighbours; the column fitter ignores them.
-OVERFLOWING = frozenset({TITLE, SUBTITLE, SECTION, NOTE, WRAPPED, LINE})
+OVERFLOWING = frozenset({TITLE, SUBTITLE, SECTION, NOTE, WRAPPED, LINE, BOX})
 #: Styles of table cells: their text wraps within its column when too long for it.
 TABLE = frozenset({HEADER, TEXT, NUMBER, TOTAL})
 
@@ -63,12 +67,6 @@ class Phase:
     def font(self) -> Font:
         return Font(name=FONT_NAME, size=9, bold=True, color=self.font_colour)
 
-    @property
-    def style(self) -> str:
-        """The named style of a year cell in this phase (one style per phase: styling a cell by name
-        is many times faster than giving it a fill, a font and an alignment of its own)."""
-        return f"brief-phase-{self.label.lower()}"
-
 
 #: Distinct in colour and in lightness, so a grey-scale print still separates them.
 PERMITTING = Phase("Permitting", "P", "FCE4B6")
@@ -81,6 +79,9 @@ TARGET_FILL = PatternFill("solid", start_color="FFF2CC", end_color="FFF2CC")
 MET_FONT = Font(name=FONT_NAME, size=10, bold=True, color="1E7B34")
 TARGET_FONT = Font(name=FONT_NAME, size=10, bold=True, color="7F6000")
 MISSED_FONT = Font(name=FONT_NAME, size=10, bold=True, color="B42318")
+#: An illustrative target's "Set by" cell, and a sub-row (an office under its department).
+ILLUSTRATIVE_FONT = Font(name=FONT_NAME, size=10, italic=True, color="7F6000")
+SUB_ROW_FONT = Font(name=FONT_NAME, size=9, italic=True, color=MUTED)
 
 #: Conditional colour scale of the Gaps sheet: surplus green, balance white, shortfall red.
 SURPLUS_COLOUR = "63BE7B"
@@ -145,15 +146,12 @@ def add_named_styles(workbook: Workbook) -> None:
         ),
         NamedStyle(LINE, font=Font(name=FONT_NAME, size=10, color=INK)),
         NamedStyle(NOTE, font=Font(name=FONT_NAME, size=9, italic=True, color=MUTED)),
-    ]
-    styles += [
         NamedStyle(
-            phase.style,
-            font=phase.font,
-            fill=phase.fill,
-            alignment=Alignment(horizontal="center", vertical="center"),
-        )
-        for phase in PHASES
+            BOX,
+            font=Font(name=FONT_NAME, size=10, color=INK),
+            fill=PatternFill("solid", start_color=BOX_FILL, end_color=BOX_FILL),
+            alignment=Alignment(vertical="top", wrap_text=True),
+        ),
     ]
     for style in styles:
         workbook.add_named_style(style)

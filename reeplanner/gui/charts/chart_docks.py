@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QLabel
 
+from reeplanner.gui.views.view_registry import VIEW_AREA, VIEW_TITLES
 from reeplanner.model.ids import id_key
 
 if TYPE_CHECKING:
@@ -28,6 +29,8 @@ CHART_TITLES = {
     "funding": "Funding",
     "flow": "Flow, Mine to Magnet",
 }
+#: The charts and the larger views (timeline, comparison...), made and fed alike.
+DOCK_TITLES = {**CHART_TITLES, **VIEW_TITLES}
 COALESCE_MS = 0
 
 
@@ -40,13 +43,13 @@ class ChartDocks(QObject):
         self.document = window.document
         self.charts: dict[str, ChartBase] = {}
         self.docks: dict[str, QDockWidget] = {}
-        area = Qt.DockWidgetArea.RightDockWidgetArea
-        for name, title in CHART_TITLES.items():
+        for name, title in DOCK_TITLES.items():
             waiting = QLabel("The chart appears in a moment…")
             waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            area = VIEW_AREA if name in VIEW_TITLES else Qt.DockWidgetArea.RightDockWidgetArea
             self.docks[name] = window.add_view_dock(name, title, waiting, area)
             self.docks[name].visibilityChanged.connect(lambda shown, n=name: self._on_dock_shown(n, shown))
-        self._stale: set[str] = set(CHART_TITLES)
+        self._stale: set[str] = set(DOCK_TITLES)
         self._building = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -66,7 +69,7 @@ class ChartDocks(QObject):
         """Make the charts on show (imports pyqtgraph); the window calls it after its first paint.
         A chart behind a tab is made when it first comes to the front (``chart``)."""
         self._building = True
-        for name in CHART_TITLES:
+        for name in DOCK_TITLES:
             if self._on_show(name):
                 self.chart(name)
         self.redraw_now()
@@ -80,6 +83,9 @@ class ChartDocks(QObject):
 
         made = make_chart(name)
         made.prompts = self.window.prompts
+        bind = getattr(made, "bind", None)  # a larger view: selects and edits through the window
+        if bind is not None:
+            bind(self.window)
         old = self.docks[name].widget()
         self.docks[name].setWidget(made)
         old.deleteLater()
@@ -104,7 +110,7 @@ class ChartDocks(QObject):
     # -- keeping up ------------------------------------------------------------
 
     def redraw_soon(self, *_args) -> None:
-        self._stale = set(CHART_TITLES)
+        self._stale = set(DOCK_TITLES)
         if self._building and not self._timer.isActive():
             self._timer.start()
 

@@ -12,7 +12,8 @@ from reeplanner.gui.charts.chart_base import ChartBase
 
 
 def make_chart(name: str) -> ChartBase:
-    """A new chart by its name: ``gap``, ``sufficiency``, ``funding`` or ``flow``."""
+    """A new chart by its name: ``gap``, ``sufficiency``, ``funding`` or ``flow``; or one of the
+    larger views (``view_registry``)."""
     if name == "gap":
         from reeplanner.gui.charts.gap_chart import GapChart
 
@@ -29,7 +30,9 @@ def make_chart(name: str) -> ChartBase:
         from reeplanner.gui.charts.flow_chart import FlowChart
 
         return FlowChart()
-    raise ValueError(f"no chart called {name!r}")
+    from reeplanner.gui.views.view_registry import make_view  # timeline, comparison, explain...
+
+    return make_view(name)
 
 
 def export_chart(

@@ -1,1 +1,2 @@
-"""Larger docks that are not single charts: the Risk dock."""
+"""Larger docks that are not single charts: the timeline, the scenario comparison, coordination
+findings, explanations and the agency matrix (``view_registry``), and the Risk dock."""
