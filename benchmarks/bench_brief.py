@@ -1,7 +1,8 @@
 """Leadership brief speed: ``write_brief`` of 1,000- and 10,000-facility plans (every scenario).
 
-The Timeline is most of the work: a facility row per facility and scenario
-change, a cell per year (half a million cells at 10,000 facilities).
+Schedule risk is most of the work (its draws, fewer on a large plan:
+``schedule_risk.brief_draws``), then the timeline and openpyxl's save. The
+best of two runs: the first also imports the engine's and the brief's modules.
 """
 
 from __future__ import annotations
@@ -22,7 +23,10 @@ def run() -> list[tuple[str, float, float, str]]:
     with tempfile.TemporaryDirectory() as folder:
         for n, bound in BOUNDS_S.items():
             plan = synthetic_plan(n)
-            start = time.perf_counter()
-            write_brief(plan, Path(folder) / f"brief-{n}.xlsx")
-            figures.append((f"brief, {n:,} facilities", time.perf_counter() - start, bound, "s"))
+            best = float("inf")
+            for _ in range(2):
+                start = time.perf_counter()
+                write_brief(plan, Path(folder) / f"brief-{n}.xlsx")
+                best = min(best, time.perf_counter() - start)
+            figures.append((f"brief, {n:,} facilities", best, bound, "s"))
     return figures

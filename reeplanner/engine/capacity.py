@@ -56,6 +56,14 @@ def ramp_shares(t0: np.ndarray, ramp_years: np.ndarray, years: np.ndarray) -> np
     Only facilities whose ramp overlaps the horizon are worked out year by
     year; the others are fully on (1) or not yet on (0) in every year.
     """
+    if np.isfinite(t0).all():
+        # Every facility has a date (schedule risk's draws): the closed form holds before and after
+        # the ramp too (0 and 1), so the whole array is worked out at once; steps are put right after.
+        share = _ramp_means(years[None, :] - t0[:, None], np.maximum(ramp_years, STEP_RAMP_YEARS)[:, None])
+        step = np.flatnonzero(ramp_years <= STEP_RAMP_YEARS)
+        if len(step):
+            share[step] = np.clip(years[None, :] + 1.0 - t0[step][:, None], 0.0, 1.0)
+        return share
     start, end = years[0], years[-1] + 1
     share = np.zeros((len(t0), len(years)))
     share[t0 + ramp_years <= start] = 1.0  # ramped up before the horizon (also -inf: no dates)
@@ -66,19 +74,32 @@ def ramp_shares(t0: np.ndarray, ramp_years: np.ndarray, years: np.ndarray) -> np
         # R = 0: the step t >= t0, whose mean over the year is the part of the year online.
         share[step] = np.clip(years[None, :] + 1.0 - t0[step][:, None], 0.0, 1.0)
     if len(ramped):
-        ramp = ramp_years[ramped][:, None]
-        lo = (years[None, :] - t0[ramped][:, None]) / ramp  # ramp fraction at the year's start
-        hi = lo + 1.0 / ramp
-        share[ramped] = ramp * (_ramp_integral(hi) - _ramp_integral(lo))
+        share[ramped] = _ramp_means(years[None, :] - t0[ramped][:, None], ramp_years[ramped][:, None])
     return share
 
 
-def _ramp_integral(x: np.ndarray) -> np.ndarray:
-    """Integral of ``clamp(u, 0, 1)`` from -inf to ``x`` (overwrites ``x``)."""
-    np.maximum(x, 0.0, out=x)
-    square = 0.5 * x * x
-    x -= 0.5
-    return np.where(x < 0.5, square, x)
+def _ramp_means(a: np.ndarray, ramp: np.ndarray) -> np.ndarray:
+    """The mean of ``clamp(t / R, 0, 1)`` over ``[a, a + 1)`` (``a``: years online at a year's start),
+    computed in place of ``a``.
+
+    With ``G(x) = (x - R)+ + clamp(x, 0, R)^2 / 2R``, the integral of the ramp
+    from -inf to ``x``, the mean is ``G(a + 1) - G(a)``, that is
+    ``clamp(a + 1 - R, 0, 1) + (q - p)(q + p) / 2R`` with ``p = clamp(a, 0, R)``
+    and ``q = clamp(a + 1, 0, R)``: a few passes over the array, none of them
+    a selection (schedule risk ramps millions of facility-draws at a time).
+    """
+    p = np.clip(a, 0.0, ramp)
+    a += 1.0
+    q = np.clip(a, 0.0, ramp)
+    a -= ramp
+    np.clip(a, 0.0, 1.0, out=a)
+    q -= p  # q - p
+    p *= 2.0
+    p += q  # q + p
+    q *= p
+    q /= 2.0 * ramp
+    a += q
+    return a
 
 
 def facility_capacity(

@@ -231,18 +231,30 @@ def fit_columns(ws: Worksheet, fixed: dict[int, float]) -> None:
     A column given a fixed width wraps whatever text is longer than it, so nothing is cut off.
     """
     widths: dict[int, float] = {}
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.value is None or cell.style in styles.OVERFLOWING or cell.coordinate in ws.merged_cells:
-                continue
-            widths[cell.column] = max(widths.get(cell.column, 0.0), display_width(cell))
+    texts: dict[int, list[Cell]] = {}  # per column, the table cells whose text may need wrapping
+    merged = merged_cells(ws)
+    # The cells that exist (``iter_rows`` would make an empty cell at every place of the grid).
+    for (row, column), cell in ws._cells.items():
+        if cell.value is None or (row, column) in merged:
+            continue
+        style = cell.style
+        if style in styles.OVERFLOWING:
+            continue
+        widths[column] = max(widths.get(column, 0.0), display_width(cell))
+        if isinstance(cell.value, str) and style in styles.TABLE:
+            texts.setdefault(column, []).append(cell)
     for column, width in widths.items():
         if column not in fixed:
             ws.column_dimensions[get_column_letter(column)].width = min(MAX_WIDTH, max(MIN_WIDTH, width + 2))
     for column, width in fixed.items():
         ws.column_dimensions[get_column_letter(column)].width = width
-    for column in widths.keys() | fixed.keys():
-        wrap_column(ws, column, ws.column_dimensions[get_column_letter(column)].width)
+    for column, cells in texts.items():
+        wrap_cells(ws, cells, ws.column_dimensions[get_column_letter(column)].width)
+
+
+def merged_cells(ws: Worksheet) -> set[tuple[int, int]]:
+    """(row, column) of every cell in a merged range (openpyxl's own test walks every range per cell)."""
+    return {cell for merged in ws.merged_cells.ranges for cell in merged.cells}
 
 
 def text_lines(text: str, chars_per_line: float) -> int:
@@ -297,17 +309,14 @@ def contain_overflow(ws: Worksheet) -> None:
         ws.row_dimensions[cell.row].height = font_height * lines + 3
 
 
-def wrap_column(ws: Worksheet, column: int, width: float) -> None:
-    """Wrap the column's text that is wider than ``width``, making each row tall enough for its lines.
+def wrap_cells(ws: Worksheet, cells: list[Cell], width: float) -> None:
+    """Wrap the text of table ``cells`` (of one column) wider than ``width``, making each row tall
+    enough for its lines.
 
     The row height is set rather than left to the spreadsheet, because
     LibreOffice keeps the default height of rows read from a file.
     """
-    for (cell,) in ws.iter_rows(min_col=column, max_col=column):
-        if not isinstance(cell.value, str) or cell.style not in styles.TABLE:
-            continue  # titles and notes overflow; unstyled labels (a legend) run into empty neighbours
-        if cell.coordinate in ws.merged_cells:
-            continue
+    for cell in cells:
         bold = cell.style in (styles.HEADER, styles.TOTAL) or bool(cell.font and cell.font.b)
         lines = text_lines(cell.value, (width - 1) * (BOLD_CHARS_PER_UNIT if bold else CHARS_PER_UNIT))
         if lines <= 1:
