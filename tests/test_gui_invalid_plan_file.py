@@ -78,3 +78,19 @@ def test_a_screenshot_of_an_invalid_plan_does_not_abort(tmp_path):
     done = run_app("--screenshot", str(out), "--size", "900x600", str(path))
     assert done.returncode == 0, done.stderr
     assert out.stat().st_size > 0
+
+
+def test_figures_kept_while_the_plan_has_errors_are_the_earlier_plans(qtbot):
+    """Results work some figures out when first read; an edit with errors made since must not reach
+    them (a price floor's Material typed as a status made the inspector raise KeyError)."""
+    from reeplanner.gui.commands import SetFieldCommand
+    from reeplanner.gui.document import PlanDocument
+    from tests.fuzzing import seed_plan
+
+    document = PlanDocument(seed_plan())
+    kept = document.results
+    with qtbot.waitSignal(document.results_changed):
+        document.push(SetFieldCommand(document, "price_floors", 0, "material", "committed", "Type a status"))
+    assert document.results_out_of_date and document.results is kept
+    for result in kept.scenarios.values():
+        assert len(result.magnet) == len(document.plan.years)  # laid out now, from the plan as it was

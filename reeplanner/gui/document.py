@@ -52,7 +52,10 @@ def compute_figures(plan: Plan) -> PlanFigures:
     problems = validate(plan)
     if any(p.is_error for p in problems):
         return PlanFigures(problems, None)  # the engine takes only plans validation accepts
-    return PlanFigures(problems, compute_results(plan))
+    # On a snapshot: results work some figures out when first read (``engine.results``), and edits
+    # replace the records of the document's plan; an edit made since (one with errors, whose
+    # figures wait) must not reach them (a price floor's Material typed as 'committed' did).
+    return PlanFigures(problems, compute_results(plan.copy()))
 
 
 def compute_results(plan: Plan) -> PlanResult | None:
