@@ -242,3 +242,13 @@ def test_a_ramp_up_of_a_few_milliseconds_is_the_step_it_tends_to():
     t0 = np.array([2026.5, 2026.5])
     shares = ramp_shares(t0, np.array([0.0, 1e-320]), years)
     assert shares.tolist() == [[0.0, 0.5, 1.0, 1.0, 1.0]] * 2
+
+
+def test_a_ramp_up_of_1e308_years_is_barely_begun_without_overflow():
+    import numpy as np
+
+    from reeplanner.engine.capacity import ramp_shares
+
+    shares = ramp_shares(np.array([2025.0, 2025.0]), np.array([1e308, 2.0]), np.arange(2025, 2028))
+    assert shares[0].max() < 1e-300
+    assert shares[1].tolist() == [0.25, 0.75, 1.0]

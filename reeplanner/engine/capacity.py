@@ -97,7 +97,8 @@ def _ramp_means(a: np.ndarray, ramp: np.ndarray) -> np.ndarray:
     p *= 2.0
     p += q  # q + p
     q *= p
-    q /= 2.0 * ramp
+    q /= ramp  # then halved: 2 x a ramp of 1e308 years would overflow
+    q *= 0.5
     a += q
     return a
 
