@@ -97,6 +97,9 @@ class PlanDocument(QObject):
         #: are then an earlier plan's, or None.
         self.results_out_of_date = False
         self.problems: list[Problem] = []
+        #: Counts changes of ``problems`` (an equal list from a later run does not count), so views
+        #: rebuild their problem marks only when there is something new to show.
+        self.problems_generation = 0
         self._scenario_id = self._plan.base_scenario_id
         self._year = self._default_year()
         self._selection: tuple[str, list[int]] = ("", [])
@@ -153,7 +156,7 @@ class PlanDocument(QObject):
         self.results = figures.results if figures else None
         self._valid_results = self.results  # compute_figures leaves out a plan with errors
         self.results_out_of_date = figures is not None and figures.results is None
-        self.problems = figures.problems if figures else []
+        self._set_problems(figures.problems if figures else [])
         self._plan = plan
         self._path = Path(path) if path else None
         self._scenario_id = plan.base_scenario_id
@@ -270,12 +273,17 @@ class PlanDocument(QObject):
         self._generation += 1  # a worker still computing an earlier plan is dropped
         self._show_figures(figures)
 
+    def _set_problems(self, problems: list[Problem]) -> None:
+        if problems != self.problems:
+            self.problems = problems
+            self.problems_generation += 1
+
     def _show_figures(self, figures: PlanFigures) -> None:
         """Show a run's figures. A plan validation refuses never shows figures of its own: the last
         figures of a valid plan stay, marked out of date (a worker sends a large plan's figures
         before its problems, so they are taken back if the problems hold an error)."""
         if figures.problems is not None:
-            self.problems = figures.problems
+            self._set_problems(figures.problems)
             if any(p.is_error for p in figures.problems):
                 self.results = self._valid_results
                 self.results_out_of_date = True

@@ -70,6 +70,7 @@ class ProblemsPanel(QWidget):
             True: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
             False: style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
         }
+        self._shown_generation = -1  # the document's problems_generation on show
         document.results_changed.connect(self.refresh)
         self.refresh()
 
@@ -78,7 +79,12 @@ class ProblemsPanel(QWidget):
         return [self.tree.topLevelItem(i).data(0, PROBLEM_ROLE) for i in range(self.tree.topLevelItemCount())]
 
     def refresh(self) -> None:
-        problems = sorted(self.document.problems, key=lambda p: not p.is_error)  # stable: plan order kept
+        if self._shown_generation != self.document.problems_generation:
+            self._shown_generation = self.document.problems_generation
+            self._list(sorted(self.document.problems, key=lambda p: not p.is_error))  # stable: plan order
+        self._show_summary()
+
+    def _list(self, problems: list[Problem]) -> None:
         self.tree.clear()
         error_colour, warning_colour = self._colours()
         brushes = {True: QBrush(error_colour), False: QBrush(warning_colour)}
@@ -93,7 +99,10 @@ class ProblemsPanel(QWidget):
             items.append(item)
         self.tree.addTopLevelItems(items)
         self._fit_where_column()
-        text = _summary(problems)
+
+    def _show_summary(self) -> None:
+        error_colour, _warning_colour = self._colours()
+        text = _summary(self.document.problems)
         if self.document.results_out_of_date:
             text += (
                 ". The figures on show are from before the first error; fix the errors to update them."
@@ -128,6 +137,7 @@ class ProblemsPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # View > Palette: recolour the list
+            self._shown_generation = -1
             self.refresh()
 
     def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:

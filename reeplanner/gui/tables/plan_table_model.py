@@ -349,6 +349,8 @@ class PlanTableModel(QAbstractTableModel):
             self.endResetModel()
 
     def _on_document_results_changed(self) -> None:
+        if self._problems_generation == self.document.problems_generation:
+            return  # the same problems as on show
         before = self._problems
         self._load_problems()
         after = self._problems
@@ -364,6 +366,7 @@ class PlanTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(first, 0), self.index(last, last_column), _PROBLEM_ROLES)
 
     def _load_problems(self) -> None:
+        self._problems_generation = self.document.problems_generation
         problems: dict[tuple[int, str], tuple[Severity, list[str]]] = {}
         for problem in self.document.problems:
             if problem.table != self.table.sheet or problem.index is None:
