@@ -370,10 +370,12 @@ class MainWindow(QMainWindow):
 
     def _load_tables_module(self) -> None:
         """Once the charts are drawn: import pandas in the background, for the engine's tables (the
-        inspector, the funding chart, exports), so the first of them does not pause the window.
-        Not while a large plan is still arriving: the import would hold the interpreter from it
-        (the first table then loads pandas)."""
+        inspector, the funding chart, exports), so the first of them does not pause the window;
+        and the Risk dock's modules. Not before: each import holds the interpreter from the
+        charts. Not pandas while a large plan is still arriving: the import would hold the
+        interpreter from it (the first table then loads pandas)."""
         self.charts.drawn.disconnect(self._load_tables_module)
+        self.risk.preload()
         large = len(self.document.plan.facilities) >= BACKGROUND_RECOMPUTE_FACILITIES
         if "pandas" not in sys.modules and not self._closed and not large:
             thread = WorkThread(lambda: importlib.import_module("pandas"), self)
@@ -396,7 +398,6 @@ class MainWindow(QMainWindow):
         self.charts.build()
         if self.document.results is None:
             self.document.recompute_soon()  # a large plan opened meanwhile computes on its worker
-        self.risk.preload()
 
     # -- window state -------------------------------------------------------
 
