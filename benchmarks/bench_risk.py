@@ -74,7 +74,11 @@ def child_dock() -> dict[str, float]:
     window.show()
     window.show_plan_view()
     deadline = time.monotonic() + 60
-    while ("pyqtgraph" not in sys.modules or window.risk.loading) and time.monotonic() < deadline:
+    # Settled: the charts drawn, then the Risk dock's modules and pandas loaded in the background.
+    settled = ("pyqtgraph", "reeplanner.gui.views.risk_dock", "pandas")
+    while (
+        any(name not in sys.modules for name in settled) or window.risk.loading or window._pandas_thread
+    ) and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)
 

@@ -132,12 +132,14 @@ class ChartBase(QWidget):
             "left": ThousandsAxis("left", percent=y_percent),
             "bottom": ThousandsAxis("bottom", thousands=not x_years),
         }
-        plot = self.graphics.addPlot(row=row, col=col, axisItems=axes)
+        # A view box made without pyqtgraph's context menu (its building is a third of a plot's
+        # cost): charts have their own menu.
+        view = pg.ViewBox(enableMenu=False)
+        plot = self.graphics.addPlot(row=row, col=col, axisItems=axes, viewBox=view)
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.setMouseEnabled(x=False, y=False)
         plot.disableAutoRange()  # every chart sets its ranges (and all-NaN data must not be measured)
-        plot.vb.setMenuEnabled(False)
         plot.setLabel("bottom", x_title)
         plot.setLabel("left", y_title)
         plot.showGrid(x=False, y=True, alpha=0.25)

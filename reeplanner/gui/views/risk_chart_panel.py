@@ -112,7 +112,8 @@ class RiskChartPanel(QWidget):
         self.controls = QHBoxLayout()
         self.controls.setContentsMargins(0, 0, 0, 0)
         self.controls.addWidget(self.title, 1)
-        self.plot = pg.PlotWidget(axisItems={"left": left, "bottom": bottom})
+        view = pg.ViewBox(enableMenu=False)  # no pyqtgraph menu to build: the panel has its own
+        self.plot = pg.PlotWidget(axisItems={"left": left, "bottom": bottom}, viewBox=view)
         self.plot.setObjectName(f"risk-{name}-plot")
         self.plot.setMenuEnabled(False)
         self.plot.hideButtons()
