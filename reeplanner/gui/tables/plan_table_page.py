@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QRect, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from reeplanner.gui.refusal_balloon import RefusalBalloon
@@ -24,13 +25,42 @@ if TYPE_CHECKING:
     from reeplanner.gui.document import PlanDocument
 
 
+#: What a page makes when it is first shown or first asked for (``PlanTablePage.__getattr__``).
+BUILT_PARTS = frozenset(
+    {"model", "view", "filter_edit", "balloon", "picked_label", "show_all_button", "picked_bar"}
+)
+
+
 class PlanTablePage(QWidget):
+    """Its table, model and filter are made when the page is first shown or first asked for: a
+    window opens with one of its fourteen tables in sight, and a table is the dearest widget to make."""
+
     status_message = Signal(str)
 
     def __init__(self, document: PlanDocument, table: Table, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.table = table
+        self._built = False
+
+    def __getattr__(self, name: str):
+        if name in BUILT_PARTS and not self.__dict__.get("_built", True):
+            self._build()
+            return getattr(self, name)
+        raise AttributeError(f"'{type(self).__name__}' object has no attribute '{name}'")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._built:
+            self._build()
+        super().showEvent(event)
+
+    @property
+    def built(self) -> bool:
+        return self._built
+
+    def _build(self) -> None:
+        self._built = True
+        document, table = self.document, self.table
         model_type = DemandTableModel if table.attr == "demand" else PlanTableModel
         self.model = model_type(document, table, self)
         self.view = PlanTableView(self.model, self)
@@ -67,6 +97,10 @@ class PlanTablePage(QWidget):
         self.view.status_message.connect(self._show_refusal)
         document.selection_changed.connect(self._on_document_selection_changed)
         document.plan_changed.connect(self._on_document_plan_changed)
+        self._on_document_selection_changed(*document.selection)  # made after a pick elsewhere
+        if self.isVisible():  # made while showing: Qt would show the parts on a later turn only
+            self.filter_edit.show()
+            self.view.show()
 
     def show_only_rows(self, rows: list[int], description: str) -> None:
         """Show only these plan rows (picked on a chart), saying which; Show all brings the rest back."""
