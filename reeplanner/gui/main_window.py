@@ -362,8 +362,8 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         thread = WorkThread(_import_engine_and_charts, self)
-        thread.succeeded.connect(lambda _module: self._on_engine_ready())
-        thread.failed.connect(lambda exc: self._on_engine_ready())  # recompute raises it where it shows
+        thread.succeeded.connect(lambda _module: self._on_engine_ready(imported=True))
+        thread.failed.connect(lambda exc: self._on_engine_ready(imported=False))  # recompute raises it
         thread.finished.connect(self._on_engine_thread_finished)
         self._engine_thread = thread
         thread.start()
@@ -393,11 +393,16 @@ class MainWindow(QMainWindow):
             self._engine_thread.deleteLater()
             self._engine_thread = None
 
-    def _on_engine_ready(self) -> None:
+    def _on_engine_ready(self, imported: bool) -> None:
         self.charts.drawn.connect(self._load_tables_module)
+        document = self.document
+        small = len(document.plan.facilities) < BACKGROUND_RECOMPUTE_FACILITIES
+        computed = imported and small and document.results is None
+        if computed:
+            document.recompute()  # the figures first: the charts are made and drawn once, with them
         self.charts.build()
-        if self.document.results is None:
-            self.document.recompute_soon()  # a large plan opened meanwhile computes on its worker
+        if document.results is None and not computed:
+            document.recompute_soon()  # a large plan opened meanwhile computes on its worker
 
     # -- window state -------------------------------------------------------
 
