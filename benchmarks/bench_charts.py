@@ -37,7 +37,7 @@ def start_up(folder: str) -> dict[str, float]:
     app = [sys.executable, "-m", "reeplanner", "--benchmark-start", str(EXAMPLE)]
     plot = [sys.executable, str(HERE / "bare_plot_window.py")]
     runs: dict[str, list[float]] = {}
-    _marks(plot, folder), _marks(app, folder)  # the first runs write the bytecode both read
+    _marks(plot, folder), _marks(app, folder)  # untimed: the first runs write any bytecode missing
     for _ in range(START_PAIRS):
         bare = _marks(plot, folder)["first-paint"]
         ours = _marks(app, folder)

@@ -24,16 +24,16 @@ START_RUNS = 7
 
 
 def _env(folder: str) -> dict[str, str]:
-    """The children's environment: settings, recovery copies and bytecode in ``folder``.
+    """The children's environment: settings and recovery copies in ``folder``.
 
-    Bytecode is written (to ``folder``), whatever PYTHONDONTWRITEBYTECODE says: a user's start-up
-    reads compiled modules (the installed app carries them; a checkout writes them on its first
-    run), as the bare window's pyqtgraph does from site-packages. Timing a compile of every module
-    of ours on every launch would measure the machine's setting, not the app.
+    Bytecode is written (to ``__pycache__``, as Python does by default), whatever
+    PYTHONDONTWRITEBYTECODE says: a user's start-up reads compiled modules (the installed app
+    carries them; a checkout writes them on its first run), as the bare window's pyqtgraph does
+    from site-packages. Timing a compile of every module of ours on every launch would measure
+    the machine's setting, not the app.
     """
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    env["PYTHONPYCACHEPREFIX"] = f"{folder}/bytecode"
     env.update(XDG_CONFIG_HOME=f"{folder}/config", XDG_DATA_HOME=f"{folder}/data")
     env["REEPLANNER_RECOVERY_DIR"] = f"{folder}/recovery"
     if not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")):
