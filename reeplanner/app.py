@@ -248,6 +248,8 @@ def _screenshot(
     QApplication.processEvents()
     window.document.finish_recompute()  # a large plan computes on a worker: wait for its figures
     QApplication.processEvents()
+    window.coordination_count.recount()  # now, not a moment later: the status bar is in the picture
+    QApplication.processEvents()
     window.canvas.fit_to_view()
     window.canvas.chain_scene.finish_building()  # a large plan's cards arrive in chunks
     QApplication.processEvents()
