@@ -237,7 +237,7 @@ def test_the_risk_dock_of_the_us_example_draws_the_band_around_the_risk_adjusted
     assert list(fan.years) == list(deterministic.index)
     assert fan.deterministic is not None and list(fan.deterministic) == pytest.approx(list(deterministic))
     assert all(fan.bands["p10"] <= fan.bands["p90"])
-    assert fan.plot.getPlotItem().getAxis("left").labelText == "Domestic magnet output (t/yr)"
+    assert fan.plot.getPlotItem().getAxis("left").labelText == "t/yr of magnets"
     assert fan.plot.getPlotItem().getAxis("left").tickStrings([3000.0], 1.0, 1000.0) == ["3,000"]
 
 

@@ -169,7 +169,7 @@ class MainWindow(QMainWindow):
     def _make_risk_dock(self) -> QWidget:
         from reeplanner.gui.views.risk_dock import RiskDock  # pyqtgraph loads when the dock first shows
 
-        return RiskDock(self.document, start=True)  # built when the dock comes on screen
+        return RiskDock(self.document)  # built when the dock comes on screen
 
     def finish_risk(self) -> None:
         """Stop and wait for the Risk dock's work, if any is under way (closing, or a screenshot taken)."""

@@ -15,7 +15,7 @@ class RiskFanChart(RiskChartPanel):
         super().__init__(
             "fan", "Domestic magnet output", NumberAxis("left"), NumberAxis("bottom", thousands=False)
         )
-        self.set_axis_titles("Domestic magnet output (t/yr)", "Year")
+        self.set_axis_titles("t/yr of magnets", "Year")  # the title above names the figure
         self.years: np.ndarray = np.zeros(0)
         self.bands: dict[str, np.ndarray] = {}
         self.deterministic: np.ndarray | None = None
