@@ -33,21 +33,19 @@ EXPORT_SUFFIXES = (".png", ".svg", ".tsv")
 
 
 class ThousandsAxis(pg.AxisItem):
-    """Tick labels with thousands separators (``12,000``); years (``thousands=False``) without."""
+    """Tick labels with thousands separators (``12,000``), and a ``suffix`` (``%``); years
+    (``thousands=False``) without separators."""
 
-    def __init__(self, orientation: str, thousands: bool = True, percent: bool = False, **kwargs) -> None:
+    def __init__(self, orientation: str, thousands: bool = True, suffix: str = "", **kwargs) -> None:
         super().__init__(orientation, **kwargs)
-        self.thousands, self.percent = thousands, percent
+        self.thousands, self.suffix = thousands, suffix
         self.enableAutoSIPrefix(False)
 
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
-        decimals = max(0, -math.floor(math.log10(spacing * scale))) if spacing * scale > 0 else 0
-        out = []
-        for value in values:
-            number = value * scale
-            text = f"{number:,.{decimals}f}" if self.thousands else f"{number:.{decimals}f}"
-            out.append(text + ("%" if self.percent else ""))
-        return out
+        step = spacing * scale
+        decimals = max(0, -math.floor(math.log10(step))) if step > 0 else 0
+        pattern = f"{{:{',' if self.thousands else ''}.{decimals}f}}"
+        return [pattern.format(value * scale) + self.suffix for value in values]
 
 
 class ChartBase(QWidget):
@@ -129,7 +127,7 @@ class ChartBase(QWidget):
     ) -> pg.PlotItem:
         """A plot with titled axes (units in the title), thousands separators, no pan or zoom."""
         axes = {
-            "left": ThousandsAxis("left", percent=y_percent),
+            "left": ThousandsAxis("left", suffix="%" if y_percent else ""),
             "bottom": ThousandsAxis("bottom", thousands=not x_years),
         }
         # A view box made without pyqtgraph's context menu (its building is a third of a plot's

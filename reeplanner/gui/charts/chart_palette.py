@@ -62,7 +62,7 @@ class ChartPalette:
         background = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
         dark = background.lightnessF() < 0.5
-        muted = _mix(text, background, 0.4)
+        muted = mix(text, background, 0.4)
         series = []
         for name in SERIES_ORDER:
             if name == "text":
@@ -74,15 +74,15 @@ class ChartPalette:
             background=background,
             text=text,
             muted=muted,
-            grid=_mix(text, background, 0.85),
+            grid=mix(text, background, 0.85),
             series=tuple(series),
             shortfall=QColor(OKABE_ITO["vermillion"]),
-            highlight=_mix(QColor(OKABE_ITO["vermillion"]), background, 0.82),
+            highlight=mix(QColor(OKABE_ITO["vermillion"]), background, 0.82),
             dark=dark,
         )
 
 
-def _mix(a: QColor, b: QColor, weight_b: float) -> QColor:
+def mix(a: QColor, b: QColor, weight_b: float) -> QColor:
     return QColor.fromRgbF(
         a.redF() * (1 - weight_b) + b.redF() * weight_b,
         a.greenF() * (1 - weight_b) + b.greenF() * weight_b,

@@ -8,7 +8,6 @@ deficiencies; on a dark background the dark blue is lightened, and black
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import pyqtgraph as pg
@@ -16,14 +15,9 @@ from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-OKABE_ITO = {
-    "orange": "#E69F00",
-    "sky_blue": "#56B4E9",
-    "bluish_green": "#009E73",
-    "blue": "#0072B2",
-    "vermillion": "#D55E00",
-    "reddish_purple": "#CC79A7",
-}
+from reeplanner.gui.charts.chart_base import ThousandsAxis
+from reeplanner.gui.charts.chart_palette import OKABE_ITO, mix
+
 BAR_HEIGHT = 0.62
 
 
@@ -47,8 +41,8 @@ class RiskColours:
         return cls(
             background=background,
             text=text,
-            muted=_mix(text, background, 0.45),
-            grid=_mix(text, background, 0.85),
+            muted=mix(text, background, 0.45),
+            grid=mix(text, background, 0.85),
             blue=blue,
             orange=QColor(OKABE_ITO["orange"]),
             vermillion=QColor(OKABE_ITO["vermillion"]),
@@ -61,26 +55,12 @@ class RiskColours:
         return faded
 
 
-def _mix(a: QColor, b: QColor, weight_b: float) -> QColor:
-    return QColor.fromRgbF(
-        *(x * (1 - weight_b) + y * weight_b for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3], strict=True))
-    )
-
-
-class NumberAxis(pg.AxisItem):
-    """Tick labels with thousands separators (``12,000``), a suffix (``%``), or plain (years)."""
+class NumberAxis(ThousandsAxis):
+    """The charts' axis, with fewer ticks: a panel is small, and labels like 12,000 need room."""
 
     def __init__(self, orientation: str, thousands: bool = True, suffix: str = "") -> None:
-        super().__init__(orientation)
-        self.thousands, self.suffix = thousands, suffix
-        self.enableAutoSIPrefix(False)
-        self.setTickDensity(0.35 if orientation == "bottom" else 0.6)  # labels like 12,000 need room
-
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 - pyqtgraph's name
-        step = spacing * scale
-        decimals = max(0, -math.floor(math.log10(step))) if step > 0 else 0
-        pattern = f"{{:{',' if self.thousands else ''}.{decimals}f}}"
-        return [pattern.format(v * scale) + self.suffix for v in values]
+        super().__init__(orientation, thousands=thousands, suffix=suffix)
+        self.setTickDensity(0.35 if orientation == "bottom" else 0.6)
 
 
 class LabelAxis(pg.AxisItem):
