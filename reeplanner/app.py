@@ -291,6 +291,9 @@ def _benchmark_start(app, window, file: Path | None) -> int:
         QTimer.singleShot(0, app.quit)
 
     if file is not None:
+        if not file.is_file():  # Open's error dialog would wait for a click that never comes
+            print(f"reeplanner: there is no file {file}", file=sys.stderr)
+            return 1
         window.files.load_synchronously(file, compute=False, offer_recovery=False)  # no dialog to wait on
         window.show_plan_view()
         window.charts.drawn.connect(charts_drawn)
