@@ -33,6 +33,13 @@ def test_version_is_the_packages(module: str, prog: str):
     assert done.stdout == f"{prog} {VERSION}\n"
 
 
+def test_the_start_benchmark_names_a_file_that_is_not_there_and_exits(tmp_path: Path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    done = run("reeplanner", "--benchmark-start", str(tmp_path / "gone.reeplan"), env=env)
+    assert done.returncode == 1
+    assert "there is no file" in done.stderr and "gone.reeplan" in done.stderr
+
+
 def free_display_number() -> int:
     """A display no X server holds: neither its lock file nor its socket exists (X's own convention)."""
     return next(

@@ -304,3 +304,13 @@ def test_opening_and_closing_an_editor_keeps_an_exact_capacity(qtbot, tables, do
     view.commitData(editor)  # nothing typed: nothing is stored
     assert document.plan.facilities[2].capacity == 1234.56789
     assert document.undo_stack.count() == 1
+
+
+def test_a_table_first_shown_after_a_pick_elsewhere_shows_the_picked_rows(qtbot, tables, document):
+    tables.show()
+    assert not tables.pages["stages"].built  # out of sight: made when first shown
+    document.set_selection("stages", [1])  # SEP, picked on the canvas
+    tables.setCurrentWidget(tables.pages["stages"])
+    page = tables.pages["stages"]
+    assert page.built and page.view.isVisible()
+    assert page.view.selected_source_rows() == [1]
