@@ -60,17 +60,22 @@ def start_to_first_paint_ms(folder: str) -> float:
     return statistics.median(times)
 
 
-def _child(name: str, folder: str) -> dict[str, float]:
+def run_child(script: str, name: str, folder: str) -> dict[str, float]:
+    """``python SCRIPT --child NAME`` in a fresh process: the JSON object it prints last."""
     done = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", name],
+        [sys.executable, str(Path(script).resolve()), "--child", name],
         capture_output=True,
         text=True,
         env=_env(folder),
         timeout=600,
     )
     if done.returncode != 0:
-        raise RuntimeError(f"bench_gui child {name} failed:\n{done.stderr}")
+        raise RuntimeError(f"{Path(script).stem} child {name} failed:\n{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _child(name: str, folder: str) -> dict[str, float]:
+    return run_child(__file__, name, folder)
 
 
 def run() -> list[tuple[str, float, float, str]]:

@@ -12,14 +12,13 @@ import dataclasses
 import json
 import resource
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from bench_engine import median_ms
-from bench_gui import _env as gui_env
+from bench_gui import run_child
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -104,17 +103,7 @@ def child_dock() -> dict[str, float]:
 
 
 def _child(name: str, folder: str) -> dict[str, float]:
-    env = gui_env(folder)
-    done = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", name],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"bench_risk child {name} failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_child(__file__, name, folder)
 
 
 def run() -> list[tuple[str, float, float, str]]:

@@ -9,29 +9,18 @@ from __future__ import annotations
 
 import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from pathlib import Path
 
-from bench_gui import _env
+from bench_gui import run_child
 from synthetic import synthetic_plan
 
 EDITS = 30
 
 
 def _child(name: str, folder: str) -> dict[str, float]:
-    done = subprocess.run(
-        [sys.executable, str(Path(__file__).resolve()), "--child", name],
-        capture_output=True,
-        text=True,
-        env=_env(folder),
-        timeout=600,
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"bench_views child {name} failed:\n{done.stderr}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return run_child(__file__, name, folder)
 
 
 def _window_with(plan, view: str):
