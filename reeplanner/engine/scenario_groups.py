@@ -8,8 +8,8 @@ figure's value and its change from the base.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
     from reeplanner.engine.results import ScenarioResult
 
+T = TypeVar("T")
 #: Figures this close (relative) are the same figure.
 SAME = 1e-9
 #: Magnet-frame figures of a scenario table: what users here can get, and what is made at home.
@@ -70,15 +71,30 @@ def identical_groups(
 ) -> list[list[str]]:
     """The scenarios in groups of identical figures (``same_figures``), in the order given: each
     group in order, led by its first scenario; a scenario like no other is a group of one."""
-    groups: list[list[ScenarioResult]] = []
+    groups = alike_groups(
+        results,
+        lambda result: result,
+        lambda a, b: same_figures(a, b, figures, horizon=horizon, targets=targets, years=years),
+    )
+    return [[r.scenario_id for r in group] for group, _first in groups]
+
+
+def alike_groups(
+    results: Sequence[ScenarioResult],
+    figures_of: Callable[[ScenarioResult], T],
+    alike: Callable[[T, T], bool],
+) -> list[tuple[list[ScenarioResult], T]]:
+    """The scenarios in groups whose figures (``figures_of``) are ``alike``, in the order given:
+    each group with its first scenario's figures, which the others were compared with."""
+    groups: list[tuple[list[ScenarioResult], T]] = []
     for result in results:
-        for group in groups:
-            if same_figures(group[0], result, figures, horizon=horizon, targets=targets, years=years):
-                group.append(result)
-                break
+        figures = figures_of(result)
+        group = next((members for members, first in groups if alike(first, figures)), None)
+        if group is not None:
+            group.append(result)
         else:
-            groups.append([result])
-    return [[r.scenario_id for r in group] for group in groups]
+            groups.append(([result], figures))
+    return groups
 
 
 def differences(

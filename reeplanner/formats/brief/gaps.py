@@ -4,16 +4,22 @@ shortfall, green for surplus, per scenario (a scenario with the same gaps as an 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 from openpyxl.formatting.rule import ColorScaleRule
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from reeplanner.engine.scenario_groups import alike_groups
 from reeplanner.formats.brief import styles
 from reeplanner.formats.brief.charts import BriefCharts, fill_caches
 from reeplanner.formats.brief.context import BriefContext
 from reeplanner.formats.brief.figures import stage_name
 from reeplanner.formats.brief.sheet_writer import SheetWriter
+
+if TYPE_CHECKING:
+    from reeplanner.engine.results import ScenarioResult
 
 YEAR_WIDTH = 9.0
 #: Rows the coverage chart covers (its 7.8 cm, and a little space below it).
@@ -37,20 +43,10 @@ def write_gaps(ws: Worksheet, context: BriefContext, charts: BriefCharts) -> Non
             ws.row_dimensions[row].height = CHART_ROW_HEIGHT  # so the page breaks know the chart's height
         out.row += CHART_ROWS + 1
     year_count = 0
-    tables: list[tuple[list, pd.DataFrame]] = []  # scenarios with the same gaps, to the tonne
-    for result in results:
-        gaps = result.flows.pivot_table(index=["stage", "material"], columns="year", values="gap", sort=False)
-        same = next((group for group, seen in tables if _same_gaps(seen, gaps)), None)
-        if same is not None:  # an import shock, say, leaves every domestic gap as it was
-            same.append(result)
-        else:
-            tables.append(([result], gaps))
-    for group, gaps in tables:
+    # An import shock, say, leaves every domestic gap as it was: its table is not repeated.
+    for group, gaps in alike_groups(results, _gap_table, _same_gaps):
         result = group[0]
-        out.section(f"{result.scenario_name} ({result.scenario_id})")
-        if len(group) > 1:
-            names = ", ".join(f"{r.scenario_name} ({r.scenario_id})" for r in group[1:])
-            out.note(f"The same gaps, to the tonne, in: {names}.")
+        out.scenario_section(group, "The same gaps, to the tonne, in: {names}.")
         years = list(result.years)
         year_count = max(year_count, len(years))
         out.header(["Stage", "Material", *years])
@@ -77,6 +73,10 @@ def write_gaps(ws: Worksheet, context: BriefContext, charts: BriefCharts) -> Non
             )
     widths = {2 + i: YEAR_WIDTH for i in range(1, year_count + 1)}
     out.finish(title_rows=2, widths=_widest(ws, widths))
+
+
+def _gap_table(result: ScenarioResult) -> pd.DataFrame:
+    return result.flows.pivot_table(index=["stage", "material"], columns="year", values="gap", sort=False)
 
 
 def _same_gaps(a: pd.DataFrame, b: pd.DataFrame) -> bool:

@@ -9,6 +9,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from reeplanner.engine.overrides import STATUSES
 from reeplanner.engine.risk import DRAWS, RiskResult, ScenarioRisk, schedule_risk
 from reeplanner.engine.risk_draws import status_risks
+from reeplanner.engine.scenario_groups import alike_groups
 from reeplanner.engine.targets import threshold_text
 from reeplanner.formats.brief import styles
 from reeplanner.formats.brief.figures import stage_name
@@ -57,22 +58,13 @@ def write_schedule_risk(
         "A driver's gain: how much P(met) rises when that project is neither cancelled nor late.",
     )
     names = {id_key(f.id): f for f in plan.facilities}
-    groups: list[tuple[list, ScenarioRisk]] = []  # scenarios that draw alike, with their odds
-    for result in results:
-        sr = risk.scenarios[result.scenario_id]
-        same = next((group for group, seen in groups if _same_risk(seen, sr)), None)
-        if same is not None:  # a nameplate view or an import shock draws like its base
-            same.append(result)
-        else:
-            groups.append(([result], sr))
-    for group, sr in groups:
-        result = group[0]
-        out.section(f"{result.scenario_name} ({result.scenario_id})")
-        if len(group) > 1:
-            alike = ", ".join(f"{r.scenario_name} ({r.scenario_id})" for r in group[1:])
-            out.note(f"The same odds in: {alike} (risk factors and imports do not enter a draw).")
+    # A nameplate view or an import shock draws like its base: its odds are not repeated.
+    for group, sr in alike_groups(results, lambda r: risk.scenarios[r.scenario_id], _same_risk):
+        out.scenario_section(
+            group, "The same odds in: {names} (risk factors and imports do not enter a draw)."
+        )
         _targets_table(out, plan, sr, names)
-        _bands_table(out, sr, result)
+        _bands_table(out, sr, group[0])
     _assumptions_table(out, plan)
     out.finish(title_rows=2, widths={2: GOAL_WIDTH, 6: PROJECT_WIDTH})
 

@@ -8,6 +8,7 @@ import numbers
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment
@@ -17,6 +18,9 @@ from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reeplanner.formats.brief import styles
+
+if TYPE_CHECKING:
+    from reeplanner.engine.results import ScenarioResult
 
 #: What an undefined figure shows (engine.md: a dash, never 0 or infinity).
 DASH = "–"
@@ -117,6 +121,16 @@ class SheetWriter:
         self.ws.row_dimensions[self.row].height = 20
         self.row += 1
         return self.row - 1
+
+    def scenario_section(self, group: Sequence[ScenarioResult], alike: str) -> None:
+        """A section for the first scenario of ``group``; the others are named in the note ``alike``
+        (its ``{names}``): their figures are the same, and not repeated."""
+        first = group[0]
+        self.section(f"{first.scenario_name} ({first.scenario_id})")
+        if len(group) > 1:
+            self.note(
+                alike.format(names=", ".join(f"{r.scenario_name} ({r.scenario_id})" for r in group[1:]))
+            )
 
     def header(self, labels: Sequence[object], first_column: int = 1) -> int:
         for offset, label in enumerate(labels):
