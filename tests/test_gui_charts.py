@@ -380,3 +380,19 @@ def test_hovering_gives_exact_figures_with_units(qtbot, results):
     assert f": {value:,.1f}%" in text
     met = results.scenarios["BASE"].targets.set_index("target").loc["T-SS-2030", "met"]
     assert f"Target T-SS-2030: ≥ 25.0% in 2030, {'met' if met else f'missed ({value:,.1f}%)'}" in text
+
+
+def test_axis_titles_stay_inside_their_axis_when_they_change(qtbot, results):
+    gap = chart(qtbot, "gap", results)
+    plot = gap.panels["material"].plot
+    gap.measure.setCurrentIndex(1)  # % of requirement covered: a longer title, no resize
+    gap.measure.setCurrentIndex(0)  # back to t/yr contained NdPr
+    for side in ("left", "bottom"):
+        axis = plot.getAxis(side)
+        title = axis.label.mapRectToScene(axis.label.boundingRect())
+        along = axis.sceneBoundingRect()
+        if side == "left":
+            assert along.top() - 1 <= title.top() and title.bottom() <= along.bottom() + 1
+            assert abs(title.center().y() - along.center().y()) <= 2  # centred along the axis
+        else:
+            assert abs(title.center().x() - along.center().x()) <= 2

@@ -41,6 +41,12 @@ class ThousandsAxis(pg.AxisItem):
         self.thousands, self.suffix = thousands, suffix
         self.enableAutoSIPrefix(False)
 
+    def setLabel(self, *args, **kwargs) -> None:  # noqa: N802 (pyqtgraph's name)
+        super().setLabel(*args, **kwargs)
+        # pyqtgraph centres the title along the axis only when the axis is resized: a longer title
+        # set later ("t/yr contained NdPr") would run off the plot's top until the window moved.
+        self.resizeEvent()
+
     def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph's name)
         step = spacing * scale
         decimals = max(0, -math.floor(math.log10(step))) if step > 0 else 0

@@ -114,7 +114,8 @@ class FlowChart(ChartBase):
         self.set_axis(
             self.plot, "bottom", ticks=[[(float(i), name) for i, name in enumerate(layout.columns)]]
         )
-        self.set_ranges(self.plot, (-0.55, len(layout.columns) - 0.45), (0, layout.top * 1.04))
+        # Room left of the first column for its label ("NdPr"), which stands left of the node.
+        self.set_ranges(self.plot, (-0.85, len(layout.columns) - 0.45), (0, layout.top * 1.04))
         a = self.result.arrays
         unmet = float(a.demand_cover[3, y])
         name = self.result.scenario_name or self.result.scenario_id

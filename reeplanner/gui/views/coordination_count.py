@@ -36,17 +36,24 @@ class CoordinationCount(QToolButton):
         document.results_changed.connect(self._timer.start)
         document.scenario_changed.connect(self._timer.start)
         self.clicked.connect(lambda: window.charts.raise_chart("coordination"))
-        self.hide()
+        # Empty, not hidden, until counted, and as tall as with its text: the status bar keeps its
+        # height, so the window does not move everything above it by two pixels (and paint it all
+        # again) when the count arrives.
+        self.setText("0 coordination findings")
+        self.setFixedHeight(self.sizeHint().height())
+        self.setText("")
+        self.setEnabled(False)
         self._timer.start()  # a document may come with its figures
 
     def recount(self) -> None:
         result = self.window_.document.scenario_result()
         if result is None:
             self.count = None
-            self.hide()
+            self.setText("")
+            self.setEnabled(False)
             return
         from reeplanner.engine.coordination import coordination_rows
 
         self.count = len(coordination_rows(result.arrays))
         self.setText(f"{self.count} coordination finding{'s' if self.count != 1 else ''}")
-        self.show()
+        self.setEnabled(True)
