@@ -396,3 +396,16 @@ def test_axis_titles_stay_inside_their_axis_when_they_change(qtbot, results):
             assert abs(title.center().y() - along.center().y()) <= 2  # centred along the axis
         else:
             assert abs(title.center().x() - along.center().x()) <= 2
+
+
+def test_the_bottleneck_label_of_the_last_stage_stays_inside_the_plot(qtbot, results):
+    gap = chart(qtbot, "gap", results, scenario="DELAY", year=2028)  # the bottleneck: Metal (NdPr)
+    gap.resize(450, 480)  # as narrow as in the window's dock
+    panel = gap.panels["material"]
+    assert panel.label.isVisible() and panel.label.textItem.toPlainText() == "Bottleneck (NdPr)"
+    qtbot.wait(20)  # laid out
+    gap.graphics.viewport().repaint()  # pyqtgraph places a text item where it is painted
+    inside = panel.plot.vb.sceneBoundingRect()
+    text = panel.label.textItem
+    label = text.mapRectToScene(text.boundingRect())
+    assert inside.left() - 1 <= label.left() and label.right() <= inside.right() + 1

@@ -191,7 +191,12 @@ class GapChart(ChartBase):
             i = panel.stages.index(bottleneck)
             panel.shade.setOpts(x=[float(i)], height=[top], width=0.96, brush=self.palette_.highlight)
             panel.label.setText(self.bottleneck_text(y), color=self.palette_.shortfall)
-            panel.label.setPos(float(i) - 0.48, top)
+            if i == len(panel.stages) - 1 and i > 0:  # the last stage: the text ends at the band's right
+                panel.label.setAnchor((1.0, 0.0))
+                panel.label.setPos(float(i) + 0.48, top)
+            else:
+                panel.label.setAnchor((0.0, 0.0))
+                panel.label.setPos(float(i) - 0.48, top)
             panel.label.show()
         else:
             panel.shade.setOpts(x=[], height=[])
