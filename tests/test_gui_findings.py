@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import xml.etree.ElementTree as ET
 
 import pytest
 from PySide6.QtCore import QUrl
@@ -191,10 +192,11 @@ def test_the_launcher_knows_every_view():
 
 @pytest.mark.parametrize("name", VIEWS)
 def test_export_chart_writes_each_view(tmp_path, name):
-    for suffix in (".tsv", ".png"):
+    for suffix in (".tsv", ".png", ".svg"):
         out = tmp_path / f"{name}{suffix}"
         assert app_main(["--export-chart", name, str(out), "--scenario", "DELAY", str(EXAMPLE)]) == 0
         assert out.stat().st_size > 0
+    assert ET.parse(tmp_path / f"{name}.svg").getroot().tag.endswith("svg")
     header = (tmp_path / f"{name}.tsv").read_text(encoding="utf-8").splitlines()[0]
     assert "\t" in header or name == "explain"
 

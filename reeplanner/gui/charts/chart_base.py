@@ -259,7 +259,7 @@ class ChartBase(QWidget):
     def render_svg(self, path: Path) -> None:
         from PySide6.QtSvg import QSvgGenerator
 
-        size = self.graphics.viewport().size()
+        size = self._picture_size()
         generator = QSvgGenerator()
         generator.setFileName(str(path))
         generator.setSize(size)
@@ -268,11 +268,18 @@ class ChartBase(QWidget):
         generator.setDescription(f"REE Planner: {self.title}")
         painter = QPainter(generator)
         try:
-            self.graphics.render(painter, QRectF(0, 0, size.width(), size.height()))
+            self._paint_picture(painter, size)
         finally:
             painter.end()
         if not path.is_file():
             raise OSError(f"could not write {path}")
+
+    def _picture_size(self) -> QSize:
+        """The size of what the pictures show: the plots."""
+        return self.graphics.viewport().size()
+
+    def _paint_picture(self, painter: QPainter, size: QSize) -> None:
+        self.graphics.render(painter, QRectF(0, 0, size.width(), size.height()))
 
     def context_menu(self) -> QMenu:
         """Export PNG, Export SVG and Copy data (built on its own so tests can read it)."""

@@ -10,10 +10,9 @@ what a click selects and what a drag edits; a view exported from the command lin
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRectF, QSize
+from PySide6.QtCore import QPoint, QSize
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
@@ -35,6 +34,7 @@ class ViewBase(QWidget):
     tsv = ChartBase.tsv
     copy_data = ChartBase.copy_data
     export = ChartBase.export
+    render_svg = ChartBase.render_svg  # with this class's picture size and painting
     context_menu = ChartBase.context_menu
     _export_asked = ChartBase._export_asked
 
@@ -93,23 +93,11 @@ class ViewBase(QWidget):
     def render_image(self) -> QImage:
         return self.grab().toImage()
 
-    def render_svg(self, path: Path) -> None:
-        from PySide6.QtSvg import QSvgGenerator
+    def _picture_size(self) -> QSize:
+        return self.size()  # the whole view: its table or its plot, with their controls
 
-        size = self.size()
-        generator = QSvgGenerator()
-        generator.setFileName(str(path))
-        generator.setSize(size)
-        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-        generator.setTitle(self.title)
-        generator.setDescription(f"REE Planner: {self.title}")
-        painter = QPainter(generator)
-        try:
-            self.render(painter)
-        finally:
-            painter.end()
-        if not path.is_file():
-            raise OSError(f"could not write {path}")
+    def _paint_picture(self, painter: QPainter, size: QSize) -> None:
+        self.render(painter, QPoint(0, 0))  # with a painter, Qt for Python wants the offset
 
     def sizeHint(self) -> QSize:
         return QSize(640, 320)
