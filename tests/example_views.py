@@ -27,11 +27,11 @@ def example_window(qtbot, tmp_path: Path) -> MainWindow:
     return window
 
 
-def view_alone(qtbot, name: str, results, scenario: str = "BASE", year: int = 2028):
-    """View ``name`` in a window of its own (1000x700 or more), showing ``scenario`` in ``year``."""
+def view_alone(qtbot, name: str, results, scenario: str = "BASE", year: int = 2028, size=(1100, 700)):
+    """Chart or view ``name`` in a window of its own, ``size``, showing ``scenario`` in ``year``."""
     view = make_chart(name)
     qtbot.addWidget(view)
-    view.resize(1100, 700)
+    view.resize(*size)
     view.show()
     view.show_results(results, scenario, year)
     return view

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
@@ -15,14 +14,12 @@ from PySide6.QtTest import QTest
 from reeplanner.app import main as app_main
 from reeplanner.engine import compute_all
 from reeplanner.formats import reeplan
-from reeplanner.gui.charts.chart_export import make_chart
 from reeplanner.gui.document import PlanDocument
 from reeplanner.gui.main_window import MainWindow
 from reeplanner.gui.palette import apply_palette
 from reeplanner.gui.settings import PaletteChoice
+from tests.example_views import EXAMPLE, example_window, view_alone
 from tests.scripted_prompts import ScriptedPrompts
-
-EXAMPLE = Path(__file__).parent.parent / "examples" / "us-mine-to-magnet.reeplan"
 
 
 @pytest.fixture(scope="module")
@@ -32,25 +29,11 @@ def results():
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    document = PlanDocument(reeplan.load(EXAMPLE), EXAMPLE)
-    win = MainWindow(
-        document, prompts=ScriptedPrompts(), recovery_dir=tmp_path / "recovery", restore_settings=False
-    )
-    qtbot.addWidget(win)
-    win.show()
-    win.show_plan_view()
-    win.charts.build()
-    qtbot.waitExposed(win)
-    return win
+    return example_window(qtbot, tmp_path)
 
 
 def chart(qtbot, name: str, results, scenario: str = "BASE", year: int = 2028):
-    made = make_chart(name)
-    qtbot.addWidget(made)
-    made.resize(700, 480)
-    made.show()
-    made.show_results(results, scenario, year)
-    return made
+    return view_alone(qtbot, name, results, scenario, year, size=(700, 480))
 
 
 def flows_row(results, scenario: str, year: int, stage: str, material: str = ""):
