@@ -368,8 +368,10 @@ def test_hovering_gives_exact_figures_with_units(qtbot, results):
 def test_axis_titles_stay_inside_their_axis_when_they_change(qtbot, results):
     gap = chart(qtbot, "gap", results)
     plot = gap.panels["material"].plot
-    gap.measure.setCurrentIndex(1)  # % of requirement covered: a longer title, no resize
-    gap.measure.setCurrentIndex(0)  # back to t/yr contained NdPr
+    gap.measure.setFocus()
+    qtbot.keyClick(gap.measure, Qt.Key.Key_Down)  # % of requirement covered: a longer title, no resize
+    qtbot.keyClick(gap.measure, Qt.Key.Key_Up)  # back to t/yr contained NdPr
+    assert gap.measure.currentIndex() == 0
     for side in ("left", "bottom"):
         axis = plot.getAxis(side)
         title = axis.label.mapRectToScene(axis.label.boundingRect())

@@ -307,10 +307,14 @@ def test_opening_and_closing_an_editor_keeps_an_exact_capacity(qtbot, tables, do
 
 
 def test_a_table_first_shown_after_a_pick_elsewhere_shows_the_picked_rows(qtbot, tables, document):
+    tables.resize(2000, 400)  # every tab in sight
     tables.show()
+    qtbot.waitExposed(tables)
     assert not tables.pages["stages"].built  # out of sight: made when first shown
     document.set_selection("stages", [1])  # SEP, picked on the canvas
-    tables.setCurrentWidget(tables.pages["stages"])
+    bar = tables.tabBar()
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(TAB_ORDER.index("stages")).center())
     page = tables.pages["stages"]
+    assert tables.currentWidget() is page
     assert page.built and page.view.isVisible()
     assert page.view.selected_source_rows() == [1]
